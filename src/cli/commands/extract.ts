@@ -1,0 +1,5 @@
+import type { CliIo } from "../io";
+export async function run(_args: string[], io: CliIo): Promise<number> {
+  io.stderr("extract: not implemented yet\n");
+  return 1;
+}
