@@ -1,5 +1,106 @@
+/**
+ * `liangxin calc NAME arg…`: evaluates a sheet function exactly as the Excel cell does (same
+ * registry). Prints a number in full precision, text as is, an error as "#CODE message", or a
+ * spilled result as a JSON array of rows.
+ *
+ * Arguments: numbers and TRUE/FALSE as typed in a cell; "" for an omitted optional; a range as JSON
+ * ('[60,70]' is one row like Excel's {60,70}; '[[60],[70]]' a column; null is a blank cell);
+ * "#N/A" and the other error codes as error values.
+ * Exit code: 0 when the result is a value (a spilled result may hold error cells), 1 when it is an
+ * error value, 2 for a usage error.
+ */
+import type { ExcelErrorCode } from "../../core/errors";
+import type { SheetArgument, SheetResult, SheetScalar } from "../../core/sheet/registry";
+import { callSheetFunction, findSheetFunction, isSheetError, SHEET_FUNCTIONS, signatureOf } from "../../core/sheet/registry";
 import type { CliIo } from "../io";
-export async function run(_args: string[], io: CliIo): Promise<number> {
-  io.stderr("calc: not implemented yet\n");
-  return 1;
+
+const ERROR_CODES: readonly ExcelErrorCode[] = ["#VALUE!", "#NUM!", "#N/A", "#DIV/0!", "#NAME?", "#REF!", "#NULL!"];
+const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+const HELP = `Usage: liangxin calc <FUNCTION> [arg …]    evaluate a function as an Excel cell would
+       liangxin calc --list                  list the functions and their arguments
+
+  Arguments are typed as in a cell: 60, 2025-06, growth, TRUE. Use "" for an omitted optional
+  argument and a JSON array for a range: '[60,70]' (a row), '[[60],[70]]' (a column).
+  Prints the value (numbers in full precision), "#CODE message" for an error, or a spilled
+  result as a JSON array of rows. Exit code 0 for a value, 1 for an error value, 2 for misuse.
+
+  Example: liangxin calc TARGET_GAP 60 100 200 2025-06 growth
+`;
+
+/** One command-line word as the cell value it stands for. */
+export function parseCalcArgument(word: string): SheetArgument {
+  if (word === "") return undefined;
+  const trimmed = word.trim();
+  if (trimmed.startsWith("[")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch (error) {
+      throw new UsageError(`cannot read the range ${word} as JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    return fromJson(parsed);
+  }
+  return cellFromText(word);
+}
+
+function cellFromText(word: string): SheetScalar {
+  const trimmed = word.trim();
+  if (NUMBER_TEXT.test(trimmed)) return Number(trimmed);
+  const upper = trimmed.toUpperCase();
+  if (upper === "TRUE" || upper === "FALSE") return upper === "TRUE";
+  if ((ERROR_CODES as readonly string[]).includes(upper)) return { error: upper as ExcelErrorCode };
+  return word;
+}
+
+function fromJson(value: unknown): SheetArgument {
+  if (Array.isArray(value)) return value.map(fromJson);
+  if (value === null) return null;
+  if (typeof value === "string") return (ERROR_CODES as readonly string[]).includes(value.toUpperCase()) ? { error: value.toUpperCase() as ExcelErrorCode } : value;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  throw new UsageError(`a range holds numbers, text, booleans or null, not ${JSON.stringify(value)}`);
+}
+
+/** The cell's display text: the value, or "#CODE message" for an error. */
+export function formatCell(value: SheetScalar): string {
+  if (value === null) return "";
+  if (isSheetError(value)) return value.message ? `${value.error} ${value.message}` : value.error;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
+/** What `calc` prints for a result (without the final newline). */
+export function formatResult(result: SheetResult): string {
+  if (!Array.isArray(result)) return formatCell(result);
+  if (result.length === 1 && result[0].length === 1) return formatCell(result[0][0]);
+  return JSON.stringify(result.map((row) => row.map((cell) => (isSheetError(cell) ? cell.error : cell))));
+}
+
+class UsageError extends Error {}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === "--help" || name === "-h") {
+    io.stdout(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--list") {
+    for (const fn of Object.values(SHEET_FUNCTIONS)) io.stdout(`${signatureOf(fn)}\n    ${fn.descriptionZh} ${fn.description}\n`);
+    return 0;
+  }
+  let values: SheetArgument[];
+  try {
+    values = rest.map(parseCalcArgument);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`liangxin calc: ${error.message}\n`);
+    return 2;
+  }
+  const fn = findSheetFunction(name);
+  // Trailing omitted arguments are simply not passed, as in a cell.
+  while (values.length > 0 && values[values.length - 1] === undefined) values.pop();
+  const result = callSheetFunction(fn ? fn.name : name, values);
+  io.stdout(`${formatResult(result)}\n`);
+  if (!fn) io.stderr("Run `liangxin calc --list` for the functions.\n");
+  return isSheetError(result) ? 1 : 0;
 }

@@ -1,0 +1,219 @@
+/**
+ * The trajectory sheet functions: REQUIRED_GROWTH, TRAJECTORY, TARGET_GAP, TARGET_STATUS,
+ * FORECAST_TARGET, LAGGARDS. Specs only: coercion and broadcasting are the engine's; the math is core's.
+ */
+import { forecastTarget } from "../forecast";
+import type { GapMode } from "../gap";
+import { targetGap } from "../gap";
+import { statusLabel } from "../i18n";
+import type { ReportPeriod } from "../period";
+import { DEFAULT_TOLERANCE, targetStatus } from "../status";
+import type { TrajectoryKind } from "../trajectory";
+import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR, expectedValue, requiredGrowth } from "../trajectory";
+import type { Coerced, ParamSpec } from "./coerce";
+import { BLANK, coerceCell } from "./coerce";
+import type { ElementwiseSheetFunction, RangeSheetFunction, SheetFunction } from "./engine";
+import type { SheetMatrix, SheetScalar } from "./values";
+import { isBlank, isSheetError, sheetError } from "./values";
+
+/** Kind keywords: the trajectory kinds, the catalog's kind names and Chinese aliases. */
+export const KIND_KEYWORDS: Readonly<Record<string, TrajectoryKind>> = {
+  growth: "growth",
+  growth_vs_baseline: "growth",
+  flow: "growth",
+  增长: "growth",
+  level: "level",
+  stock: "level",
+  存量: "level",
+  水平: "level",
+  share: "share",
+  占比: "share",
+  比重: "share",
+  比例: "share",
+  cumulative: "cumulative",
+  累计: "cumulative",
+  annual: "annual",
+  每年: "annual",
+  年度: "annual",
+};
+
+const MODE_KEYWORDS: Readonly<Record<string, GapMode>> = { rel: "rel", relative: "rel", 相对: "rel", abs: "abs", absolute: "abs", 绝对: "abs" };
+
+const BASELINE: ParamSpec = { name: "baseline", type: "number", description: "Base-year figure (2023 by default)." };
+const TARGET: ParamSpec = { name: "target", type: "number", description: "Target-year figure (for growth: baseline × (1 + growth))." };
+const DATE: ParamSpec = { name: "date", type: "period", description: "Report date: a year (2025), 2025-06, an ISO date or a date." };
+const KIND: ParamSpec = {
+  name: "kind",
+  type: "kind",
+  optional: true,
+  defaultValue: "growth",
+  keywords: KIND_KEYWORDS,
+  description: "growth (default), level, share, cumulative or annual.",
+};
+const REPORTED: ParamSpec = { name: "reported", type: "number", description: "Reported figure (year-to-date for flows)." };
+const BASE_YEAR: ParamSpec = { name: "baseYear", type: "integer", optional: true, defaultValue: DEFAULT_BASE_YEAR, description: "Base year; default 2023." };
+const TARGET_YEAR: ParamSpec = { name: "targetYear", type: "integer", optional: true, defaultValue: DEFAULT_TARGET_YEAR, description: "Target year; default 2027." };
+
+/** Reads the coerced values of TRAJECTORY's first parameters (shared by the gap and status functions). */
+function expectedFrom(args: readonly Coerced[], first: number, baseYear: number, targetYear: number, startYear?: number): number {
+  const period = args[first + 2] as ReportPeriod;
+  return expectedValue(
+    args[first + 3] as TrajectoryKind,
+    args[first] as number,
+    args[first + 1] as number,
+    period.year,
+    period.month,
+    baseYear,
+    targetYear,
+    startYear,
+  );
+}
+
+const REQUIRED_GROWTH: ElementwiseSheetFunction = {
+  name: "REQUIRED_GROWTH",
+  shape: "elementwise",
+  description: "Annual growth rate needed from baseline to target (agrees with Excel's RRI).",
+  descriptionZh: "从基期值到目标值所需的年均增长率(与 Excel RRI 一致)。",
+  params: [BASELINE, TARGET, BASE_YEAR, TARGET_YEAR],
+  compute: (args) => requiredGrowth(args[0] as number, args[1] as number, args[2] as number, args[3] as number),
+};
+
+const TRAJECTORY: ElementwiseSheetFunction = {
+  name: "TRAJECTORY",
+  shape: "elementwise",
+  description: "Expected value on the target's trajectory at a report date.",
+  descriptionZh: "报告期目标轨迹上的应达值。",
+  params: [
+    BASELINE,
+    TARGET,
+    DATE,
+    KIND,
+    BASE_YEAR,
+    TARGET_YEAR,
+    { name: "startYear", type: "integer", optional: true, description: "First counted year of a cumulative target; default baseYear + 1." },
+  ],
+  compute: (args) => expectedFrom(args, 0, args[4] as number, args[5] as number, args[6] as number | undefined),
+};
+
+const TARGET_GAP: ElementwiseSheetFunction = {
+  name: "TARGET_GAP",
+  shape: "elementwise",
+  description: "Gap of a reported figure to its trajectory: reported/expected − 1 (rel) or reported − expected (abs).",
+  descriptionZh: "报告值与目标轨迹的差距:相对(报告值/应达值 − 1)或绝对(报告值 − 应达值);负数为落后。",
+  params: [
+    REPORTED,
+    BASELINE,
+    TARGET,
+    DATE,
+    KIND,
+    { name: "mode", type: "mode", optional: true, defaultValue: "rel", keywords: MODE_KEYWORDS, description: "rel (default) or abs." },
+  ],
+  compute: (args) =>
+    targetGap(args[0] as number, expectedFrom(args, 1, DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR), args[5] as GapMode),
+};
+
+const TARGET_STATUS: ElementwiseSheetFunction = {
+  name: "TARGET_STATUS",
+  shape: "elementwise",
+  description: "Status of a reported figure: 正常 (on track), 预警 (at risk) or 落后 (behind).",
+  descriptionZh: "报告值状态:正常、预警或落后(差距低于 −容差为落后)。",
+  params: [
+    REPORTED,
+    BASELINE,
+    TARGET,
+    DATE,
+    KIND,
+    { name: "tolerance", type: "number", optional: true, defaultValue: DEFAULT_TOLERANCE, description: "Tolerance for 预警; default 0.1 (10%)." },
+  ],
+  compute: (args) =>
+    statusLabel(targetStatus(targetGap(args[0] as number, expectedFrom(args, 1, DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR)), args[5] as number)),
+};
+
+/** Coerces a range function's single-cell argument (its first cell); BLANK/undefined come back as such. */
+function cellArgument(matrix: SheetMatrix, param: ParamSpec, functionName: string): Coerced {
+  return coerceCell(matrix[0]?.[0], param, functionName);
+}
+
+function cells(matrix: SheetMatrix): SheetScalar[] {
+  const flat: SheetScalar[] = [];
+  for (const row of matrix) for (const cell of row) flat.push(cell);
+  return flat;
+}
+
+const VALUES_PARAM: ParamSpec = { name: "values", type: "range", description: "Reported values (a column or row; blanks are skipped)." };
+const DATES_PARAM: ParamSpec = { name: "dates", type: "range", description: "Their report dates, same size." };
+const VALUE_CELL: ParamSpec = { ...VALUES_PARAM, type: "number" };
+const DATE_CELL: ParamSpec = { ...DATES_PARAM, type: "period" };
+const FORECAST_TARGET_YEAR: ParamSpec = { ...TARGET_YEAR, description: "Year to project (its end); default 2027." };
+const FORECAST_TARGET_VALUE: ParamSpec = { name: "target", type: "number", optional: true, description: "Target, for the probability of reaching it." };
+
+const FORECAST_TARGET: RangeSheetFunction = {
+  name: "FORECAST_TARGET",
+  shape: "range",
+  description: "Projected target-year value, spilled right with the 95% interval (low, high) and the probability of reaching the target.",
+  descriptionZh: "目标年预测值,向右溢出 95% 区间下限、上限和达标概率。",
+  params: [VALUES_PARAM, DATES_PARAM, FORECAST_TARGET_YEAR, FORECAST_TARGET_VALUE],
+  evaluate([values, dates, targetYearCell, targetCell], functionName) {
+    const valueCells = cells(values);
+    const dateCells = cells(dates);
+    if (valueCells.length !== dateCells.length) return sheetError("#N/A", `${functionName}: values and dates must have the same number of cells`);
+    const targetYear = cellArgument(targetYearCell, FORECAST_TARGET_YEAR, functionName);
+    const target = cellArgument(targetCell, FORECAST_TARGET_VALUE, functionName);
+    if (isSheetError(targetYear)) return targetYear;
+    if (isSheetError(target)) return target;
+    const observations: { period: ReportPeriod; value: number }[] = [];
+    for (let index = 0; index < valueCells.length; index++) {
+      if (isBlank(valueCells[index])) continue; // not reported yet
+      const value = coerceCell(valueCells[index], VALUE_CELL, functionName);
+      const period = coerceCell(dateCells[index], DATE_CELL, functionName);
+      if (isSheetError(value)) return sheetError(value.error, `${value.message ?? ""} (cell ${index + 1})`);
+      if (isSheetError(period)) return sheetError(period.error, `${period.message ?? ""} (cell ${index + 1})`);
+      if (period === BLANK) return sheetError("#VALUE!", `${functionName}: value ${index + 1} has no date`);
+      observations.push({ period: period as ReportPeriod, value: value as number });
+    }
+    const forecast = forecastTarget(observations, targetYear as number, target as number | undefined);
+    return [[forecast.value, forecast.low, forecast.high, Number.isNaN(forecast.probability) ? "" : forecast.probability]];
+  },
+};
+
+const THRESHOLD: ParamSpec = { name: "threshold", type: "number", optional: true, defaultValue: 0, description: "List gaps below −threshold; default 0." };
+
+const LAGGARDS: RangeSheetFunction = {
+  name: "LAGGARDS",
+  shape: "range",
+  description: "Departments whose gap is below −threshold, each once (at its worst gap), worst first; spills down.",
+  descriptionZh: "差距低于 −阈值的责任部门,每个部门列一次(按其最大差距),最落后的在前,向下溢出。",
+  params: [
+    { name: "departments", type: "range", description: "Lead departments, one per row." },
+    { name: "gaps", type: "range", description: "Their gaps (TARGET_GAP), same size; blanks and errors are skipped." },
+    THRESHOLD,
+  ],
+  evaluate([departments, gaps, thresholdCell], functionName) {
+    const departmentCells = cells(departments);
+    const gapCells = cells(gaps);
+    if (departmentCells.length !== gapCells.length) return sheetError("#N/A", `${functionName}: departments and gaps must have the same number of cells`);
+    const threshold = cellArgument(thresholdCell, THRESHOLD, functionName);
+    if (isSheetError(threshold)) return threshold;
+    const worstGap = new Map<string, number>();
+    for (let index = 0; index < departmentCells.length; index++) {
+      const department = departmentCells[index];
+      const gap = gapCells[index];
+      // A row without a department or a computable gap cannot be ranked.
+      if (isBlank(department) || isSheetError(department) || typeof gap !== "number" || !Number.isFinite(gap)) continue;
+      const name = String(department).trim();
+      const previousGap = worstGap.get(name);
+      if (gap < -(threshold as number) && (previousGap === undefined || gap < previousGap)) worstGap.set(name, gap);
+    }
+    if (worstGap.size === 0) return sheetError("#N/A", `${functionName}: no department is below the threshold`);
+    return [...worstGap.entries()].sort((left, right) => left[1] - right[1]).map(([name]) => [name]);
+  },
+};
+
+export const TRAJECTORY_FUNCTIONS: Readonly<Record<string, SheetFunction>> = {
+  REQUIRED_GROWTH,
+  TRAJECTORY,
+  TARGET_GAP,
+  TARGET_STATUS,
+  FORECAST_TARGET,
+  LAGGARDS,
+};
