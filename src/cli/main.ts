@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   calc: { summary: "evaluate a custom function as a cell would (e.g. calc TARGET_GAP 60 100 200 2025-06)", load: async () => (await import("./commands/calc")).run },
   workbook: { summary: "write the templated workbook (.xlsx) for a bundled city or a catalog", load: async () => (await import("./commands/workbook")).run },
   check: { summary: "check monthly report files against trajectories", load: async () => (await import("./commands/check")).run },
+  budget: { summary: "subsidy budget (补贴测算) for a city with the default parameters", load: async () => (await import("./commands/budget")).run },
 };
 
 export function usage(): string {

@@ -1,0 +1,105 @@
+/**
+ * The add-in flavour of 补贴测算 computed by HyperFormula with the product's own sheet functions
+ * plugged in (cell-by-cell ones: SUBSIDY_COST, SUBSIDY_FORMULA, TRAJECTORY), so the add-in's
+ * formulas are checked against the core model, not just their text.
+ */
+import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula } from "hyperformula";
+import type { Catalog, Target } from "../../src/core/catalog";
+import { budgetLinesFromPrograms, computeBudget } from "../../src/core/budget/budget";
+import { defaultPrograms, DEFAULT_PROGRAM_DEFINITIONS } from "../../src/core/budget/defaults";
+import { volumesFromTrajectory } from "../../src/core/budget/volume";
+import { callSheetFunction, SHEET_FUNCTIONS } from "../../src/core/sheet/registry";
+import { isSheetError } from "../../src/core/sheet/values";
+import { renderWorkbook, sheetByKey, isFormulaCell, columnIndex } from "../../templates";
+import type { RenderedSheet, RenderedWorkbook } from "../../templates";
+import { BUDGET_CELLS } from "../../templates/budget";
+
+const PLUGGED = ["SUBSIDY_COST", "SUBSIDY_FORMULA", "TRAJECTORY"];
+
+class SheetFunctionsPlugin extends FunctionPlugin {
+  static override implementedFunctions = Object.fromEntries(
+    PLUGGED.map((name) => [
+      name,
+      { method: "evaluate", parameters: SHEET_FUNCTIONS[name].params.map((param) => ({ argumentType: FunctionArgumentType.SCALAR, optionalArg: Boolean(param.optional) })) },
+    ]),
+  );
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- HyperFormula's Ast and InterpreterState types are internal
+  evaluate(ast: any, state: any): unknown {
+    const name = String(ast.procedureName);
+    return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
+      const result = callSheetFunction(name, args.map((arg) => (arg === EmptyValue || arg === undefined ? null : arg)));
+      if (isSheetError(result)) return new CellError(result.error === "#NUM!" ? ErrorType.NUM : result.error === "#N/A" ? ErrorType.NA : ErrorType.VALUE, result.message);
+      return result as number | string;
+    });
+  }
+}
+
+function target(overrides: Partial<Target>): Target {
+  return {
+    id: "开封-01", section: "一、", task: "", indicator: "报废汽车回收量", domain: "回收利用", kind: "growth_vs_baseline",
+    comparator: "~", value: 1, unit: "倍", normalizedValue: 1, baseYear: 2023, startYear: null, targetYear: 2027,
+    lead: "市商务局", support: [], leadOriginal: "市商务局", leadInferred: false,
+    source: { text: "报废汽车回收量较2023年增加约一倍", start: 0, end: 16 },
+    ...overrides,
+  };
+}
+const catalog: Catalog = { plan: { government: "开封市人民政府", title: "", docNumber: null, date: null }, targets: [target({})], warnings: [] };
+
+function toSheets(workbook: RenderedWorkbook): Record<string, (string | number | boolean | null)[][]> {
+  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
+  for (const sheet of workbook.sheets) {
+    const rows: (string | number | boolean | null)[][] = [];
+    for (const block of sheet.blocks) {
+      block.cells.forEach((cells, rowOffset) =>
+        cells.forEach((cell, columnOffset) => {
+          if (cell === null) return;
+          (rows[block.row + rowOffset] ??= [])[block.column + columnOffset] = isFormulaCell(cell) ? cell.formula : cell;
+        }),
+      );
+    }
+    sheets[sheet.name] = Array.from(rows, (row) => Array.from(row ?? [], (cell) => cell ?? null));
+  }
+  return sheets;
+}
+const refOf = (sheet: RenderedSheet, key: string, dataIndex: number) =>
+  `${sheet.table!.columns.find((column) => column.key === key)!.letter}${sheet.table!.firstDataRow + dataIndex}`;
+const address = (sheet: number, ref: string) => {
+  const match = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  return { sheet, col: columnIndex(match[1]), row: Number(match[2]) - 1 };
+};
+
+describe("补贴测算 add-in formulas", () => {
+  HyperFormula.registerFunctionPlugin(SheetFunctionsPlugin, { enGB: Object.fromEntries(PLUGGED.map((name) => [name, name])) });
+  afterAll(() => HyperFormula.unregisterFunctionPlugin(SheetFunctionsPlugin));
+
+  it("compute the core model's costs and totals (开封, 中部: 90% central)", () => {
+    const workbook = renderWorkbook(catalog, { flavour: "addin" });
+    const budget = sheetByKey(workbook.sheets, "budget");
+    const hf = HyperFormula.buildFromSheets(toSheets(workbook), { licenseKey: "gpl-v3", smartRounding: false });
+    const budgetId = hf.getSheetId("补贴测算")!;
+    hf.setCellContents(address(hf.getSheetId("目标总表")!, refOf(sheetByKey(workbook.sheets, "targets"), "baseline", 0)), 8000);
+    const fridge = DEFAULT_PROGRAM_DEFINITIONS.findIndex((definition) => definition.id === "applianceFridge") * 3 + 1; // 2026
+    hf.setCellContents(address(budgetId, refOf(budget, "volume", fridge)), 3000);
+    const custom = DEFAULT_PROGRAM_DEFINITIONS.length * 3; // first blank row: a program of your own with a formula
+    hf.setCellContents(address(budgetId, refOf(budget, "program", custom)), "以旧换新（自定义）");
+    hf.setCellContents(address(budgetId, refOf(budget, "year", custom)), 2025);
+    hf.setCellContents(address(budgetId, refOf(budget, "volume", custom)), 100);
+    hf.setCellContents(address(budgetId, refOf(budget, "priceYuan", custom)), 5000);
+    hf.setCellContents(address(budgetId, refOf(budget, "formula", custom)), "volume * 0.6 * min(price * 15%, 2000)");
+    const value = (ref: string) => hf.getCellValue(address(budgetId, ref));
+
+    const scrap = volumesFromTrajectory({ kind: "growth", baselineValue: 8000, targetValue: 16000 }, [2025, 2026, 2027]);
+    const volumes: Record<string, Record<number, number>> = {
+      carScrapNev: Object.fromEntries(scrap),
+      carScrapFuel: Object.fromEntries(scrap),
+      applianceFridge: { 2026: 3000 },
+    };
+    const expected = computeBudget(budgetLinesFromPrograms(defaultPrograms("河南"), [2025, 2026, 2027], (id, year) => volumes[id]?.[year]));
+    expect(value(refOf(budget, "costYuan", 1))).toBeCloseTo(expected.lines[1].costYuan, 4);
+    expect(value(refOf(budget, "costYuan", fridge))).toBe(3000 * 600);
+    expect(value(refOf(budget, "costYuan", custom))).toBeCloseTo(45000, 6);
+    const year2025 = BUDGET_CELLS.summaryFirstRow;
+    expect(value(`F${year2025}`)).toBeCloseTo((expected.byYear.get(2025)!.total + 45000) * 0.9, 2);
+    expect(value(`I${year2025 + 3}`)).toBeCloseTo(expected.grandTotal.total + 45000, 2);
+  });
+});
