@@ -1,5 +1,150 @@
+/**
+ * `liangxin workbook`: writes the templated workbook (.xlsx) for a bundled city, every bundled
+ * city, or a catalog file, with Excel built-in formulas so it computes without the add-in.
+ */
+import * as fs from "fs";
+import * as path from "path";
 import type { CliIo } from "../io";
-export async function run(_args: string[], io: CliIo): Promise<number> {
-  io.stderr("workbook: not implemented yet\n");
-  return 1;
+import type { Catalog } from "../../core/catalog";
+import type { Locale } from "../../core/i18n";
+import { BUNDLED_CITIES, findBundledCity } from "../../core/cities";
+import { loadCatalog } from "../readers/catalog";
+import { renderWorkbook } from "../../../templates";
+import type { Flavour } from "../../../templates";
+import { writeWorkbookXlsx } from "../../xlsx/writer";
+
+const HELP = `Usage: liangxin workbook (--city <城市> | --catalog <catalog.json> | --all) [-o <file or dir>] [options]
+
+Writes the 两新 targets workbook (.xlsx): 说明, 目标总表, 年度轨迹, 月度填报, 部门预警, 补贴测算.
+
+  --city <name>        a bundled city (${BUNDLED_CITIES.map((city) => city.name).join(", ")}) or a catalog .json
+  --catalog <file>     a catalog from \`liangxin extract\`
+  --all                every bundled city, one file each in the -o directory (default: current directory)
+  -o, --output <path>  output file (default <city>.xlsx) or, with --all, directory
+  --lang <zh-CN|en-US> language of headers and texts shown first (default zh-CN)
+  --formulas <builtin|addin>  built-in Excel formulas (default; computes in Excel, WPS, LibreOffice)
+                       or the add-in's custom functions
+  --example            add example rows, each labelled 示例数据 (off by default)
+  -h, --help           this help
+`;
+
+interface WorkbookArgs {
+  city?: string;
+  catalog?: string;
+  all: boolean;
+  output?: string;
+  locale: Locale;
+  flavour: Flavour;
+  exampleData: boolean;
+  help: boolean;
+}
+
+function parseArgs(args: string[]): WorkbookArgs {
+  const parsed: WorkbookArgs = { all: false, locale: "zh-CN", flavour: "builtin", exampleData: false, help: false };
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    const [flag, inlineValue] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = (): string => {
+      const next = inlineValue ?? args[++index];
+      if (next === undefined || next === "") throw new Error(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case "--city":
+        parsed.city = value();
+        break;
+      case "--catalog":
+        parsed.catalog = value();
+        break;
+      case "--all":
+        parsed.all = true;
+        break;
+      case "-o":
+      case "--output":
+        parsed.output = value();
+        break;
+      case "--lang": {
+        const locale = value();
+        if (locale !== "zh-CN" && locale !== "en-US") throw new Error(`--lang must be zh-CN or en-US, not ${locale}`);
+        parsed.locale = locale;
+        break;
+      }
+      case "--formulas": {
+        const flavour = value();
+        if (flavour !== "builtin" && flavour !== "addin") throw new Error(`--formulas must be builtin or addin, not ${flavour}`);
+        parsed.flavour = flavour;
+        break;
+      }
+      case "--example":
+        parsed.exampleData = true;
+        break;
+      case "-h":
+      case "--help":
+        parsed.help = true;
+        break;
+      default:
+        throw new Error(`unknown option ${arg}`);
+    }
+  }
+  return parsed;
+}
+
+async function writeOne(catalog: Catalog, file: string, options: WorkbookArgs): Promise<number> {
+  const rendered = renderWorkbook(catalog, { flavour: options.flavour, locale: options.locale, exampleData: options.exampleData });
+  const bytes = await writeWorkbookXlsx(rendered);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, bytes);
+  return bytes.length;
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  let options: WorkbookArgs;
+  try {
+    options = parseArgs(args);
+  } catch (error) {
+    io.stderr(`workbook: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
+    return 1;
+  }
+  if (options.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const sources = [options.city, options.catalog, options.all ? "--all" : undefined].filter(Boolean);
+  if (sources.length !== 1) {
+    io.stderr(`workbook: give exactly one of --city, --catalog or --all\n\n${HELP}`);
+    return 1;
+  }
+
+  if (options.all) {
+    const directory = path.resolve(io.cwd, options.output ?? ".");
+    let failures = 0;
+    for (const [index, city] of BUNDLED_CITIES.entries()) {
+      const file = path.join(directory, `${city.slug}.xlsx`);
+      const prefix = `[${index + 1}/${BUNDLED_CITIES.length}] ${city.name}`;
+      try {
+        const catalog = loadCatalog(city.name, io.cwd);
+        const size = await writeOne(catalog, file, options);
+        io.stderr(`${prefix}: ${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, file) || file} (${Math.round(size / 1024)} KB)\n`);
+      } catch (error) {
+        failures++;
+        io.stderr(`${prefix}: 失败 (failed): ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    }
+    return failures > 0 ? 1 : 0;
+  }
+
+  const source = (options.city ?? options.catalog) as string;
+  let catalog: Catalog;
+  try {
+    catalog = loadCatalog(source, io.cwd);
+  } catch (error) {
+    io.stderr(`workbook: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const defaultName = `${findBundledCity(source)?.slug ?? path.basename(source).replace(/\.json$/i, "")}.xlsx`;
+  const file = path.resolve(io.cwd, options.output ?? defaultName);
+  const size = await writeOne(catalog, file, options);
+  io.stderr(`${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, file) || file} (${Math.round(size / 1024)} KB)\n`);
+  for (const warning of catalog.warnings) io.stderr(`提示 (warning): ${warning}\n`);
+  return 0;
 }

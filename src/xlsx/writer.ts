@@ -1,0 +1,146 @@
+/**
+ * The .xlsx writer: renders a RenderedWorkbook (templates/model.ts) with exceljs, then adds the
+ * charts (exceljs has none) by post-processing the zip (./charts.ts).
+ *
+ * Formula cells are written without cached results and the workbook asks for a full
+ * recalculation on load, so Excel and WPS compute on open (LibreOffice: see docs/workbook.md).
+ */
+import ExcelJS from "exceljs";
+import type { CellContent, RenderedSheet, RenderedStyle, RenderedWorkbook } from "../../templates/model";
+import { isFormulaCell } from "../../templates/model";
+import { parseCell } from "../../templates/a1";
+import { addCharts } from "./charts";
+
+/** exceljs keeps data validations per range on the sheet; the typings omit that collection. */
+interface SheetValidations {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+}
+
+/**
+ * Writes the rendered workbook as .xlsx bytes.
+ * @param rendered output of renderWorkbook (normally the "builtin" flavour for files)
+ * @returns the .xlsx file contents
+ */
+export async function writeWorkbookXlsx(rendered: RenderedWorkbook): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "liangxin";
+  workbook.created = new Date(0); // reproducible bytes: the content, not the clock, defines the file
+  workbook.modified = new Date(0);
+  workbook.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of rendered.sheets) writeSheet(workbook, sheet);
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  return addCharts(buffer, rendered.charts);
+}
+
+function excelValue(cell: CellContent): ExcelJS.CellValue {
+  if (cell === null) return null;
+  if (isFormulaCell(cell)) return { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+  return cell;
+}
+
+/** Expands "A3:C5" (or "B2") into every cell address. */
+function cellsOf(range: string): { row: number; column: number }[] {
+  const [startRef, endRef = startRef] = range.split(":");
+  const start = parseCell(startRef);
+  const end = parseCell(endRef);
+  const cells: { row: number; column: number }[] = [];
+  for (let row = start.row; row <= end.row; row++) {
+    for (let column = start.column; column <= end.column; column++) cells.push({ row, column });
+  }
+  return cells;
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, sheet: RenderedSheet): void {
+  const worksheet = workbook.addWorksheet(sheet.name, {
+    views: sheet.frozen.rows || sheet.frozen.columns ? [{ state: "frozen", xSplit: sheet.frozen.columns, ySplit: sheet.frozen.rows }] : [],
+  });
+  for (const [letter, width] of Object.entries(sheet.columnWidths)) worksheet.getColumn(letter).width = width;
+
+  for (const block of sheet.blocks) {
+    block.cells.forEach((row, rowOffset) => {
+      row.forEach((cell, columnOffset) => {
+        if (cell === null) return;
+        worksheet.getCell(block.row + rowOffset + 1, block.column + columnOffset + 1).value = excelValue(cell);
+      });
+    });
+  }
+
+  if (sheet.table) {
+    const table = sheet.table;
+    // The table's cells are already written; exceljs rewrites them from `rows`, so pass the same values.
+    const lastColumn = table.columns.length;
+    const rows: ExcelJS.CellValue[][] = [];
+    for (let row = table.firstDataRow; row < table.firstDataRow + table.dataRowCount; row++) {
+      const values: ExcelJS.CellValue[] = [];
+      for (let column = 1; column <= lastColumn; column++) values.push(worksheet.getCell(row, column).value);
+      rows.push(values);
+    }
+    worksheet.addTable({
+      name: table.name,
+      displayName: table.name,
+      ref: `A${table.headerRow}`,
+      headerRow: true,
+      style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      columns: table.columns.map((column) => ({ name: column.header, filterButton: table.showFilterButtons })),
+      rows,
+    });
+  }
+
+  for (const { range, format } of sheet.numberFormats) {
+    for (const { row, column } of cellsOf(range)) worksheet.getCell(row, column + 1).numFmt = format;
+  }
+  for (const style of sheet.styles) applyStyle(worksheet, style);
+  for (const { cell, text } of sheet.notes) worksheet.getCell(cell).note = text;
+
+  const validations = (worksheet as unknown as { dataValidations: SheetValidations }).dataValidations;
+  for (const validation of sheet.validations) {
+    const common = { allowBlank: validation.allowBlank, showErrorMessage: true, errorStyle: "stop", error: validation.error };
+    if (validation.type === "list") {
+      const formula = validation.listSource ?? `"${(validation.listValues ?? []).join(",")}"`;
+      validations.add(validation.range, { type: "list", formulae: [formula], ...common });
+    } else {
+      const { min, max } = validation;
+      const bounds =
+        min !== undefined && max !== undefined
+          ? { operator: "between" as const, formulae: [min, max] }
+          : min !== undefined
+            ? { operator: "greaterThanOrEqual" as const, formulae: [min] }
+            : { operator: "lessThanOrEqual" as const, formulae: [max ?? Number.MAX_VALUE] };
+      validations.add(validation.range, { type: validation.type, ...bounds, ...common });
+    }
+  }
+
+  let priority = 1;
+  for (const format of sheet.conditionalFormats) {
+    worksheet.addConditionalFormatting({
+      ref: format.range,
+      rules: format.rules.map((rule) => ({
+        type: "expression",
+        priority: priority++,
+        formulae: [rule.formula.replace(/^=/, "")],
+        style: {
+          fill: { type: "pattern", pattern: "solid", bgColor: { argb: rule.fill } },
+          font: { color: { argb: rule.fontColor } },
+        },
+      })),
+    });
+  }
+}
+
+function applyStyle(worksheet: ExcelJS.Worksheet, style: RenderedStyle): void {
+  for (const { row, column } of cellsOf(style.range)) {
+    const cell = worksheet.getCell(row, column + 1);
+    if (style.bold !== undefined || style.italic !== undefined || style.fontColor || style.fontSize) {
+      cell.font = {
+        ...cell.font,
+        ...(style.bold !== undefined ? { bold: style.bold } : {}),
+        ...(style.italic !== undefined ? { italic: style.italic } : {}),
+        ...(style.fontColor ? { color: { argb: style.fontColor } } : {}),
+        ...(style.fontSize ? { size: style.fontSize } : {}),
+      };
+    }
+    if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: style.fill } };
+    if (style.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+  }
+}
+

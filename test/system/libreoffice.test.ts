@@ -1,0 +1,316 @@
+/**
+ * The workbook without the add-in: generate each workbook, fill baselines and monthly figures as a
+ * user would, let LibreOffice (Debian's libreoffice-calc, headless) recalculate it, and check that
+ * every computed cell equals the toolkit's own core functions to 1e-6.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { Catalog, Target } from "../../src/core/catalog";
+import { BUNDLED_CITIES } from "../../src/core/cities";
+import { decodePlanBytes } from "../../src/core/decode";
+import { extractCatalog } from "../../src/core/extract";
+import { STATUS_LABELS } from "../../src/core/i18n";
+import { parseReportPeriod } from "../../src/core/period";
+import { targetGap } from "../../src/core/gap";
+import { DEFAULT_TOLERANCE, targetStatus } from "../../src/core/status";
+import type { TrajectoryKind } from "../../src/core/trajectory";
+import { expectedValue, requiredGrowth, targetValueFromCatalog, trajectoryKindForTarget } from "../../src/core/trajectory";
+import { renderWorkbook, sheetByKey, TRAJECTORY_YEARS } from "../../templates";
+import type { RenderedTable, RenderedWorkbook } from "../../templates";
+import { writeWorkbookXlsx } from "../../src/xlsx";
+
+const ROOT = path.join(__dirname, "../..");
+const fixture = JSON.parse(fs.readFileSync(path.join(ROOT, "test/fixtures/catalog-sample.json"), "utf8")) as Catalog;
+
+function bundledCatalogs(): Array<{ name: string; catalog: Catalog }> {
+  return BUNDLED_CITIES.map((city) => ({
+    name: city.slug,
+    catalog: extractCatalog(decodePlanBytes(fs.readFileSync(path.join(ROOT, "seeds", city.file))).text, { cityName: city.name }),
+  })).filter((entry) => entry.catalog.targets.length > 0); // the extractor may not find targets yet
+}
+
+const CASES = [{ name: "fixture", catalog: fixture }, ...bundledCatalogs()];
+
+// ---- what the user types -------------------------------------------------------------------
+
+interface Filled {
+  baselines: Map<string, number>;
+  reports: Array<{ period: string | number | Date; department: string; targetId: string; value: number; basis: string | null }>;
+}
+
+const YEARS_OF = (target: Target) => ({ baseYear: target.baseYear ?? 2023, targetYear: target.targetYear ?? 2027, startYear: target.startYear ?? (target.baseYear ?? 2023) + 1 });
+
+/** Deterministic inputs: a baseline for every target that needs one, and reports at text, year and date periods. */
+function userInputs(catalog: Catalog, departments: readonly string[]): Filled {
+  const baselines = new Map<string, number>();
+  catalog.targets.forEach((target, index) => {
+    const kind = trajectoryKindForTarget(target.kind);
+    const normalized = target.normalizedValue ?? 0;
+    if (kind === "growth") baselines.set(target.id, 80 + 7 * index);
+    if (kind === "level" && normalized > 0) baselines.set(target.id, normalized * 0.6);
+    if (kind === "share") baselines.set(target.id, normalized * 0.5);
+  });
+  const periods: Array<string | number | Date> = ["2025-06", 2026, new Date(Date.UTC(2025, 8, 15)), "2024-12", "2025年3月", "2027-11"];
+  const factors = [1.03, 0.96, 0.8, 1.2, 0.91, 0.5];
+  const reports: Filled["reports"] = [];
+  const usable = catalog.targets.filter((target) => trajectoryKindForTarget(target.kind) && target.normalizedValue !== null && target.normalizedValue > 0);
+  usable.slice(0, 24).forEach((target, index) => {
+    const department = target.lead ?? departments[0];
+    const kind = trajectoryKindForTarget(target.kind) as TrajectoryKind;
+    const basis = kind === "growth" && index % 4 === 1 ? "水平" : null;
+    for (const offset of [0, 3]) {
+      const period = periods[(index + offset) % periods.length];
+      const expected = coreExpected(target, baselines.get(target.id) ?? null, period, basis);
+      if (expected === null) continue;
+      reports.push({ period, department, targetId: target.id, value: Math.round(expected * factors[(index + offset) % factors.length] * 1000) / 1000, basis });
+    }
+  });
+  return { baselines, reports };
+}
+
+// ---- the core's answers ----------------------------------------------------------------------
+
+function effectiveKind(target: Target, basis: string | null): TrajectoryKind | null {
+  const kind = trajectoryKindForTarget(target.kind);
+  if ((kind === "growth" || kind === "level") && basis) return basis === "水平" ? "level" : "growth";
+  return kind;
+}
+
+function coreExpected(target: Target, baseline: number | null, period: string | number | Date, basis: string | null): number | null {
+  const kind = effectiveKind(target, basis);
+  const targetValue = targetValueFromCatalog(target, baseline);
+  if (!kind || targetValue === null) return null;
+  if ((kind === "growth" || kind === "level" || kind === "share") && baseline === null) return null;
+  const { year, month } = parseReportPeriod(period instanceof Date ? period : period);
+  const years = YEARS_OF(target);
+  return expectedValue(kind, baseline ?? 0, targetValue, year, month, years.baseYear, years.targetYear, years.startYear);
+}
+
+// ---- LibreOffice -----------------------------------------------------------------------------
+
+/** Converts .xlsx files to .xlsx with LibreOffice, forcing recalculation on load, in a fresh profile. */
+function recalculateWithLibreOffice(files: string[], outDir: string): void {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "liangxin-lo-profile-"));
+  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
+  // OOXMLRecalcMode 0 = always recalculate; otherwise LibreOffice trusts (absent) cached values.
+  fs.writeFileSync(
+    path.join(profile, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  try {
+    execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", outDir, ...files], { stdio: "pipe", timeout: 150000 });
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+// ---- helpers -----------------------------------------------------------------------------------
+
+function letterOf(table: RenderedTable, key: string): string {
+  const column = table.columns.find((candidate) => candidate.key === key);
+  if (!column) throw new Error(`no column ${key}`);
+  return column.letter;
+}
+
+/** Computed values of a sheet, read from the file's XML (exceljs drops a cached result of 0). */
+type SheetValues = Map<string, number | string>;
+
+function xmlText(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
+
+async function readSheetValues(file: string, sheetName: string): Promise<SheetValues> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const read = async (part: string) => (await zip.file(part)?.async("string")) ?? "";
+  const shared = [...(await read("xl/sharedStrings.xml")).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((match) =>
+    xmlText([...match[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((text) => text[1]).join("")),
+  );
+  const workbookXml = await read("xl/workbook.xml");
+  const sheetTag = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((match) => match[0]).find((tag) => xmlText(/name="([^"]*)"/.exec(tag)?.[1] ?? "") === sheetName);
+  const relId = sheetTag && /r:id="([^"]*)"/.exec(sheetTag)?.[1];
+  const relTag = [...(await read("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\b[^>]*>/g)].map((match) => match[0]).find((tag) => tag.includes(`Id="${relId}"`));
+  const target = relTag && /Target="([^"]*)"/.exec(relTag)?.[1];
+  if (!target) throw new Error(`no sheet ${sheetName} in ${file}`);
+  const sheetXml = await read(target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  const values: SheetValues = new Map();
+  for (const match of sheetXml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const value = /<v>([\s\S]*?)<\/v>/.exec(match[3] ?? "")?.[1];
+    if (value === undefined) continue;
+    const type = /\bt="([^"]*)"/.exec(match[2])?.[1] ?? "n";
+    values.set(match[1], type === "s" ? shared[Number(value)] : type === "n" ? Number(value) : xmlText(value));
+  }
+  return values;
+}
+
+/** The computed value of a cell after LibreOffice's recalculation (null when empty). */
+function computed(sheet: SheetValues, ref: string): number | string | null {
+  return sheet.get(ref) ?? null;
+}
+
+function expectClose(actual: number | string | null, expected: number, label: string): void {
+  if (typeof actual !== "number") throw new Error(`${label}: expected ${expected}, LibreOffice gave ${JSON.stringify(actual)}`);
+  if (Math.abs(actual - expected) > 1e-6 * Math.max(1, Math.abs(expected))) throw new Error(`${label}: expected ${expected}, LibreOffice gave ${actual}`);
+}
+
+// ---- the test ------------------------------------------------------------------------------------
+
+describe("workbook recalculated by LibreOffice", () => {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "liangxin-lo-"));
+  const outDir = path.join(workDir, "recalculated");
+  const prepared: Array<{ name: string; catalog: Catalog; rendered: RenderedWorkbook; filled: Filled }> = [];
+
+  beforeAll(async () => {
+    const files: string[] = [];
+    for (const { name, catalog } of CASES) {
+      const rendered = renderWorkbook(catalog, { flavour: "builtin", reportRows: 60 });
+      const departments = sheetByKey(rendered.sheets, "departments").table!.rowKeys;
+      const filled = userInputs(catalog, departments);
+      // The untouched file keeps its charts; LibreOffice must read them (checked below).
+      fs.writeFileSync(path.join(workDir, `${name}-charts.xlsx`), await writeWorkbookXlsx(rendered));
+      files.push(path.join(workDir, `${name}-charts.xlsx`));
+
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await writeWorkbookXlsx(rendered)) as unknown as ExcelJS.Buffer);
+      const targets = sheetByKey(rendered.sheets, "targets").table!;
+      const targetSheet = workbook.getWorksheet("目标总表")!;
+      targets.rowKeys.forEach((id, index) => {
+        const baseline = filled.baselines.get(id);
+        if (baseline !== undefined) targetSheet.getCell(`${letterOf(targets, "baseline")}${targets.firstDataRow + index}`).value = baseline;
+      });
+      const reports = sheetByKey(rendered.sheets, "reports").table!;
+      const reportSheet = workbook.getWorksheet("月度填报")!;
+      filled.reports.forEach((report, index) => {
+        const row = reports.firstDataRow + index;
+        reportSheet.getCell(`${letterOf(reports, "period")}${row}`).value = report.period;
+        reportSheet.getCell(`${letterOf(reports, "department")}${row}`).value = report.department;
+        reportSheet.getCell(`${letterOf(reports, "targetId")}${row}`).value = report.targetId;
+        reportSheet.getCell(`${letterOf(reports, "reportedValue")}${row}`).value = report.value;
+        if (report.basis) reportSheet.getCell(`${letterOf(reports, "basis")}${row}`).value = report.basis;
+      });
+      const file = path.join(workDir, `${name}.xlsx`);
+      await workbook.xlsx.writeFile(file);
+      files.push(file);
+      prepared.push({ name, catalog, rendered, filled });
+    }
+    recalculateWithLibreOffice(files, outDir);
+  });
+
+  afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
+
+  const recalculated = (name: string) => ({
+    getWorksheet: (sheetName: string) => readSheetValues(path.join(outDir, `${name}.xlsx`), sheetName),
+  });
+
+  it.each(CASES.map((entry) => entry.name))("%s: target value and required growth (RRI) match the core", async (name) => {
+    const { catalog, rendered, filled } = prepared.find((entry) => entry.name === name)!;
+    const sheet = await recalculated(name).getWorksheet("目标总表");
+    const table = sheetByKey(rendered.sheets, "targets").table!;
+    let checked = 0;
+    catalog.targets.forEach((target, index) => {
+      const row = table.firstDataRow + index;
+      const baseline = filled.baselines.get(target.id) ?? null;
+      const targetValue = targetValueFromCatalog(target, baseline);
+      const cell = computed(sheet, `${letterOf(table, "targetValue")}${row}`);
+      if (targetValue === null) expect(cell === null || cell === "").toBe(true);
+      else expectClose(cell, targetValue, `${target.id} 目标值`);
+      const kind = trajectoryKindForTarget(target.kind);
+      if ((kind === "growth" || kind === "level") && baseline !== null && targetValue !== null) {
+        const years = YEARS_OF(target);
+        expectClose(computed(sheet, `${letterOf(table, "requiredGrowth")}${row}`), requiredGrowth(baseline, targetValue, years.baseYear, years.targetYear), `${target.id} 年均增速`);
+        checked++;
+      }
+    });
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it.each(CASES.map((entry) => entry.name))("%s: yearly trajectory 2023…2027 matches the core", async (name) => {
+    const { catalog, rendered, filled } = prepared.find((entry) => entry.name === name)!;
+    const sheet = await recalculated(name).getWorksheet("年度轨迹");
+    const table = sheetByKey(rendered.sheets, "trajectory").table!;
+    let checked = 0;
+    catalog.targets.forEach((target, index) => {
+      for (const year of TRAJECTORY_YEARS) {
+        const expected = coreExpected(target, filled.baselines.get(target.id) ?? null, year, null);
+        const cell = computed(sheet, `${letterOf(table, `expected${year}`)}${table.firstDataRow + index}`);
+        if (expected === null) expect(cell === null || cell === "").toBe(true);
+        else {
+          expectClose(cell, expected, `${target.id} ${year}`);
+          checked++;
+        }
+      }
+    });
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it.each(CASES.map((entry) => entry.name))("%s: monthly trajectory, gap and status match the core", async (name) => {
+    const { catalog, rendered, filled } = prepared.find((entry) => entry.name === name)!;
+    const sheet = await recalculated(name).getWorksheet("月度填报");
+    const table = sheetByKey(rendered.sheets, "reports").table!;
+    expect(filled.reports.length).toBeGreaterThan(0);
+    filled.reports.forEach((report, index) => {
+      const row = table.firstDataRow + index;
+      const target = catalog.targets.find((candidate) => candidate.id === report.targetId)!;
+      const expected = coreExpected(target, filled.baselines.get(target.id) ?? null, report.period, report.basis) as number;
+      const label = `${report.targetId} ${String(report.period)}`;
+      expectClose(computed(sheet, `${letterOf(table, "expected")}${row}`), expected, `${label} 轨迹值`);
+      const gap = targetGap(report.value, expected);
+      expectClose(computed(sheet, `${letterOf(table, "gap")}${row}`), gap, `${label} 差距`);
+      expect(computed(sheet, `${letterOf(table, "status")}${row}`)).toBe(STATUS_LABELS["zh-CN"][targetStatus(gap, DEFAULT_TOLERANCE)]);
+    });
+  });
+
+  it.each(CASES.map((entry) => entry.name))("%s: department counts and worst gap use each target's latest report", async (name) => {
+    const { catalog, rendered, filled } = prepared.find((entry) => entry.name === name)!;
+    const sheet = await recalculated(name).getWorksheet("部门预警");
+    const table = sheetByKey(rendered.sheets, "departments").table!;
+    // The core's view: latest report per (department, target).
+    const latest = new Map<string, { order: number; gap: number; department: string }>();
+    for (const report of filled.reports) {
+      const target = catalog.targets.find((candidate) => candidate.id === report.targetId)!;
+      const period = parseReportPeriod(report.period);
+      const expected = coreExpected(target, filled.baselines.get(target.id) ?? null, report.period, report.basis) as number;
+      const key = `${report.department}\u0000${report.targetId}`;
+      const order = period.year * 100 + period.month;
+      if ((latest.get(key)?.order ?? -1) < order) latest.set(key, { order, gap: targetGap(report.value, expected), department: report.department });
+    }
+    let behindDepartments = 0;
+    table.rowKeys.forEach((department, index) => {
+      const row = table.firstDataRow + index;
+      const gaps = [...latest.values()].filter((entry) => entry.department === department).map((entry) => entry.gap);
+      const count = (code: "behind" | "atRisk" | "onTrack") => gaps.filter((gap) => targetStatus(gap) === code).length;
+      expect([computed(sheet, `${letterOf(table, "behind")}${row}`), computed(sheet, `${letterOf(table, "atRisk")}${row}`), computed(sheet, `${letterOf(table, "onTrack")}${row}`)]).toEqual([
+        count("behind"),
+        count("atRisk"),
+        count("onTrack"),
+      ]);
+      if (gaps.length > 0) expectClose(computed(sheet, `${letterOf(table, "worstGap")}${row}`), Math.min(...gaps), `${department} 最差差距`);
+      else expect(computed(sheet, `${letterOf(table, "worstGap")}${row}`)).toBe("");
+      if (gaps.length > 0 && Math.min(...gaps) < -DEFAULT_TOLERANCE) behindDepartments++;
+    });
+    // The built-in LAGGARDS fallback lists the departments behind, worst first.
+    const listed: string[] = [];
+    for (let row = table.firstDataRow; row < table.firstDataRow + table.dataRowCount; row++) {
+      const value = computed(sheet, `I${row}`);
+      if (typeof value === "string" && value !== "") listed.push(value);
+    }
+    const worstOf = (department: string) => Math.min(...[...latest.values()].filter((entry) => entry.department === department).map((entry) => entry.gap));
+    expect(listed.length).toBe(behindDepartments);
+    if (name === "fixture") expect(behindDepartments).toBeGreaterThan(0); // the fixture's inputs include laggards
+    expect(listed.map(worstOf)).toEqual([...listed.map(worstOf)].sort((a, b) => a - b));
+  });
+
+  it.each(CASES.map((entry) => entry.name))("%s: LibreOffice reads the trajectory and department charts", async (name) => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(outDir, `${name}-charts.xlsx`)));
+    const charts = await Promise.all(Object.keys(zip.files).filter((file) => /^xl\/charts\/chart\d+\.xml$/.test(file)).map((file) => zip.file(file)!.async("string")));
+    expect(charts.some((xml) => xml.includes("<c:lineChart>") && xml.includes("$B$4:$F$4"))).toBe(true);
+    expect(charts.some((xml) => xml.includes("<c:barChart>") && xml.includes("部门预警"))).toBe(true);
+  });
+});
