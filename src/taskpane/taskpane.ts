@@ -1,0 +1,194 @@
+/**
+ * The task pane: pick a bundled city or paste/open a plan, run the extractor here, review each
+ * target with its source clause, then load the workbook (progress shown) or check the reports.
+ */
+import "@fluentui/web-components/button.js";
+import "@fluentui/web-components/progress-bar.js";
+import { setTheme } from "@fluentui/web-components/theme/set-theme.js";
+import { webLightTheme } from "@fluentui/tokens";
+import type { Catalog } from "../core/catalog";
+import { BUNDLED_CITIES, type BundledCity } from "../core/cities";
+import { extractCatalog } from "../core/extract";
+import type { Locale } from "../core/i18n";
+import { checkReports } from "../addin/checkReports";
+import { loadCatalogIntoWorkbook, type LoadStep } from "../addin/sheetBuilder";
+import { bareNameDefinitions } from "../functions/names";
+import { renderWorkbook } from "../../templates";
+import { CHECKED_EVENT, FAILED_EVENT, type CheckedDetail } from "../commands/events";
+import { previewHtml } from "./preview";
+import { loadSeedText } from "./seeds";
+import { PANE_STRINGS, type PaneStrings } from "./strings";
+import css from "./taskpane.css";
+
+interface PaneState {
+  locale: Locale;
+  city: BundledCity | null;
+  catalog: Catalog | null;
+  inExcel: boolean;
+}
+
+const state: PaneState = { locale: "zh-CN", city: null, catalog: null, inExcel: false };
+
+const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const strings = (): PaneStrings => PANE_STRINGS[state.locale];
+
+function applyLanguage(): void {
+  document.documentElement.lang = state.locale;
+  for (const node of document.querySelectorAll<HTMLElement>("[data-text]")) {
+    const text = strings()[node.dataset.text as keyof PaneStrings];
+    if (typeof text === "string") node.textContent = text;
+  }
+  element("language").textContent = strings().languageSwitch;
+  element<HTMLTextAreaElement>("plan-text").placeholder = strings().pastePlaceholder;
+  renderCities();
+  if (state.catalog) showPreview(state.catalog);
+}
+
+function renderCities(): void {
+  const list = element("cities");
+  list.replaceChildren(
+    ...BUNDLED_CITIES.map((city) => {
+      const item = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.dataset.city = city.slug;
+      button.setAttribute("aria-pressed", String(state.city?.slug === city.slug));
+      button.append(city.name);
+      const province = document.createElement("span");
+      province.className = "province";
+      province.textContent = city.province;
+      button.append(province);
+      button.addEventListener("click", () => void chooseCity(city));
+      item.append(button);
+      return item;
+    }),
+  );
+}
+
+function setStatus(message: string, isError = false): void {
+  const status = element("status");
+  status.textContent = message;
+  status.classList.toggle("error", isError);
+}
+
+function showPreview(catalog: Catalog): void {
+  element("preview").innerHTML = previewHtml(catalog, state.locale);
+  element("load").toggleAttribute("disabled", !state.inExcel || catalog.targets.length === 0);
+}
+
+function runExtraction(text: string, cityName: string | undefined): void {
+  state.catalog = extractCatalog(text, { cityName });
+  showPreview(state.catalog);
+}
+
+async function chooseCity(city: BundledCity): Promise<void> {
+  state.city = city;
+  renderCities();
+  element<HTMLInputElement>("city-name").value = city.name;
+  try {
+    const text = await loadSeedText(city);
+    element<HTMLTextAreaElement>("plan-text").value = text;
+    runExtraction(text, city.name);
+  } catch (error) {
+    setStatus(strings().error + messageOf(error), true);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function showProgress(step: LoadStep, fraction: number): void {
+  const order: LoadStep[] = ["reading", "writing", "names", "done"];
+  const bar = element("progress");
+  bar.hidden = false;
+  bar.setAttribute("value", String(Math.round(((order.indexOf(step) + fraction) / (order.length - 1)) * 100)));
+  setStatus(strings().loading[step]);
+}
+
+async function loadWorkbook(): Promise<void> {
+  const catalog = state.catalog;
+  if (!catalog) return;
+  const button = element("load");
+  button.toggleAttribute("disabled", true);
+  try {
+    const result = await Excel.run((context) =>
+      loadCatalogIntoWorkbook(context, catalog, {
+        render: renderWorkbook,
+        bareNames: () => bareNameDefinitions("LX"),
+        locale: state.locale,
+        city: element<HTMLInputElement>("city-name").value.trim() || null,
+        onProgress: showProgress,
+      }),
+    );
+    const messages = [strings().loaded(result.sheets.length, result.keptTargetIds.length)];
+    if (result.namesError) messages.push(strings().namesFailed(result.namesError));
+    setStatus(messages.join(" "));
+  } catch (error) {
+    setStatus(strings().error + messageOf(error), true);
+  } finally {
+    element("progress").hidden = true;
+    button.toggleAttribute("disabled", false);
+  }
+}
+
+async function runCheck(): Promise<void> {
+  if (!state.inExcel) {
+    setStatus(strings().notInExcel, true);
+    return;
+  }
+  try {
+    const result = await Excel.run((context) => checkReports(context));
+    showChecked(result);
+  } catch (error) {
+    setStatus(strings().error + messageOf(error), true);
+  }
+}
+
+function showChecked(result: CheckedDetail): void {
+  setStatus(strings().checked(result.checked, result.rejected, result.behind));
+}
+
+async function readFile(file: File): Promise<void> {
+  const text = await file.text();
+  element<HTMLTextAreaElement>("plan-text").value = text;
+  state.city = null;
+  renderCities();
+  const cityName = element<HTMLInputElement>("city-name").value.trim() || undefined;
+  runExtraction(text, cityName);
+}
+
+function start(): void {
+  setTheme(webLightTheme);
+  const style = document.createElement("style");
+  style.textContent = css;
+  document.head.append(style);
+  applyLanguage();
+  element("language").addEventListener("click", () => {
+    state.locale = state.locale === "zh-CN" ? "en-US" : "zh-CN";
+    applyLanguage();
+  });
+  element("extract").addEventListener("click", () => {
+    const text = element<HTMLTextAreaElement>("plan-text").value;
+    const cityName = element<HTMLInputElement>("city-name").value.trim() || undefined;
+    runExtraction(text, cityName);
+  });
+  const fileInput = element<HTMLInputElement>("plan-file");
+  element("open-file").addEventListener("click", () => fileInput.click());
+  fileInput.addEventListener("change", () => {
+    const file = fileInput.files?.[0];
+    if (file) void readFile(file).catch((error: unknown) => setStatus(strings().error + messageOf(error), true));
+  });
+  element("load").addEventListener("click", () => void loadWorkbook());
+  element("check").addEventListener("click", () => void runCheck());
+  // The ribbon's 检查月报 runs in this same runtime; show its result here too.
+  window.addEventListener(CHECKED_EVENT, (event) => showChecked((event as CustomEvent<CheckedDetail>).detail));
+  window.addEventListener(FAILED_EVENT, (event) => setStatus(strings().error + String((event as CustomEvent<string>).detail), true));
+}
+
+start();
+Office.onReady((info) => {
+  state.inExcel = info.host === Office.HostType.Excel;
+  if (!state.inExcel) setStatus(strings().notInExcel);
+  if (state.catalog) showPreview(state.catalog);
+});

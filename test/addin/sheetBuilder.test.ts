@@ -1,0 +1,121 @@
+import type { Catalog, Target } from "../../src/core/catalog";
+import { loadCatalogIntoWorkbook, SheetNameClashError, type LoadOptions } from "../../src/addin/sheetBuilder";
+import { bareNameDefinitions } from "../../src/functions/names";
+import { renderWorkbook } from "../../templates";
+import sample from "../fixtures/catalog-sample.json";
+import { createFakeExcel } from "./fakeExcel";
+
+const SAMPLE = sample as unknown as Catalog;
+const OPTIONS: LoadOptions = { render: renderWorkbook, bareNames: () => bareNameDefinitions("LX"), city: "示例" };
+
+/** A catalog of `count` targets, cycling through the sample's kinds, ids 测试-001…. */
+function catalogOf(count: number): Catalog {
+  const targets: Target[] = Array.from({ length: count }, (_, index) => ({
+    ...SAMPLE.targets[index % SAMPLE.targets.length],
+    id: `测试-${String(index + 1).padStart(3, "0")}`,
+  }));
+  return { ...SAMPLE, targets };
+}
+
+// 目标总表 layout (templates/targets.ts): English header row 1, header row 2, data from row 3;
+// A 编号, D 指标, I 数值, Q 基期值 (input), R 目标值 formula, T 备注 (input), U 目录状态.
+const TARGETS = "目标总表";
+const REPORTS = "月度填报";
+const COLUMN = { id: 0, indicator: 3, value: 8, baseline: 16, targetValue: 17, notes: 19, catalogState: 20 };
+
+describe("loadCatalogIntoWorkbook", () => {
+  it("writes every sheet, with headers, formulas, empty input columns and a table, into a new workbook", async () => {
+    const excel = createFakeExcel();
+    const result = await loadCatalogIntoWorkbook(excel.context, SAMPLE, OPTIONS);
+
+    expect([...excel.sheets.keys()]).toEqual(["说明", "目标总表", "年度轨迹", "月度填报", "部门预警", "补贴测算"]);
+    expect(excel.cell(TARGETS, 2, COLUMN.id)).toBe("编号");
+    expect(excel.cell(TARGETS, 2, COLUMN.baseline)).toBe("基期值");
+    expect(excel.cell(TARGETS, 3, COLUMN.id)).toBe("示例-01");
+    expect(excel.cell(TARGETS, 3, COLUMN.indicator)).toBe("设备投资");
+    expect(excel.cell(TARGETS, 3, COLUMN.baseline)).toBe(""); // the planner types the 2023 baseline
+    expect(String(excel.cell(TARGETS, 3, COLUMN.targetValue))).toMatch(/^=IF\(G3="growth"/);
+    expect(excel.sheets.get(TARGETS)?.tables).toEqual([expect.objectContaining({ name: "LX_Targets", range: "A2:V12" })]);
+    expect(excel.sheets.get(TARGETS)?.marker).toBe("targets");
+    // Report formulas use the custom functions (bare names, defined as workbook names below).
+    expect(String(excel.cell(REPORTS, 3, 7))).toContain("TARGET_GAP(");
+    expect(excel.suspended).toBe(1);
+    expect(result.namesAdded).toBe(bareNameDefinitions("LX").length);
+    expect(excel.names.get("TARGET_GAP")).toMatch(/^=LAMBDA\(.*LX\.TARGET_GAP\(/);
+    expect(result.sheets.every((sheet) => sheet.created)).toBe(true);
+  });
+
+  it("keeps the user's baselines, notes and monthly figures on reload, updates changed values and marks removed targets", async () => {
+    const excel = createFakeExcel();
+    await loadCatalogIntoWorkbook(excel.context, SAMPLE, OPTIONS);
+    excel.type(TARGETS, 3, COLUMN.baseline, 3500); // 示例-01
+    excel.type(TARGETS, 4, COLUMN.notes, "口径待统计局确认"); // 示例-02
+    excel.type(TARGETS, 4, COLUMN.baseline, 800); // 示例-02, about to leave the catalog
+    excel.type(REPORTS, 3, 0, "2025-06");
+    excel.type(REPORTS, 3, 1, "市商务局");
+    excel.type(REPORTS, 3, 2, "示例-01");
+    excel.type(REPORTS, 3, 3, 2100);
+
+    // The new catalog drops 示例-02 and raises 示例-01's target.
+    const revised: Catalog = {
+      ...SAMPLE,
+      targets: SAMPLE.targets.filter((target) => target.id !== "示例-02").map((target) => (target.id === "示例-01" ? { ...target, value: 30, normalizedValue: 0.3 } : target)),
+    };
+    const result = await loadCatalogIntoWorkbook(excel.context, revised, OPTIONS);
+
+    expect(excel.cell(TARGETS, 3, COLUMN.id)).toBe("示例-01");
+    expect(excel.cell(TARGETS, 3, COLUMN.value)).toBe(30);
+    expect(excel.cell(TARGETS, 3, COLUMN.baseline)).toBe(3500);
+    // 示例-02 moved below the catalog's targets, kept with its input and marked.
+    const lastRow = 2 + SAMPLE.targets.length;
+    expect(excel.cell(TARGETS, lastRow, COLUMN.id)).toBe("示例-02");
+    expect(excel.cell(TARGETS, lastRow, COLUMN.baseline)).toBe(800);
+    expect(excel.cell(TARGETS, lastRow, COLUMN.notes)).toBe("口径待统计局确认");
+    expect(excel.cell(TARGETS, lastRow, COLUMN.catalogState)).toBe("已移出目录");
+    expect(result.keptTargetIds).toEqual(["示例-02"]);
+    // The row 示例-02 used to occupy now holds the next target, without 示例-02's input.
+    expect(excel.cell(TARGETS, 4, COLUMN.id)).toBe("示例-03");
+    expect(excel.cell(TARGETS, 4, COLUMN.baseline)).toBe("");
+    // The monthly report row is untouched.
+    expect([0, 1, 2, 3].map((column) => excel.cell(REPORTS, 3, column))).toEqual(["2025-06", "市商务局", "示例-01", 2100]);
+    // Tables and charts were rebuilt, not duplicated; names were not added twice.
+    expect(excel.sheets.get(TARGETS)?.tables.filter((table) => !table.converted)).toHaveLength(1);
+    expect(excel.sheets.get("部门预警")?.charts.filter((chart) => !chart.deleted)).toHaveLength(1);
+    expect(result.namesAdded).toBe(0);
+    expect(result.sheets.every((sheet) => !sheet.created)).toBe(true);
+  });
+
+  it("refuses to write over a sheet of the same name that the add-in did not create", async () => {
+    const excel = createFakeExcel({ sheets: [{ name: TARGETS, grid: [["我自己的目标表"]] }] });
+    const error = await loadCatalogIntoWorkbook(excel.context, SAMPLE, OPTIONS).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SheetNameClashError);
+    expect((error as SheetNameClashError).sheetNames).toEqual([TARGETS]);
+    expect((error as Error).message).toContain("请重命名");
+    expect([...excel.sheets.keys()]).toEqual([TARGETS]);
+    expect(excel.sheets.get(TARGETS)?.grid).toEqual([["我自己的目标表"]]);
+    expect(excel.stateXml).toBeNull();
+  });
+
+  it("uses the same small number of round trips for 5 targets as for 500", async () => {
+    const counts: number[] = [];
+    for (const size of [5, 500]) {
+      const excel = createFakeExcel();
+      const sync = jest.spyOn(excel.context, "sync");
+      const result = await loadCatalogIntoWorkbook(excel.context, catalogOf(size), OPTIONS);
+      expect(excel.sheets.get(TARGETS)?.tables[0].range).toBe(`A2:V${2 + size}`);
+      counts.push(sync.mock.calls.length);
+      expect(result.syncs).toBe(sync.mock.calls.length);
+    }
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[0]).toBeLessThanOrEqual(4);
+  });
+
+  it("still loads the sheets when this Excel rejects the LAMBDA names, and says so", async () => {
+    const excel = createFakeExcel();
+    excel.rejectNames = true;
+    const result = await loadCatalogIntoWorkbook(excel.context, SAMPLE, OPTIONS);
+    expect(excel.cell(TARGETS, 3, COLUMN.id)).toBe("示例-01");
+    expect(result.namesAdded).toBe(0);
+    expect(result.namesError).toMatch(/LAMBDA/);
+  });
+});
