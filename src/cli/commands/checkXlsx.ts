@@ -1,0 +1,159 @@
+/** The .xlsx report of `liangxin check` (exceljs and the chart injector load only for this format). */
+import * as fs from "fs";
+import ExcelJS from "exceljs";
+import type { CheckedRow, CheckResult } from "../../core/check";
+import type { Locale } from "../../core/i18n";
+import { statusLabel } from "../../core/i18n";
+import { absoluteRange } from "../../../templates/a1";
+import type { ChartSpec } from "../../../templates/model";
+import { addCharts } from "../../xlsx/charts";
+import type { Labels } from "./checkOutput";
+import { LABELS } from "./checkOutput";
+
+export interface CheckWorkbookOptions {
+  locale: Locale;
+  planTitle: string;
+  tolerance: number;
+}
+
+const STATUS_FILL: Record<string, string> = { behind: "FFF4B6B6", atRisk: "FFFFE699", onTrack: "FFC6EFCE" };
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Array<{ header: string; width: number; format?: string }>, rows: unknown[][]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = columns.map((column) => ({ header: column.header, width: column.width, style: column.format ? { numFmt: column.format } : {} }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRows(rows);
+  if (rows.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return sheet;
+}
+
+/** Charts in one report at most (one per target behind, worst first); the rest are listed without a chart. */
+export const MAX_CHARTS = 60;
+/** Rows each chart block takes on the charts sheet (data on the left, the chart beside it). */
+const CHART_BLOCK_ROWS = 18;
+
+/**
+ * The charts sheet: for each target behind (worst first), its department's reports in period
+ * order — period, reported value, trajectory — and a line chart of the two.
+ */
+function addChartsSheet(workbook: ExcelJS.Workbook, result: CheckResult, l: Labels): ChartSpec[] {
+  if (result.behind.length === 0) return [];
+  const sheetName = l.charts;
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.columns = [{ width: 10 }, { width: 14 }, { width: 14 }];
+  const series = new Map<string, CheckedRow[]>();
+  for (const row of result.rows) {
+    const key = `${row.department}\u0000${row.targetId}`;
+    const list = series.get(key);
+    if (list) list.push(row);
+    else series.set(key, [row]);
+  }
+  const charts: ChartSpec[] = [];
+  let top = 1;
+  for (const flagged of result.behind.slice(0, MAX_CHARTS)) {
+    const reports = series.get(`${flagged.department}\u0000${flagged.targetId}`) ?? [];
+    // A target reported under both 口径 is charted on the basis of its latest report.
+    const latestBasis = reports.find((row) => row.file === flagged.file && row.row === flagged.row)?.basis;
+    const rows = reports
+      .filter((row) => row.basis === latestBasis)
+      .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+    const title = l.chartTitle.replace("{department}", flagged.department).replace("{targetId}", flagged.targetId).replace("{indicator}", flagged.indicator);
+    sheet.getCell(top, 1).value = title;
+    sheet.getCell(top, 1).font = { bold: true };
+    sheet.getRow(top + 1).values = [l.period, l.value, l.expected];
+    sheet.getRow(top + 1).font = { bold: true };
+    rows.forEach((row, index) => {
+      sheet.getRow(top + 2 + index).values = [row.period, row.value, row.expected];
+      sheet.getCell(top + 2 + index, 2).numFmt = "#,##0.##";
+      sheet.getCell(top + 2 + index, 3).numFmt = "#,##0.##";
+    });
+    const first = top + 2;
+    const last = top + 1 + rows.length;
+    charts.push({
+      sheet: sheetName,
+      type: "line",
+      title,
+      from: `E${top}`,
+      to: `M${top + CHART_BLOCK_ROWS - 2}`,
+      categories: absoluteRange(sheetName, "A", first, "A", last),
+      series: [
+        { name: l.value, values: absoluteRange(sheetName, "B", first, "B", last), color: "C00000" },
+        { name: l.expected, values: absoluteRange(sheetName, "C", first, "C", last), color: "4472C4" },
+      ],
+    });
+    top += Math.max(CHART_BLOCK_ROWS, rows.length + 3);
+  }
+  return charts;
+}
+
+/**
+ * The .xlsx report: league table, targets behind, all rows, rejected rows, notes, and a line chart
+ * of reported values against the trajectory for each target behind (up to MAX_CHARTS).
+ * @param result the check result
+ * @param filePath where to write
+ * @param options labels and the plan's title
+ */
+export async function writeCheckWorkbook(result: CheckResult, filePath: string, options: CheckWorkbookOptions): Promise<void> {
+  const l = LABELS[options.locale];
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "liangxin check";
+  const pct = "0.0%";
+  const num = "#,##0.##";
+
+  addSheet(
+    workbook,
+    options.locale === "zh-CN" ? "部门预警" : "Departments",
+    [
+      { header: l.department, width: 24 }, { header: l.behind, width: 8 }, { header: l.atRisk, width: 8 }, { header: l.onTrack, width: 8 },
+      { header: l.worstGap, width: 12, format: pct }, { header: l.targetsBehind, width: 40 },
+    ],
+    result.departments.map((entry) => [entry.department, entry.behind, entry.atRisk, entry.onTrack, entry.worstGap, entry.targetsBehind.join("、")]),
+  );
+  addSheet(
+    workbook,
+    options.locale === "zh-CN" ? "落后目标" : "Behind",
+    [
+      { header: l.department, width: 24 }, { header: l.targetId, width: 12 }, { header: l.indicator, width: 24 }, { header: l.period, width: 10 },
+      { header: l.value, width: 14, format: num }, { header: l.expected, width: 14, format: num }, { header: l.gap, width: 10, format: pct },
+      { header: l.runRate, width: 14, format: num }, { header: l.file, width: 24 }, { header: l.row, width: 8 },
+    ],
+    result.behind.map((entry) => [entry.department, entry.targetId, entry.indicator, entry.period, entry.value, entry.expected, entry.gap, entry.runRate, entry.file, entry.row]),
+  );
+  const rowsSheet = addSheet(
+    workbook,
+    options.locale === "zh-CN" ? "全部行" : "Rows",
+    [
+      { header: l.file, width: 24 }, { header: l.row, width: 8 }, { header: l.targetId, width: 12 }, { header: l.indicator, width: 24 },
+      { header: l.department, width: 24 }, { header: l.period, width: 10 }, { header: l.basis, width: 8 }, { header: l.value, width: 14, format: num },
+      { header: l.expected, width: 14, format: num }, { header: l.gap, width: 10, format: pct }, { header: l.status, width: 8 },
+      { header: l.runRate, width: 14, format: num }, { header: l.targetValue, width: 14, format: num }, { header: l.baseline, width: 14, format: num },
+      { header: l.forecast, width: 16, format: num }, { header: l.forecastLow, width: 14, format: num }, { header: l.forecastHigh, width: 14, format: num },
+      { header: l.probability, width: 10, format: pct },
+    ],
+    result.rows.map((row) => [
+      row.file, row.row, row.targetId, row.indicator, row.department, row.period, row.basis === "ytd" ? "累计" : "时点", row.value, row.expected, row.gap,
+      statusLabel(row.status, options.locale), row.runRate, row.targetValue, row.baselineValue,
+      row.forecast?.value ?? null, row.forecast?.low ?? null, row.forecast?.high ?? null,
+      row.forecast && Number.isFinite(row.forecast.probability) ? row.forecast.probability : null,
+    ]),
+  );
+  // Colour the status column like the 月度填报 sheet does.
+  result.rows.forEach((row, index) => {
+    rowsSheet.getCell(index + 2, 11).fill = { type: "pattern", pattern: "solid", fgColor: { argb: STATUS_FILL[row.status] } };
+  });
+  addSheet(
+    workbook,
+    options.locale === "zh-CN" ? "退回行" : "Rejected",
+    [{ header: l.file, width: 28 }, { header: l.row, width: 8 }, { header: l.reason, width: 70 }],
+    result.errors.map((entry) => [entry.file, entry.row || null, entry.reason]),
+  );
+  addSheet(
+    workbook,
+    options.locale === "zh-CN" ? "提示" : "Notes",
+    [{ header: l.file, width: 28 }, { header: l.row, width: 8 }, { header: l.reason, width: 70 }],
+    result.notes.map((entry) => [entry.file, entry.row || null, entry.reason]),
+  );
+  const charts = addChartsSheet(workbook, result, l);
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  fs.writeFileSync(filePath, charts.length > 0 ? await addCharts(buffer, charts) : buffer);
+}

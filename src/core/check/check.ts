@@ -1,0 +1,364 @@
+/**
+ * The monthly report check (issue 5): consolidates report tables, rejects bad rows with their row
+ * numbers, and computes trajectory, gap, status, required run-rate and forecast for the rest.
+ */
+import type { Catalog } from "../catalog";
+import { isLiangxinError } from "../errors";
+import { forecastTarget } from "../forecast";
+import { targetGap, requiredRunRate } from "../gap";
+import type { Locale } from "../i18n";
+import { statusLabel } from "../i18n";
+import type { ReportPeriod } from "../period";
+import { formatPeriod, parseReportPeriod } from "../period";
+import { DEFAULT_TOLERANCE, targetStatus } from "../status";
+import { expectedAt, yearToDateShare } from "../trajectory";
+import { readBasisCell, readNumberCell, readTextCell } from "./cells";
+import { findReportHeader } from "./headers";
+import type { IssueDetail } from "./issues";
+import { issueReason } from "./issues";
+import { behindTargets, departmentLeague, latestReports } from "./league";
+import type { ReadyTargetPlan, TargetPlan } from "./targets";
+import { prepareTarget, shareAsFraction } from "./targets";
+import type { CheckedRow, CheckResult, IssueCode, ReportBasis, ReportField, ReportTable, RowForecast, RowIssue } from "./types";
+
+export interface CheckOptions {
+  /** Target id → base-year figure (see readBaselines). */
+  baselines?: ReadonlyMap<string, number>;
+  /** Status tolerance (fraction), default DEFAULT_TOLERANCE (0.1). */
+  tolerance?: number;
+  /** Language of reasons and status labels; codes stay language-neutral. */
+  locale?: Locale;
+  /** Reports needed in a series before a forecast is attached (default 3). */
+  minForecastMonths?: number;
+  /**
+   * Which rows get a forecast: "latest" (default) — each department+target series' latest report,
+   * the one the league table counts; "all" — every row, as of its own month (about 7 µs a row).
+   */
+  forecastRows?: "latest" | "all";
+  /** Issues found before the check (a baselines file's bad rows); they count as rejected rows. */
+  priorErrors?: readonly RowIssue[];
+}
+
+/** A row that passed validation and awaits the duplicate check and the computation. */
+interface Candidate {
+  file: string;
+  row: number;
+  plan: ReadyTargetPlan;
+  department: string;
+  period: ReportPeriod;
+  periodText: string;
+  ordinal: number;
+  basis: ReportBasis;
+  value: number;
+  /** Department and target as one number (department index × targets + target index): map keys without string building. */
+  seriesKey: number;
+}
+
+const FIELD_LABELS: Record<ReportField, string> = { period: "期间", department: "部门", targetId: "目标编号", value: "填报值", basis: "口径" };
+
+/**
+ * Checks monthly reports against the catalog's trajectories.
+ *
+ * For every row: expected = expectedAt(spec, period); gap = reported/expected − 1 (sign flipped for
+ * lower-is-better targets); status = targetStatus(gap, tolerance, forecast misses target); run-rate =
+ * requiredRunRate; with ≥ 3 reports in the department+target series up to that month, a forecast of
+ * the target-year value (year-to-date flows annualised first) — on the series' latest report by
+ * default, on every row with `forecastRows: "all"`. Bad rows go to `errors` with file, row
+ * and reason; identical duplicates are kept once and noted in `notes`; blank values are noted.
+ *
+ * @param tables report tables (header row included), from files or the 月度填报 sheet
+ * @param catalog the city's target catalog
+ * @param options baselines, tolerance, locale
+ * @returns checked rows, department league table (worst first), targets behind, errors and notes
+ * @example runReportCheck([{ file: "a.csv", rows }], catalog, { baselines }).departments[0]
+ */
+export function runReportCheck(tables: readonly ReportTable[], catalog: Catalog, options: CheckOptions = {}): CheckResult {
+  const locale = options.locale ?? "zh-CN";
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const minForecastMonths = options.minForecastMonths ?? 3;
+  const baselines = options.baselines ?? new Map<string, number>();
+  const errors: RowIssue[] = [...(options.priorErrors ?? [])];
+  const notes: RowIssue[] = [];
+  const issue = (list: RowIssue[], file: string, row: number, code: IssueCode, detail: IssueDetail = {}): void => {
+    list.push({ file, row, code, reason: issueReason(code, detail, locale) });
+  };
+
+  const targets = new Map(catalog.targets.map((target) => [target.id, target]));
+  const plans = new Map<string, TargetPlan>();
+  const targetIndex = new Map<TargetPlan, number>();
+  const departmentIndex = new Map<string, number>();
+  const targetCount = catalog.targets.length;
+  const planFor = (targetId: string): TargetPlan | undefined => {
+    let plan = plans.get(targetId);
+    if (!plan) {
+      const target = targets.get(targetId);
+      if (!target) return undefined;
+      plan = prepareTarget(target, baselines.get(targetId) ?? null);
+      plans.set(targetId, plan);
+      targetIndex.set(plan, targetIndex.size);
+    }
+    return plan;
+  };
+  const periods = new Map<unknown, ReportPeriod | null>();
+  const periodOf = (cell: unknown): ReportPeriod | null => {
+    const key = cell instanceof Date ? cell.getTime() : cell;
+    let period = periods.get(key);
+    if (period === undefined) {
+      try {
+        period = parseReportPeriod(typeof cell === "string" ? cell.trim() : (cell as number | Date));
+      } catch (error) {
+        if (!isLiangxinError(error)) throw error;
+        period = null;
+      }
+      periods.set(key, period);
+    }
+    return period;
+  };
+
+  const candidates: Candidate[] = [];
+  let rowsRead = 0;
+  for (const table of tables) {
+    const firstRowNumber = table.firstRowNumber ?? 1;
+    const header = findReportHeader(table.rows);
+    if ("missing" in header) {
+      issue(errors, table.file, 0, "missingColumns", { columns: header.missing.map((field) => FIELD_LABELS[field]).join("、") });
+      continue;
+    }
+    const { period: periodColumn, department: departmentColumn, targetId: idColumn, value: valueColumn, basis: basisColumn } =
+      header.columns as Record<ReportField, number>;
+    for (let index = header.dataStart; index < table.rows.length; index++) {
+      const cells = table.rows[index];
+      if (isBlankRow(cells)) continue;
+      rowsRead++;
+      const row = firstRowNumber + index;
+      const reject = (code: IssueCode, detail: IssueDetail = {}): void => issue(errors, table.file, row, code, detail);
+
+      const targetId = readTextCell(cells[idColumn]);
+      if (!targetId) { reject("missingTargetId"); continue; }
+      const plan = planFor(targetId);
+      if (!plan) { reject("unknownTarget", { targetId }); continue; }
+      const department = readTextCell(cells[departmentColumn]);
+      if (!department) { reject("missingDepartment"); continue; }
+      const periodCell = cells[periodColumn];
+      if (readTextCell(periodCell) === "" && !(periodCell instanceof Date)) { reject("missingPeriod"); continue; }
+      const period = periodOf(periodCell);
+      if (!period) { reject("badPeriod", { text: readTextCell(periodCell) }); continue; }
+      const periodText = formatPeriod(period);
+      if (period.year < plan.startYear || period.year > plan.targetYear) {
+        reject("outsidePlan", { period: periodText, startYear: plan.startYear, targetYear: plan.targetYear });
+        continue;
+      }
+      const valueCell = readNumberCell(cells[valueColumn]);
+      if (valueCell.kind === "blank") { issue(notes, table.file, row, "blankValue"); continue; }
+      if (valueCell.kind === "text") { reject("notANumber", { text: valueCell.text }); continue; }
+      if (valueCell.value < 0) { reject("negativeValue", { text: String(valueCell.value) }); continue; }
+      let basis: ReportBasis | null | undefined = null;
+      if (basisColumn !== undefined) {
+        basis = readBasisCell(cells[basisColumn]);
+        if (basis === undefined) { reject("badBasis", { text: readTextCell(cells[basisColumn]) }); continue; }
+      }
+      if (!plan.ready) { reject(plan.code, { targetId, message: plan.message }); continue; }
+      const value = plan.target.kind === "share" ? shareAsFraction(valueCell.value) : valueCell.value;
+      let departmentNumber = departmentIndex.get(department);
+      if (departmentNumber === undefined) departmentIndex.set(department, (departmentNumber = departmentIndex.size));
+      candidates.push({
+        file: table.file, row, plan, department, period, periodText,
+        ordinal: period.year * 12 + period.month, basis: basis ?? plan.defaultBasis, value,
+        seriesKey: departmentNumber * targetCount + (targetIndex.get(plan) as number),
+      });
+    }
+  }
+
+  const kept = removeDuplicates(candidates, (list, candidate, code, other) =>
+    issue(list === "errors" ? errors : notes, candidate.file, candidate.row, code, { otherFile: other.file, otherRow: other.row }),
+  );
+
+  const ordinals: number[] = [];
+  const seriesKeys: number[] = [];
+  const rows = computeRows(kept, ordinals, seriesKeys, tolerance, minForecastMonths, options.forecastRows ?? "latest", locale, (candidate, message) =>
+    issue(errors, candidate.file, candidate.row, "trajectoryError", { targetId: candidate.plan.target.id, message }),
+  );
+
+  // Files in the order given (earlier issues' files first), rows in sheet order within a file.
+  const fileOrder = new Map<string, number>();
+  for (const file of [...(options.priorErrors ?? []).map((entry) => entry.file), ...tables.map((table) => table.file)]) {
+    if (!fileOrder.has(file)) fileOrder.set(file, fileOrder.size);
+  }
+  const byPosition = (a: RowIssue, b: RowIssue): number => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.row - b.row;
+  errors.sort(byPosition);
+  notes.sort(byPosition);
+  const latest = latestReports(rows, ordinals, seriesKeys);
+  return {
+    rows,
+    departments: departmentLeague(rows, latest),
+    behind: behindTargets(rows, latest),
+    errors,
+    notes,
+    summary: {
+      files: tables.length,
+      rowsRead,
+      rowsChecked: rows.length,
+      rowsRejected: errors.filter((entry) => entry.row > 0).length,
+    },
+  };
+}
+
+function isBlankRow(cells: ReadonlyArray<unknown>): boolean {
+  for (const cell of cells) {
+    if (cell !== null && cell !== undefined && !(typeof cell === "string" && cell.trim() === "")) return false;
+  }
+  return true;
+}
+
+/**
+ * De-duplication: the same department, target and period reported more than once. Identical
+ * values: the first row is kept and the others noted. Different values: every row of the group is
+ * rejected (which one is right cannot be known).
+ */
+function removeDuplicates(
+  candidates: Candidate[],
+  report: (list: "errors" | "notes", candidate: Candidate, code: IssueCode, other: Candidate) => void,
+): Candidate[] {
+  const firsts = new Map<number, Candidate>();
+  // Only keys seen more than once get a group (most rows are unique).
+  const groups = new Map<number, Candidate[]>();
+  for (const candidate of candidates) {
+    // Whole-year and December reports are different reports: the lowest bit tells them apart.
+    const key = (candidate.seriesKey * 240_000 + candidate.ordinal) * 2 + (candidate.period.wholeYear ? 1 : 0);
+    const first = firsts.get(key);
+    if (first === undefined) firsts.set(key, candidate);
+    else {
+      const group = groups.get(key);
+      if (group) group.push(candidate);
+      else groups.set(key, [first, candidate]);
+    }
+  }
+  if (groups.size === 0) return candidates;
+  const rejected = new Set<Candidate>();
+  for (const group of groups.values()) {
+    const [first] = group;
+    if (group.every((candidate) => candidate.value === first.value)) {
+      for (const duplicate of group.slice(1)) {
+        report("notes", duplicate, "duplicateKept", first);
+        rejected.add(duplicate);
+      }
+    } else {
+      group.forEach((candidate, index) => {
+        report("errors", candidate, "conflictingDuplicate", group[index === 0 ? 1 : 0]);
+        rejected.add(candidate);
+      });
+    }
+  }
+  return candidates.filter((candidate) => !rejected.has(candidate));
+}
+
+/** Computes expected, gap, run-rate, forecast and status; series (department+target+口径) for forecasts. */
+function computeRows(
+  candidates: Candidate[],
+  ordinals: number[],
+  seriesKeys: number[],
+  tolerance: number,
+  minForecastMonths: number,
+  forecastRows: "latest" | "all",
+  locale: Locale,
+  reject: (candidate: Candidate, message: string) => void,
+): CheckedRow[] {
+  const series = new Map<number, Candidate[]>();
+  for (const candidate of candidates) {
+    const key = candidate.seriesKey * 2 + (candidate.basis === "ytd" ? 1 : 0);
+    const list = series.get(key);
+    if (list) list.push(candidate);
+    else series.set(key, [candidate]);
+  }
+  const forecasts = new Map<Candidate, RowForecast>();
+  for (const list of series.values()) {
+    if (list.length < minForecastMonths) continue;
+    list.sort((a, b) => a.ordinal - b.ordinal);
+    const observations: Array<{ period: ReportPeriod; value: number }> = [];
+    list.forEach((candidate, index) => {
+      observations.push({ period: candidate.period, value: forecastValue(candidate) });
+      if (observations.length < minForecastMonths || (forecastRows === "latest" && index < list.length - 1)) return;
+      const forecast = safeForecast(observations, candidate.plan);
+      if (forecast) forecasts.set(candidate, forecast);
+    });
+  }
+
+  const labels = { onTrack: statusLabel("onTrack", locale), atRisk: statusLabel("atRisk", locale), behind: statusLabel("behind", locale) };
+  const rows: CheckedRow[] = [];
+  for (const candidate of candidates) {
+    const { plan } = candidate;
+    const spec = plan.specs[candidate.basis];
+    let expected: number;
+    let gap: number;
+    try {
+      expected = expectedAt(spec, candidate.period);
+      gap = targetGap(candidate.value, expected);
+    } catch (error) {
+      if (!isLiangxinError(error)) throw error;
+      reject(candidate, `${error.code} ${error.message}`);
+      continue;
+    }
+    let gapAbs = candidate.value - expected;
+    if (plan.lowerIsBetter) {
+      gap = -gap;
+      gapAbs = -gapAbs;
+    }
+    let runRate: number | null;
+    try {
+      runRate = requiredRunRate(spec, candidate.period, candidate.value);
+    } catch (error) {
+      if (!isLiangxinError(error)) throw error;
+      runRate = null; // no months left: the goal can no longer be reached in time
+    }
+    const forecast = forecasts.get(candidate) ?? null;
+    const missesTarget = forecast !== null && (plan.lowerIsBetter ? forecast.value > plan.targetValue : forecast.value < plan.targetValue);
+    const status = targetStatus(gap, tolerance, missesTarget);
+    ordinals.push(candidate.ordinal);
+    seriesKeys.push(candidate.seriesKey);
+    rows.push({
+      file: candidate.file,
+      row: candidate.row,
+      targetId: plan.target.id,
+      indicator: plan.target.indicator,
+      department: candidate.department,
+      period: candidate.periodText,
+      basis: candidate.basis,
+      value: candidate.value,
+      expected,
+      gap,
+      gapAbs,
+      status,
+      statusLabel: labels[status],
+      targetValue: plan.targetValue,
+      baselineValue: plan.baselineValue,
+      runRate,
+      forecast,
+    });
+  }
+  return rows;
+}
+
+/** The value a forecast is fitted on: year-to-date flows annualised (÷ the share of the year elapsed), the rest as reported. */
+function forecastValue(candidate: Candidate): number {
+  const kind = candidate.plan.specs[candidate.basis].kind;
+  if (kind !== "growth" && kind !== "annual") return candidate.value;
+  return candidate.period.wholeYear ? candidate.value : candidate.value / yearToDateShare(candidate.period.month);
+}
+
+function safeForecast(observations: ReadonlyArray<{ period: ReportPeriod; value: number }>, plan: ReadyTargetPlan): RowForecast | null {
+  try {
+    const forecast = forecastTarget(observations, plan.targetYear, plan.targetValue);
+    if (!Number.isFinite(forecast.value)) return null;
+    return {
+      value: forecast.value,
+      low: forecast.low,
+      high: forecast.high,
+      probability: forecast.probability,
+      model: forecast.model,
+      months: observations.length,
+    };
+  } catch (error) {
+    if (isLiangxinError(error)) return null; // too few distinct points or a degenerate fit: no forecast, not an error
+    throw error;
+  }
+}

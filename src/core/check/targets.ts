@@ -1,0 +1,103 @@
+/**
+ * Per-target preparation for the check: everything about a catalog target that does not depend
+ * on the row (trajectory specs per 口径, target value, plan period), built once per target.
+ */
+import type { Target } from "../catalog";
+import { isLiangxinError } from "../errors";
+import type { TrajectoryKind, TrajectorySpec } from "../trajectory";
+import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR, expectedAt, targetValueFromCatalog, trajectoryKindForTarget } from "../trajectory";
+import type { IssueCode, ReportBasis } from "./types";
+
+/** A target ready to check rows against, or the reason none of its rows can be checked. */
+export type TargetPlan = ReadyTargetPlan | BlockedTargetPlan;
+
+export interface ReadyTargetPlan {
+  ready: true;
+  target: Target;
+  /** 口径 used when a row leaves it blank. */
+  defaultBasis: ReportBasis;
+  /** Trajectory for a row of each 口径 (the same spec for kinds where 口径 does not change the path). */
+  specs: Record<ReportBasis, TrajectorySpec>;
+  baselineValue: number | null;
+  targetValue: number;
+  /** First and last years a report may carry (start year … target year). */
+  startYear: number;
+  targetYear: number;
+  /** True for reduction targets (≤ comparators, negative growth): the gap's sign is flipped so that negative still means behind. */
+  lowerIsBetter: boolean;
+}
+
+export interface BlockedTargetPlan {
+  ready: false;
+  target: Target;
+  code: Extract<IssueCode, "milestoneTarget" | "missingBaseline" | "trajectoryError">;
+  message?: string;
+  startYear: number;
+  targetYear: number;
+}
+
+/** Kinds whose trajectory starts from the base year's figure. */
+const NEEDS_BASELINE: ReadonlySet<Target["kind"]> = new Set(["growth_vs_baseline", "level", "share"]);
+
+/**
+ * Reads a share the way planners write it: fractions as they are, and figures above 1 as
+ * percentage points (85 → 0.85), because the catalog holds shares as fractions (0.9 for 90%).
+ * @param value a share as a fraction or in percentage points
+ * @returns the share as a fraction
+ * @example shareAsFraction(85) // → 0.85
+ */
+export function shareAsFraction(value: number): number {
+  return value > 1 ? value / 100 : value;
+}
+
+function trajectoryKindFor(target: Target, basis: ReportBasis): TrajectoryKind {
+  // 口径 decides flow against stock only where the catalog kind leaves it open.
+  if (target.kind === "growth_vs_baseline" || target.kind === "level") return basis === "ytd" ? "growth" : "level";
+  return trajectoryKindForTarget(target.kind) as TrajectoryKind;
+}
+
+/**
+ * Prepares one catalog target for checking.
+ *
+ * The target value is `targetValueFromCatalog` (baseline × (1 + growth) for growth targets); the
+ * plan period runs from the start year (default base year + 1) to the target year (default 2027).
+ * A growth, level or share target with no baseline is blocked (never guessed).
+ *
+ * @param target the catalog target
+ * @param baselineValue the base year's figure in the target's base unit (shares as fractions or points), or null
+ * @returns a ready plan, or a blocked one with the reason
+ * @example prepareTarget(target, 120).ready // → true
+ */
+export function prepareTarget(target: Target, baselineValue: number | null): TargetPlan {
+  const baseYear = target.baseYear ?? DEFAULT_BASE_YEAR;
+  const targetYear = target.targetYear ?? DEFAULT_TARGET_YEAR;
+  const startYear = target.startYear ?? baseYear + 1;
+  const blocked = (code: BlockedTargetPlan["code"], message?: string): BlockedTargetPlan => ({
+    ready: false, target, code, message, startYear, targetYear,
+  });
+  if (target.kind === "milestone" || trajectoryKindForTarget(target.kind) === null) return blocked("milestoneTarget");
+  const needsBaseline = NEEDS_BASELINE.has(target.kind);
+  if (needsBaseline && (baselineValue === null || !Number.isFinite(baselineValue))) return blocked("missingBaseline");
+  const baseline = needsBaseline && baselineValue !== null ? (target.kind === "share" ? shareAsFraction(baselineValue) : baselineValue) : null;
+  const targetValue = targetValueFromCatalog(target, baseline);
+  if (targetValue === null) return blocked("trajectoryError", "no target value in the catalog");
+  const spec = (basis: ReportBasis): TrajectorySpec => ({
+    kind: trajectoryKindFor(target, basis),
+    baselineValue: baseline ?? 0,
+    targetValue,
+    baseYear,
+    targetYear,
+    startYear,
+  });
+  const specs = { ytd: spec("ytd"), level: spec("level") };
+  const defaultBasis: ReportBasis = target.kind === "level" || target.kind === "share" ? "level" : "ytd";
+  try {
+    // Invalid specs (a zero baseline where growth compounds …) fail here once, not on every row.
+    expectedAt(specs[defaultBasis], { year: targetYear, month: 12, wholeYear: false });
+  } catch (error) {
+    if (isLiangxinError(error)) return blocked("trajectoryError", `${error.code} ${error.message}`);
+    throw error;
+  }
+  const lowerIsBetter = target.comparator === "<=" || (target.kind === "growth_vs_baseline" && (target.normalizedValue ?? 0) < 0);
+  return { ready: true, target, defaultBasis, specs, baselineValue: baseline, targetValue, startYear, targetYear, lowerIsBetter };
+}
