@@ -1,0 +1,118 @@
+/**
+ * Numbers and units as plans write them: Arabic (already half-width after normalisation) or
+ * Chinese numerals (一倍, 两万, 二〇二四), with 万/亿 multipliers folded into the unit.
+ */
+
+const DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const LARGE_UNIT: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
+
+export const CHINESE_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿";
+
+/**
+ * Value of a Chinese numeral: positional (十二, 一百零五, 两万, 三千五百万) or digit by digit
+ * (二〇二四).
+ *
+ * @param numeral - Chinese numeral characters only
+ * @returns the value, or null when the string is not a numeral
+ * @example
+ * parseChineseNumeral("一百零五") // → 105
+ * parseChineseNumeral("二〇二四") // → 2024
+ */
+export function parseChineseNumeral(numeral: string): number | null {
+  if (numeral.length === 0) return null;
+  for (const ch of numeral) if (!CHINESE_NUMERAL_CHARS.includes(ch)) return null;
+  // Digit-by-digit form (years): no 十/百/千/万/亿 at all and more than one digit.
+  if (numeral.length > 1 && !/[十百千万亿]/.test(numeral)) {
+    let value = 0;
+    for (const ch of numeral) value = value * 10 + DIGIT[ch];
+    return value;
+  }
+  let hundredMillions = 0; // the part before 亿
+  let tenThousands = 0; // the part between 亿 and 万
+  let section = 0; // below 万
+  let digit = 0;
+  for (const ch of numeral) {
+    if (ch in DIGIT) {
+      digit = DIGIT[ch];
+    } else if (ch in SMALL_UNIT) {
+      // 十二 = 12: a bare 十 counts one ten.
+      section += (digit === 0 && ch === "十" ? 1 : digit) * SMALL_UNIT[ch];
+      digit = 0;
+    } else if (ch === "万") {
+      tenThousands = section + digit;
+      section = 0;
+      digit = 0;
+    } else {
+      hundredMillions = tenThousands * 10_000 + section + digit;
+      tenThousands = 0;
+      section = 0;
+      digit = 0;
+    }
+  }
+  return hundredMillions * LARGE_UNIT["亿"] + tenThousands * LARGE_UNIT["万"] + section + digit;
+}
+
+/**
+ * Value of a number as written: Arabic with optional thousands commas and decimals, or Chinese.
+ * @example parseNumber("1,140") // → 1140
+ * @example parseNumber("0.2") // → 0.2
+ * @example parseNumber("一") // → 1
+ */
+export function parseNumber(written: string): number | null {
+  if (/^[0-9][0-9,]*(?:\.[0-9]+)?$/.test(written)) return Number(written.replace(/,/g, ""));
+  return parseChineseNumeral(written);
+}
+
+/** What a unit means in base units: multiplier and base unit name. */
+export interface UnitInfo {
+  /** Factor from the unit as written to base units (万台 → 10000, % → 0.01). */
+  factor: number;
+  /** Base unit (台, 吨, ratio …). */
+  base: string;
+}
+
+/**
+ * Measurement units seen in 两新 and similar plans, without 万/亿 prefixes. Longest first
+ * so 平方米 wins over 米. Deliberately absent: 年/月/日 (durations and dates), 级 (grades),
+ * 号 (document numbers), 大 (十大工程), 方面 and 批.
+ */
+export const BASE_UNITS: readonly string[] = [
+  "个百分点", "百分点", "吨标准煤", "吨标煤", "千瓦时", "平方公里", "平方米", "立方米", "台（套）", "台套",
+  "标准箱", "人次", "千瓦", "兆瓦", "公里", "千米", "公顷", "蒸吨", "吨", "米", "亩", "元", "辆", "台", "套", "个",
+  "家", "项", "座", "处", "部", "支", "块", "场", "艘", "所", "条", "户", "人", "次", "张", "栋", "盏", "件", "只",
+  "根", "间", "%", "‰", "倍",
+];
+
+/** Units that denote a ratio: their value is a share or a relative change. */
+export const RATIO_UNITS = new Set(["%", "‰", "倍", "个百分点", "百分点"]);
+
+/**
+ * Reads a unit at `index` of `text`: an optional 万/亿/千 prefix then a base unit.
+ * @returns the unit as written and its info, or null
+ * @example readUnit("0.2万台以上", 3) // → { unit: "万台", factor: 10000, base: "台" }
+ */
+export function readUnit(text: string, index: number): ({ unit: string } & UnitInfo) | null {
+  let prefix = "";
+  let factor = 1;
+  const head = text[index];
+  if (head === "万" || head === "亿") {
+    prefix = head;
+    factor = head === "万" ? 10_000 : 100_000_000;
+  }
+  const at = index + prefix.length;
+  for (const base of BASE_UNITS) {
+    if (text.startsWith(base, at)) {
+      if (prefix && RATIO_UNITS.has(base)) return null;
+      if (base === "%") return { unit: "%", factor: 0.01, base: "ratio" };
+      if (base === "‰") return { unit: "‰", factor: 0.001, base: "ratio" };
+      if (base === "倍") return { unit: "倍", factor: 1, base: "ratio" };
+      if (base === "个百分点" || base === "百分点") return { unit: base, factor: 0.01, base: "ratio" };
+      // 千米 is a base unit of its own (kilometre), not 千 × 米.
+      return { unit: prefix + base, factor, base };
+    }
+  }
+  return null;
+}

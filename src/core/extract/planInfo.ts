@@ -1,0 +1,98 @@
+/**
+ * The plan's own particulars: issuing government, title, document number, date of issue —
+ * read from the notice header or the title line, never guessed from cited documents.
+ */
+import type { PlanInfo } from "../catalog";
+import type { GovernmentLevel } from "../departments";
+import { parseChineseNumeral } from "./numbers";
+
+const PLACE = "[\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)";
+const GOVERNMENT_LINE = new RegExp(`^(${PLACE})人民政府`);
+const GOVERNMENT_ANYWHERE = new RegExp(`(?<![各、])(${PLACE})人民政府(?:办公室|办公厅)?(?:关于|文件|印发)`);
+const TITLE_PLACE = new RegExp(`^(${PLACE})(?=推动|推进|关于|大规模|加快|实施|促进|贯彻)`);
+const TITLE_WORDS = /(方案|计划|措施|意见|办法|细则)(?:（[^（）]{1,12}）)?$/;
+const DOC_NUMBER_LINE = /^[\u4e00-\u9fff]{1,10}[〔[【（]\d{4}[〕\]】）]\d{1,4}号$/;
+const DATE_LINE = /^([0-9〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日(印发|发布)?$/;
+
+export interface PlanParticulars extends PlanInfo {
+  /** Short name for ids: 南平, 河南 (empty when unknown). */
+  shortName: string;
+  level: GovernmentLevel;
+}
+
+function levelOf(place: string): GovernmentLevel {
+  if (/(省|自治区|特别行政区)$/.test(place)) return "province";
+  if (/(县|旗|自治县)$/.test(place)) return "county";
+  if (/区$/.test(place)) return "district";
+  return "city";
+}
+
+function shortNameOf(place: string): string {
+  const short = place.replace(/(特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)$/, "");
+  return short.length > 0 ? short : place;
+}
+
+function numeral(written: string): number | null {
+  return /^[0-9]+$/.test(written) ? Number(written) : parseChineseNumeral(written);
+}
+
+function isoDate(match: RegExpExecArray): string | null {
+  const year = numeral(match[1]);
+  const month = numeral(match[2]);
+  const day = numeral(match[3]);
+  if (year === null || month === null || day === null || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/**
+ * Reads the plan's particulars from its cleaned lines.
+ *
+ * @param lines - cleaned text split into lines
+ * @returns government (or "" when the text names none), title, docNumber, ISO date, short name
+ *   and administrative level
+ * @example
+ * readPlanInfo(["南政规〔2024〕8号", "南平市人民政府关于印发…的通知", "2024年5月11日"]).docNumber // → "南政规〔2024〕8号"
+ */
+export function readPlanInfo(lines: readonly string[]): PlanParticulars {
+  let government = "";
+  let place = "";
+  let title = "";
+  let docNumber: string | null = null;
+  let issueDate: string | null = null;
+  let printDate: string | null = null;
+  // The header is at the top; dates of issue may be at the very end (印发 line).
+  const head = lines.slice(0, 60);
+  for (const line of head) {
+    if (!place) {
+      const match = GOVERNMENT_LINE.exec(line);
+      if (match) place = match[1];
+    }
+    if (docNumber === null && DOC_NUMBER_LINE.test(line)) docNumber = line;
+    if (!title && line.length <= 70 && TITLE_WORDS.test(line) && !/^(关于|《)|印发|通知/.test(line)) title = line;
+  }
+  for (const line of lines) {
+    const date = DATE_LINE.exec(line);
+    if (!date) continue;
+    if (date[4]) printDate ??= isoDate(date);
+    else issueDate ??= isoDate(date);
+  }
+  if (!place && title) place = TITLE_PLACE.exec(title)?.[1] ?? "";
+  if (!place) {
+    for (const line of head) {
+      const match = GOVERNMENT_ANYWHERE.exec(line);
+      if (match) {
+        place = match[1];
+        break;
+      }
+    }
+  }
+  if (place) government = `${place}人民政府`;
+  return {
+    government,
+    title,
+    docNumber,
+    date: issueDate ?? printDate,
+    shortName: place ? shortNameOf(place) : "",
+    level: place ? levelOf(place) : "city",
+  };
+}

@@ -1,0 +1,457 @@
+/**
+ * Target recognition: finds the quantified targets and the milestones in cleaned plan text.
+ *
+ * A sentence is split into clauses (；) and pieces (，). A number with a unit is a target when
+ * it ends its phrase (…达到55家以上。) or is the object of a completion verb (完成78公里…);
+ * numbers that qualify a noun (使用8年以上的公务用车, 1万吨标准煤以上项目, 20项重点任务) are
+ * thresholds or plan-describing counts and are skipped. A milestone is a dated clause with a
+ * completion predicate and no number (到2027年，全面淘汰…).
+ */
+import type { Comparator, TargetKind } from "../catalog";
+import { RATIO_UNITS, parseNumber, readUnit } from "./numbers";
+import { indicatorName } from "./naming";
+import { scanYears, YEAR_ONLY_PIECE, type YearMention } from "./years";
+
+/** A target found in the cleaned text, before departments, ids and domains are attached. */
+export interface FoundTarget {
+  kind: TargetKind;
+  comparator: Comparator | null;
+  value: number | null;
+  unit: string | null;
+  normalizedValue: number | null;
+  baseYear: number | null;
+  startYear: number | null;
+  targetYear: number | null;
+  indicator: string;
+  /** Clean-text span of the stating clause. */
+  start: number;
+  end: number;
+  /** Clean-text offset of the number (or of the predicate for a milestone). */
+  anchor: number;
+}
+
+/** A dated sentence in which nothing was recognised (reported as a warning). */
+export interface UnreadSentence {
+  start: number;
+  end: number;
+}
+
+interface Mention {
+  /** Offsets relative to the clause. */
+  numberStart: number;
+  numberEnd: number;
+  suffixEnd: number;
+  value: number;
+  unit: string;
+  factor: number;
+  suffix: string;
+  /** Upper bound of a range (50—60万吨), else null. */
+  rangeTop: number | null;
+}
+
+const NUMBER_TOKEN = /[0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+/g;
+const SUFFIX = /^(?:（含）)?(及以上|以上|及以下|以下|以内|左右|多)/;
+const PREFIX_COMPARATOR =
+  /(不低于|不少于|至少|不超过|不高于|控制在|超过|高于|多于|低于|少于|大约|约|近)(?:约)?$/;
+/** Verbs of doing a countable thing: the number after them is an amount to complete. */
+const COMPLETION_VERB =
+  /完成|新建|改建|新改建|改造|更新|更换|淘汰|建成|建设|培育|新增|实施|招引|引进|引育|报废|加装|创建|打造|推广|迁建|提标|配备|安装|购置|培训|收购|处置|组织|开展|举办|新投产|投产|制修订|共通|回收|推动|落地|认定|储备|争取/;
+const COMPLETION_VERB_END = new RegExp(`(?:${COMPLETION_VERB.source})(?:约|共|了)?$`);
+const LEVEL_VERB_END = /(?:达到|达|突破|保持在|保持|稳定在|提高到|提升到|提高至|提升至|增至|超过|不低于|不少于)(?:约)?$/;
+const GROWTH_VERB_END = /(?:增长|增加|提高|提升|下降|降低|减少|翻)(?:了)?(?:约|近|超过|不低于|不少于)?$/;
+const BASE_PHRASE = /(?:较|比|相比|相较于?|同比)([0-9]{4})年/g;
+/** Words before a number that make it a condition, not a goal (使用8年以上, 年耗能1万吨). */
+const THRESHOLD_BEFORE = /(?:使用|运行|服役|车龄|能耗|耗能|年产|年处理|日处理|年拆解|加工|功率|排量|载重|年限|设计|容量|规模为|人间)(?:约|超过|达)?$/;
+const BACKGROUND = /已经?(?:建成|完成|累计|达到|实现|有)|现有|目前|截至目前|截止目前|去年|上年/;
+/** Policy inputs, not outcomes: subsidy rates and caps, loan terms, meeting frequencies. */
+const POLICY_INPUT = /补贴|补助|奖励|奖补|贴息|首付|利率|贷款|额度|最高|单件|单台|单个|每辆|每台|每户|每件|每人|每个|每套|每(?:季度|月|周|旬|半年)|按(?:照)?[^，]{0,12}的$/;
+const FUND = /资金|基金|经费|预算/;
+const TARGET_CONTEXT = /每年|年均|累计|力争|目标|确保|争取/;
+const MILESTONE_PREDICATE =
+  /(?:全面|全部|基本|彻底)(?:淘汰|完成|退出|使用|达到|实现|建成|覆盖|取消|消除|更新|清零)|全覆盖|完毕|完成[^，；。]{2,40}?(?:改造|更新|淘汰|建设|任务)/g;
+
+function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && /[\u4e00-\u9fff]/.test(ch);
+}
+
+function comparatorOf(prefix: string | null, suffix: string): Comparator {
+  if (suffix === "以上" || suffix === "及以上") return ">=";
+  if (suffix === "以下" || suffix === "及以下" || suffix === "以内") return "<=";
+  if (suffix === "左右") return "~";
+  if (suffix === "多") return ">";
+  switch (prefix) {
+    case "超过":
+    case "高于":
+    case "多于":
+      return ">";
+    case "不低于":
+    case "不少于":
+    case "至少":
+      return ">=";
+    case "不超过":
+    case "不高于":
+    case "控制在":
+    case "低于":
+    case "少于":
+      return "<=";
+    case "约":
+    case "大约":
+    case "近":
+      return "~";
+    default:
+      return "=";
+  }
+}
+
+/** Numbers with units in one clause. */
+function scanMentions(clause: string): Mention[] {
+  const mentions: Mention[] = [];
+  let skipUntil = -1; // the upper bound of a range already read
+  for (const match of clause.matchAll(NUMBER_TOKEN)) {
+    let token = match[0];
+    const start = match.index ?? 0;
+    if (start < skipUntil) continue;
+    const before = clause[start - 1];
+    if (before !== undefined && /[0-9.A-Za-z第〔]/.test(before)) continue;
+    const isArabic = /^[0-9]/.test(token);
+    // 两万辆: the 万 belongs to the unit, as in 2万辆.
+    if (!isArabic && /[万亿]$/.test(token) && token.length > 1) token = token.slice(0, -1);
+    const value = parseNumber(token);
+    if (value === null) continue;
+    let unitAt = start + token.length;
+    let rangeTop: number | null = null;
+    // A range 50—60万吨: read the upper bound, keep the lower one as the value.
+    const range = /^(?:—|-|~|至|到)([0-9][0-9,]*(?:\.[0-9]+)?)/.exec(clause.slice(unitAt));
+    if (isArabic && range && readUnit(clause, unitAt + range[0].length)) {
+      rangeTop = Number(range[1].replace(/,/g, ""));
+      unitAt += range[0].length;
+      skipUntil = unitAt;
+    }
+    const unit = readUnit(clause, unitAt);
+    if (!unit) continue;
+    if (!isArabic) {
+      const textBefore = clause.slice(Math.max(0, start - 4), start);
+      const trusted = unit.unit === "倍" || /[万亿]/.test(unit.unit) || /(?:达到|增加|增长|新增|累计|完成|建成|培育|不少于|不低于)约?$/.test(textBefore);
+      if (!trusted) continue;
+    }
+    const unitEnd = unitAt + unit.unit.length;
+    const suffixMatch = SUFFIX.exec(clause.slice(unitEnd));
+    mentions.push({
+      numberStart: start,
+      numberEnd: start + token.length,
+      suffixEnd: unitEnd + (suffixMatch ? suffixMatch[0].length : 0),
+      value,
+      unit: unit.unit,
+      factor: unit.factor,
+      suffix: suffixMatch ? suffixMatch[1] : "",
+      rangeTop,
+    });
+  }
+  return mentions;
+}
+
+interface Piece {
+  start: number;
+  end: number;
+}
+
+function splitPieces(clause: string): Piece[] {
+  const pieces: Piece[] = [];
+  let start = 0;
+  let depth = 0;
+  for (let index = 0; index <= clause.length; index++) {
+    const ch = clause[index];
+    if (ch === "（") depth++;
+    else if (ch === "）" && depth > 0) depth--;
+    if (index === clause.length || (depth === 0 && (ch === "，" || ch === "：" || ch === ","))) {
+      pieces.push({ start, end: index });
+      start = index + 1;
+    }
+  }
+  return pieces;
+}
+
+export interface TargetScanOptions {
+  /** Year most plan targets are set for (到2027年): used where a clause names none. */
+  horizonYear: number | null;
+  /** First year of the plan's period: start of cumulative and per-year counts. */
+  planStartYear: number | null;
+}
+
+/**
+ * The plan's horizon and start year: the most frequent deadline year (ties → the later) and
+ * the year after its most frequent base year (较2023年 → 2024).
+ * @param text - cleaned plan text
+ */
+export function planYears(text: string): TargetScanOptions {
+  const deadlines = new Map<number, number>();
+  const bases = new Map<number, number>();
+  const periodStarts = new Map<number, number>();
+  for (const mention of scanYears(text)) {
+    if (mention.role === "base") bases.set(mention.year, (bases.get(mention.year) ?? 0) + 1);
+    else if (mention.role === "deadline") {
+      deadlines.set(mention.year, (deadlines.get(mention.year) ?? 0) + 1);
+      if (mention.periodStart !== null) periodStarts.set(mention.periodStart, (periodStarts.get(mention.periodStart) ?? 0) + 1);
+    }
+  }
+  const mostFrequent = (counts: Map<number, number>): number | null => {
+    let best: number | null = null;
+    let bestCount = 0;
+    for (const [year, count] of counts) {
+      if (count > bestCount || (count === bestCount && best !== null && year > best)) {
+        best = year;
+        bestCount = count;
+      }
+    }
+    return best;
+  };
+  const base = mostFrequent(bases);
+  return { horizonYear: mostFrequent(deadlines), planStartYear: base !== null ? base + 1 : mostFrequent(periodStarts) };
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+}
+
+function sentencesOf(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const ch = text[index];
+    if (index === text.length || ch === "\n" || ch === "。" || ch === "！" || ch === "？") {
+      if (index > start) sentences.push({ start, end: index });
+      start = index + 1;
+    }
+  }
+  return sentences;
+}
+
+/**
+ * Finds targets and milestones in cleaned plan text.
+ *
+ * @param text - cleaned plan text (see normalizePlanText)
+ * @param options - the plan's horizon and start years (see planYears)
+ * @returns targets in text order and dated sentences where nothing was recognised
+ * @example
+ * findTargets("到2027年，再生资源回收量达到30万吨以上。", { horizonYear: 2027, planStartYear: 2024 }).targets[0].value // → 30
+ */
+export function findTargets(text: string, options: TargetScanOptions): { targets: FoundTarget[]; unread: UnreadSentence[] } {
+  const targets: FoundTarget[] = [];
+  const unread: UnreadSentence[] = [];
+  for (const sentence of sentencesOf(text)) {
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    if (sentenceText.includes("\t")) continue; // table rows are read by the responsibility table reader
+    const years = scanYears(sentenceText);
+    const before = targets.length;
+    let clauseStart = 0;
+    for (const clauseText of sentenceText.split("；")) {
+      readClause(clauseText, clauseStart, years, sentence.start, options, targets);
+      clauseStart += clauseText.length + 1;
+    }
+    if (targets.length === before && years.some((year) => year.role === "deadline") && scanMentions(sentenceText).length > 0) {
+      unread.push(sentence);
+    }
+  }
+  return { targets, unread };
+}
+
+function yearFor(years: readonly YearMention[], position: number, clauseStart: number, clauseEnd: number): YearMention | null {
+  let chosen: YearMention | null = null;
+  for (const year of years) if (year.role === "deadline" && year.start < position) chosen = year;
+  if (chosen) return chosen;
+  return years.find((year) => year.role === "deadline" && year.start >= clauseStart && year.start < clauseEnd) ?? null;
+}
+
+function readClause(
+  clause: string,
+  clauseOffset: number,
+  years: readonly YearMention[],
+  sentenceOffset: number,
+  options: TargetScanOptions,
+  out: FoundTarget[],
+): void {
+  const pieces = splitPieces(clause);
+  const pieceOf = (position: number): Piece => pieces.find((piece) => position >= piece.start && position <= piece.end) ?? pieces[pieces.length - 1];
+  const absolute = (position: number): number => sentenceOffset + clauseOffset + position;
+  const sentenceHasDeadline = years.some((year) => year.role === "deadline");
+  const clauseYearStart = clauseOffset;
+  const clauseYearEnd = clauseOffset + clause.length;
+  const accepted: Array<{ mention: Mention; target: FoundTarget; piece: Piece; listed: boolean }> = [];
+
+  let previous: { mention: Mention; target: FoundTarget; piece: Piece } | null = null;
+  for (const mention of scanMentions(clause)) {
+    const piece = pieceOf(mention.numberStart);
+    const pieceBefore = clause.slice(piece.start, mention.numberStart);
+    const clauseBefore = clause.slice(0, mention.numberStart);
+    const after = clause.slice(mention.suffixEnd);
+    const listed =
+      previous !== null && previous.piece === piece && /^[、和及]$/.test(clause.slice(previous.mention.suffixEnd, mention.numberStart));
+    const segmentStart = previous !== null && previous.piece === piece ? previous.mention.suffixEnd + 1 : piece.start;
+    const localBefore = clause.slice(Math.min(segmentStart, mention.numberStart), mention.numberStart);
+
+    // Attributive numbers qualify the noun after them: thresholds and plan-describing counts.
+    const attributive = isCjk(after[0]) && !/^(?:的目标|目标)/.test(after);
+    if (attributive && (mention.suffix !== "" || !COMPLETION_VERB_END.test(pieceBefore))) continue;
+    if (THRESHOLD_BEFORE.test(pieceBefore)) continue;
+    if (BACKGROUND.test(pieceBefore)) continue;
+    // Only words right before the number: 补贴 may also name the activity being counted.
+    if (POLICY_INPUT.test(pieceBefore.slice(-8)) || (/元$/.test(mention.unit) && FUND.test(pieceBefore))) continue;
+    const prefixMatch = PREFIX_COMPARATOR.exec(localBefore);
+    const hasComparator = prefixMatch !== null || mention.suffix !== "";
+    const inContext =
+      sentenceHasDeadline ||
+      TARGET_CONTEXT.test(clauseBefore) ||
+      hasComparator ||
+      listed ||
+      LEVEL_VERB_END.test(localBefore) ||
+      GROWTH_VERB_END.test(localBefore);
+    if (!inContext) continue;
+
+    const baseMatches = [...clauseBefore.matchAll(BASE_PHRASE)];
+    const baseYear = baseMatches.length > 0 ? Number(baseMatches[baseMatches.length - 1][1]) : null;
+    const growthVerb = GROWTH_VERB_END.test(localBefore) && !/(?:到|至)$/.test(localBefore);
+    let kind: TargetKind;
+    if (listed && previous && localBefore.trim() === "") {
+      kind = previous.target.kind;
+    } else if (RATIO_UNITS.has(mention.unit)) {
+      kind = mention.unit === "倍" || growthVerb || mention.unit.endsWith("百分点") || (baseYear !== null && /增|提高|提升|下降|降低|减少/.test(pieceBefore))
+        ? "growth_vs_baseline"
+        : "share";
+    } else if (/每年|年均|每年度/.test(pieceBefore)) {
+      kind = "annual";
+    } else if (/累计/.test(pieceBefore)) {
+      kind = "cumulative";
+    } else if (baseYear !== null && growthVerb) {
+      kind = "growth_vs_baseline";
+    } else if (LEVEL_VERB_END.test(localBefore.replace(/力争|争取/g, ""))) {
+      kind = "level";
+    } else if (COMPLETION_VERB.test(pieceBefore)) {
+      kind = "cumulative";
+    } else {
+      kind = "level";
+    }
+    let comparator = comparatorOf(prefixMatch ? prefixMatch[1] : null, mention.suffix);
+    if (listed && previous && comparator === "=" && localBefore.trim() === "") comparator = previous.target.comparator ?? "=";
+    if (mention.rangeTop !== null) comparator = ">=";
+
+    const year = yearFor(years, clauseOffset + mention.numberStart, clauseYearStart, clauseYearEnd);
+    const targetYear = year ? year.year : options.horizonYear;
+    const counts = kind === "cumulative" || kind === "annual";
+    const explicitStart = years.find((candidate) => candidate.role === "start")?.year ?? null;
+    const startYear = counts ? year?.periodStart ?? explicitStart ?? options.planStartYear : null;
+
+    // Source: the phrase from its segment start; a bare year piece before it is included.
+    let spanStart = Math.min(segmentStart, mention.numberStart);
+    if (spanStart === piece.start) {
+      const index = pieces.indexOf(piece);
+      const prior = index > 0 ? pieces[index - 1] : null;
+      if (prior && YEAR_ONLY_PIECE.test(clause.slice(prior.start, prior.end))) spanStart = prior.start;
+    }
+    let indicator = indicatorName(localBefore);
+    // 完成78公里燃气管道老化更新: the measured thing follows the number.
+    if (attributive) indicator = indicatorName(clause.slice(mention.suffixEnd, piece.end)) || indicator;
+    if (indicator === "" && listed && previous) indicator = previous.target.indicator;
+    if (indicator === "") indicator = indicatorName(pieceBefore);
+    const normalizedValue = Math.round(mention.value * mention.factor * 1e9) / 1e9;
+    const target: FoundTarget = {
+      kind,
+      comparator,
+      value: mention.value,
+      unit: mention.unit,
+      normalizedValue,
+      baseYear: kind === "growth_vs_baseline" ? baseYear : null,
+      startYear,
+      targetYear,
+      indicator,
+      start: absolute(spanStart),
+      end: absolute(mention.suffixEnd),
+      anchor: absolute(mention.numberStart),
+    };
+    accepted.push({ mention, target, piece, listed });
+    previous = { mention, target, piece };
+  }
+
+  distributeRespectively(clause, accepted);
+  for (const entry of accepted) out.push(entry.target);
+
+  // Milestones: dated pieces with a completion predicate and no accepted number.
+  if (!sentenceHasDeadline) return;
+  for (const piece of pieces) {
+    if (accepted.some((entry) => entry.piece === piece)) continue;
+    const pieceText = clause.slice(piece.start, piece.end);
+    let segmentStart = 0;
+    let lastEnd = -1;
+    for (const match of pieceText.matchAll(MILESTONE_PREDICATE)) {
+      const matchStart = match.index ?? 0;
+      const year = yearFor(years, clauseOffset + piece.start + matchStart, clauseYearStart, clauseYearEnd);
+      if (!year || year.start > clauseOffset + piece.start + matchStart) continue;
+      // Two predicates in one phrase (全部更新改造完毕) are one milestone; a 、 separates two.
+      if (lastEnd >= 0 && !pieceText.slice(lastEnd, matchStart).includes("、")) {
+        const last = out[out.length - 1];
+        last.end = Math.max(last.end, absolute(piece.start + endOfPhrase(pieceText, matchStart + match[0].length)));
+        lastEnd = matchStart + match[0].length;
+        continue;
+      }
+      if (lastEnd >= 0) segmentStart = pieceText.lastIndexOf("、", matchStart) + 1;
+      const phraseEnd = endOfPhrase(pieceText, matchStart + match[0].length);
+      let spanStart = piece.start + segmentStart;
+      const index = pieces.indexOf(piece);
+      if (segmentStart === 0 && index > 0 && YEAR_ONLY_PIECE.test(clause.slice(pieces[index - 1].start, pieces[index - 1].end))) {
+        spanStart = pieces[index - 1].start;
+      }
+      out.push({
+        kind: "milestone",
+        comparator: null,
+        value: null,
+        unit: null,
+        normalizedValue: null,
+        baseYear: null,
+        startYear: null,
+        targetYear: year.year,
+        indicator: indicatorName(pieceText.slice(segmentStart, phraseEnd)).slice(0, 40),
+        start: absolute(spanStart),
+        end: absolute(piece.start + phraseEnd),
+        anchor: absolute(piece.start + matchStart),
+      });
+      lastEnd = matchStart + match[0].length;
+    }
+  }
+}
+
+/** End of a milestone phrase: the next 、 (another item) or the end of the piece. */
+function endOfPhrase(pieceText: string, from: number): number {
+  const next = pieceText.indexOf("、", from);
+  return next < 0 ? pieceText.length : next;
+}
+
+/**
+ * 普及率、数控化率分别超过90%、75%: pairs the listed subjects with the listed values and gives
+ * every member the whole phrase as its source.
+ */
+function distributeRespectively(
+  clause: string,
+  accepted: Array<{ mention: Mention; target: FoundTarget; piece: Piece; listed: boolean }>,
+): void {
+  for (let index = 0; index < accepted.length; index++) {
+    const head = accepted[index];
+    if (head.listed) continue;
+    let last = index;
+    while (last + 1 < accepted.length && accepted[last + 1].listed) last++;
+    if (last === index) continue;
+    const pieceBefore = clause.slice(head.piece.start, head.mention.numberStart);
+    const respectively = pieceBefore.lastIndexOf("分别");
+    if (respectively < 0) continue;
+    const subjectText = pieceBefore.slice(0, respectively);
+    const subjects = subjectText.split("、");
+    const members = accepted.slice(index, last + 1);
+    const spanStart = head.target.start;
+    const spanEnd = members[members.length - 1].target.end;
+    members.forEach((member, position) => {
+      if (subjects.length === members.length) member.target.indicator = indicatorName(subjects[position]) || member.target.indicator;
+      member.target.start = spanStart;
+      member.target.end = spanEnd;
+    });
+    index = last;
+  }
+}

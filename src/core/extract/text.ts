@@ -1,0 +1,195 @@
+/**
+ * Text normalisation for the extractor. The extractor reads a cleaned copy of the plan
+ * (half-width digits and %, one kind of bracket, no spaces, no [bookmark: …] markers, paragraphs
+ * re-joined across page breaks) and keeps, for every cleaned character, the offset of the
+ * character it came from, so every span it reports points into the original decoded text.
+ */
+
+/** The cleaned text and, for each of its characters, the index of its origin in the raw text. */
+export interface CleanText {
+  text: string;
+  /** origin[i] = index in the raw text of clean character i. */
+  origin: Int32Array;
+  /** The raw decoded text the offsets point into. */
+  rawText: string;
+}
+
+// Full-width and variant characters mapped one-to-one so offsets stay aligned.
+const CHAR_MAP: Record<string, string> = {
+  "％": "%",
+  "．": ".",
+  "(": "（",
+  ")": "）",
+  "［": "[",
+  "］": "]",
+  ";": "；",
+  "：": "：",
+  ":": "：",
+  "～": "~",
+  "－": "-",
+  "–": "—",
+  "﹪": "%",
+  "〇": "〇",
+};
+
+const BOOKMARK = /\[bookmark:[^\]\n]{0,200}\]/g;
+
+/** Terminal punctuation: a line ending in one of these is a complete paragraph. */
+const TITLE_END = /(方案|计划|通知|意见|办法|细则|规划|措施|征求意见稿|文件)$/;
+const PARAGRAPH_OPENER = /^(为|根据|按照|现将|各[县市区乡镇部])/;
+const PARAGRAPH_END = /[。！？；：”」』）】\]!?]$/;
+
+/**
+ * Heading markers used by Chinese government documents, outermost first:
+ * 一、 (一) 1. (1) ①, plus 第X章/条 and 附件.
+ */
+export const HEADING_MARKER =
+  /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|[0-9]{1,2}[.、](?![0-9])|（[0-9]{1,2}）|[①-⑳]|第[一二三四五六七八九十百]{1,4}[章节条部分]|附件)/;
+
+// Code-level versions of the maps above, for the hot loop.
+const CODE_MAP = new Map<number, number>();
+for (const [from, to] of Object.entries(CHAR_MAP)) CODE_MAP.set(from.charCodeAt(0), to.charCodeAt(0));
+const KEEP_FULL_WIDTH = new Set(["（", "）", "，", "；", "："].map((ch) => ch.charCodeAt(0)));
+const SPACE_CODES = new Set([0x20, 0xa0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200b, 0xfeff]);
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+
+function mapCode(code: number): number {
+  // Full-width ASCII block (digits, letters, ％ …) → ASCII, except Chinese punctuation kept as is.
+  if (code >= 0xff01 && code <= 0xff5e && !KEEP_FULL_WIDTH.has(code)) code -= 0xfee0;
+  return CODE_MAP.get(code) ?? code;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function codesToString(codes: Uint16Array, from: number, to: number): string {
+  let out = "";
+  for (let index = from; index < to; index += 8192) {
+    out += String.fromCharCode(...codes.subarray(index, Math.min(to, index + 8192)));
+  }
+  return out;
+}
+
+interface Pass {
+  codes: Uint16Array;
+  origin: Int32Array;
+  length: number;
+}
+
+/** First pass: character mapping, bookmark and space removal, CR removal. */
+function mapCharacters(raw: string): Pass {
+  const skip = new Uint8Array(raw.length);
+  for (const match of raw.matchAll(BOOKMARK)) skip.fill(1, match.index, match.index + match[0].length);
+  const codes = new Uint16Array(raw.length);
+  const origin = new Int32Array(raw.length);
+  let length = 0;
+  for (let index = 0; index < raw.length; index++) {
+    if (skip[index]) continue;
+    const code = raw.charCodeAt(index);
+    if (code === 0x0d) continue;
+    if (SPACE_CODES.has(code)) {
+      // Spaces inside Chinese text are layout only; keep one between two Latin words.
+      let next = index + 1;
+      while (next < raw.length && SPACE_CODES.has(raw.charCodeAt(next))) next++;
+      const before = length > 0 ? codes[length - 1] : 0;
+      const after = next < raw.length ? mapCode(raw.charCodeAt(next)) : 0;
+      if (isAsciiLetter(before) && isAsciiLetter(after)) {
+        codes[length] = 0x20;
+        origin[length++] = index;
+      }
+      index = next - 1;
+      continue;
+    }
+    let mapped = mapCode(code);
+    // An ASCII comma is a thousands separator between digits, otherwise a Chinese comma.
+    if (mapped === 0x2c) {
+      const before = length > 0 ? codes[length - 1] : 0;
+      const after = index + 1 < raw.length ? mapCode(raw.charCodeAt(index + 1)) : 0;
+      if (!(isDigit(before) && isDigit(after))) mapped = 0xff0c;
+    }
+    codes[length] = mapped;
+    origin[length++] = index;
+  }
+  return { codes, origin, length };
+}
+
+function isHeadingOnlyLine(line: string): boolean {
+  return HEADING_MARKER.test(line) && line.length <= 40 && !line.includes("。");
+}
+
+/**
+ * Whether two lines are one paragraph broken by a page break: the first is long, ends without
+ * terminal punctuation and is not a bare heading; the second is not a heading; neither is a
+ * table row (tab-separated).
+ */
+function continuesParagraph(previous: string, next: string): boolean {
+  if (previous.length < 16 || PARAGRAPH_END.test(previous)) return false;
+  if (previous.includes("\t") || next.includes("\t")) return false;
+  if (isHeadingOnlyLine(previous) || HEADING_MARKER.test(next)) return false;
+  // A title line (…方案, …通知) is followed by the body, not continued by it.
+  if (TITLE_END.test(previous) || PARAGRAPH_OPENER.test(next)) return false;
+  return true;
+}
+
+/**
+ * Cleans a plan's decoded text for reading while keeping offsets into it.
+ * Drops [bookmark: …] markers, spaces and blank lines, maps full-width digits, letters and % to
+ * ASCII and ASCII brackets to full-width, and joins paragraphs split across page breaks.
+ *
+ * @param raw - the decoded plan text
+ * @returns the cleaned text with its origin map
+ * @example
+ * normalizePlanText("完成改造1\n\n140公里").text // → "完成改造1140公里"
+ */
+export function normalizePlanText(raw: string): CleanText {
+  const first = mapCharacters(raw);
+  const codes = new Uint16Array(first.length);
+  const origin = new Int32Array(first.length);
+  let length = 0;
+  let paragraph = ""; // text of the paragraph being built, to decide joins
+  let lineStart = 0;
+  while (lineStart <= first.length) {
+    let lineEnd = lineStart;
+    while (lineEnd < first.length && first.codes[lineEnd] !== NEWLINE) lineEnd++;
+    // Trim tabs at the ends of a line but keep them inside (table cells).
+    let from = lineStart;
+    let to = lineEnd;
+    while (from < to && first.codes[from] === TAB) from++;
+    while (to > from && first.codes[to - 1] === TAB) to--;
+    if (to > from) {
+      const text = codesToString(first.codes, from, to);
+      if (length > 0 && !continuesParagraph(paragraph, text)) {
+        codes[length] = NEWLINE;
+        // The newline stands for the line break that ended the previous paragraph.
+        origin[length] = origin[length - 1] + 1;
+        length++;
+        paragraph = "";
+      }
+      codes.set(first.codes.subarray(from, to), length);
+      origin.set(first.origin.subarray(from, to), length);
+      length += to - from;
+      paragraph += text;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return { text: codesToString(codes, 0, length), origin: origin.slice(0, length), rawText: raw };
+}
+
+/**
+ * Maps a span of the cleaned text back to the raw text: [start, end) in raw indices.
+ * @param clean - the cleaned text
+ * @param start - clean start index (inclusive)
+ * @param end - clean end index (exclusive, > start)
+ */
+export function toRawSpan(clean: CleanText, start: number, end: number): { start: number; end: number } {
+  if (clean.origin.length === 0) return { start: 0, end: 0 };
+  const safeStart = Math.max(0, Math.min(start, clean.origin.length - 1));
+  const safeEnd = Math.max(safeStart + 1, Math.min(end, clean.origin.length));
+  return { start: clean.origin[safeStart], end: clean.origin[safeEnd - 1] + 1 };
+}

@@ -1,0 +1,50 @@
+/**
+ * Years in a sentence: deadlines (到2027年, 2024年底前, 2027年实现), periods (2024—2027年,
+ * 2024至2027年) and base years (较2023年). Dates (2024年5月11日) and editions (2024年版) are
+ * not years of a target.
+ */
+
+export type YearRole = "deadline" | "base" | "start";
+
+export interface YearMention {
+  role: YearRole;
+  year: number;
+  /** First year of a period (2024 in 2024—2027年), else null. */
+  periodStart: number | null;
+  /** Clean-text offsets within the scanned string. */
+  start: number;
+  end: number;
+}
+
+// One pass over the sentence; alternatives are tried left to right at each position.
+const YEAR_PATTERN =
+  /(较|比|相比|相较于?|同比)([0-9]{4})年|([0-9]{4})年?(?:—|-|~|至|到)([0-9]{4})年(?:底前|底|末|前)?|(自|从)?([0-9]{4})年(起|以来|底前|底|末|前|以前)?(?![0-9]|版|度|第)/g;
+
+/**
+ * Finds the years in one sentence of cleaned text.
+ * @param sentence - cleaned text of one sentence
+ * @returns year mentions in order, with their role
+ * @example
+ * scanYears("2024至2027年，力争每年…")[0] // → { role: "deadline", year: 2027, periodStart: 2024, … }
+ */
+export function scanYears(sentence: string): YearMention[] {
+  const found: YearMention[] = [];
+  for (const match of sentence.matchAll(YEAR_PATTERN)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (match[2]) {
+      found.push({ role: "base", year: Number(match[2]), periodStart: null, start, end });
+    } else if (match[4]) {
+      found.push({ role: "deadline", year: Number(match[4]), periodStart: Number(match[3]), start, end });
+    } else if (match[6]) {
+      const year = Number(match[6]);
+      const isStart = Boolean(match[5]) || match[7] === "起" || match[7] === "以来";
+      // A date (2024年5月) was excluded by the lookahead on digits.
+      found.push({ role: isStart ? "start" : "deadline", year, periodStart: null, start, end });
+    }
+  }
+  return found.filter((mention) => mention.year >= 1990 && mention.year <= 2100);
+}
+
+/** Pure year phrases that may stand as their own clause: 到2027年, 力争到2025年, 2024至2027年. */
+export const YEAR_ONLY_PIECE = /^(?:力争|争取|计划)?(?:到|至|截至|在)?[0-9]{4}年?(?:(?:—|-|~|至|到)[0-9]{4}年)?(?:底前|底|末|前)?(?:年)?$/;
