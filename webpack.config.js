@@ -9,16 +9,17 @@
  *
  * LIANGXIN_OFFICE_JS=cdn loads office.js from Microsoft's CDN instead of dist/office/ (see docs/addin.md).
  */
-const fs = require("fs");
 const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { DEV_BASE_URL, transformManifest } = require("./scripts/manifest");
 
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const FUNCTIONS_ENTRY = "./src/functions/functions.ts";
+const SIMPLE_STATISTICS_ESM = path.join(path.dirname(require.resolve("simple-statistics/package.json")), "dist/simple-statistics.mjs");
 const FUNCTIONS_INPUT = ["./src/functions/trajectory.ts", "./src/functions/subsidy.ts"];
 
 /**
@@ -59,16 +60,13 @@ module.exports = async (_env, argv) => {
     console.warn("[liangxin] LIANGXIN_ADDIN_URL is not set: dist/manifest.xml keeps the https://localhost:3000/ URLs.");
   }
   const officeJsSrc = process.env.LIANGXIN_OFFICE_JS === "cdn" ? OFFICE_JS_CDN : "office/office.js";
-  // The custom functions are written by the functions part; build without them until they exist.
-  const hasFunctions = fs.existsSync(path.resolve(__dirname, FUNCTIONS_ENTRY));
-  const functionsInput = FUNCTIONS_INPUT.filter((file) => fs.existsSync(path.resolve(__dirname, file)));
 
   const plugins = [
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
       // One shared runtime: the page that hosts the pane also registers functions and commands.
-      chunks: hasFunctions ? ["functions", "commands", "taskpane"] : ["commands", "taskpane"],
+      chunks: ["functions", "commands", "taskpane"],
       chunksSortMode: "manual",
       templateParameters: { officeJsSrc },
     }),
@@ -96,13 +94,10 @@ module.exports = async (_env, argv) => {
       ],
     }),
   ];
-  if (hasFunctions) {
-    // The plugin appends bare `CustomFunctions.associate(…)` calls; the shim forwards them to
-    // Excel's runtime and does nothing in a plain browser (see src/addin/customFunctionsShim.ts).
-    plugins.push(new webpack.ProvidePlugin({ CustomFunctions: path.resolve(__dirname, "src/addin/customFunctionsShim.ts") }));
-    const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-    plugins.push(new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionsInput }));
-  }
+  // The plugin appends bare `CustomFunctions.associate(…)` calls; the shim forwards them to
+  // Excel's runtime and does nothing in a plain browser (see src/addin/customFunctionsShim.ts).
+  plugins.push(new webpack.ProvidePlugin({ CustomFunctions: path.resolve(__dirname, "src/addin/customFunctionsShim.ts") }));
+  plugins.push(new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_INPUT }));
 
   const serve = Boolean(process.env.WEBPACK_SERVE);
   return {
@@ -110,7 +105,7 @@ module.exports = async (_env, argv) => {
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       commands: "./src/commands/commands.ts",
-      ...(hasFunctions ? { functions: FUNCTIONS_ENTRY } : {}),
+      functions: FUNCTIONS_ENTRY,
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -118,7 +113,17 @@ module.exports = async (_env, argv) => {
       chunkFilename: "chunks/[name].[contenthash:8].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".js"] },
+    resolve: {
+      extensions: [".ts", ".js"],
+      // simple-statistics' "browser" export is its whole UMD build; its ES module tree-shakes
+      // to the two functions we use.
+      alias: { "simple-statistics$": SIMPLE_STATISTICS_ESM },
+    },
+    optimization: {
+      // The three entries run in one shared runtime page: core, mathjs and the rest are loaded
+      // once, in chunks the three share, not three times.
+      splitChunks: { chunks: "initial", name: "shared" },
+    },
     module: {
       rules: [
         {
