@@ -12,7 +12,7 @@ import type { Locale } from "../core/i18n";
 import { DEFAULT_TOLERANCE } from "../core/status";
 import { TOLERANCE_CELL } from "../../templates/guide";
 import { SHEET_NAMES } from "../../templates/model";
-import { STATE_NAMESPACE, stateFromXml } from "./state";
+import { STATE_NAMESPACE, stateFromXml } from "../core/workbookState";
 
 /** Where the result block starts on 部门预警: below the bar chart (L2:T20), clear of the table (A–G) and the LAGGARDS list (I–J). */
 export const RESULT_ANCHOR = { row: 21, column: 11 }; // L22, 0-based

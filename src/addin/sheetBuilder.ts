@@ -11,9 +11,13 @@ import type { Catalog, Target } from "../core/catalog";
 import type { Locale } from "../core/i18n";
 import { mergeSheet, type ExistingSheet, type MergeReport, type SheetCell } from "../core/merge";
 import { SHEET_NAMES, SHEET_ORDER, toOfficeFormulas, type ChartSpec, type RenderedSheet, type RenderedWorkbook, type RenderOptions } from "../../templates/model";
-import { STATE_NAMESPACE, stateFromXml, stateToXml, type WorkbookState } from "./state";
+import { STATE_NAMESPACE, listsSheet, stateFromXml, stateToXml, workbookStateOf, type WorkbookState } from "../core/workbookState";
 
-/** Worksheet custom property marking a sheet the add-in created (value: the sheet key). */
+/**
+ * Worksheet custom property marking a sheet the add-in created (value: the sheet key). A sheet
+ * without it is still ours when the workbook's saved state lists it (a workbook written by
+ * `liangxin workbook`, which cannot set it); the marker is added when such a sheet is written.
+ */
 export const SHEET_MARKER = "liangxin.sheet";
 /** Approximate points per character of Excel's default font, for column widths given in characters. */
 const POINTS_PER_CHARACTER = 7;
@@ -73,7 +77,7 @@ interface ExistingSheetProxy {
  * @param catalog the targets to load
  * @param options renderer, locale, progress callback, bare names
  * @returns what was written and kept, and how many round trips it took
- * @throws SheetNameClashError when a sheet name is taken by a sheet the add-in did not create
+ * @throws SheetNameClashError when a sheet name is taken by a sheet that neither carries the marker nor is listed in the saved state
  */
 export async function loadCatalogIntoWorkbook(context: Excel.RequestContext, catalog: Catalog, options: LoadOptions): Promise<LoadResult> {
   const progress = options.onProgress ?? (() => undefined);
@@ -118,10 +122,10 @@ export async function loadCatalogIntoWorkbook(context: Excel.RequestContext, cat
   progress("reading", 0.5);
   await sync();
 
-  const clashes = [...existing.values()].filter((proxy) => proxy.marker.isNullObject).map((proxy) => proxy.name);
+  const previous = stateFromXml(stateXml?.value);
+  const clashes = [...existing.values()].filter((proxy) => proxy.marker.isNullObject && !listsSheet(previous, proxy.name)).map((proxy) => proxy.name);
   if (clashes.length) throw new SheetNameClashError(clashes);
 
-  const previous = stateFromXml(stateXml?.value);
   const grids = new Map<string, ExistingSheet>();
   for (const proxy of existing.values()) {
     if (proxy.usedRange.isNullObject) continue;
@@ -140,12 +144,11 @@ export async function loadCatalogIntoWorkbook(context: Excel.RequestContext, cat
   progress("writing", 0);
   context.application.suspendApiCalculationUntilNextSync();
   const results: LoadResult["sheets"] = [];
-  const rowKeys: Record<string, string[]> = {};
   const inOrder = [...rendered.sheets].sort((a, b) => SHEET_ORDER.indexOf(a.key) - SHEET_ORDER.indexOf(b.key));
   for (const sheet of inOrder) {
     const proxy = existing.get(sheet.name);
     const worksheet = proxy ? worksheets.getItem(sheet.name) : worksheets.add(sheet.name);
-    if (!proxy) worksheet.customProperties.add(SHEET_MARKER, sheet.key);
+    if (!proxy || proxy.marker.isNullObject) worksheet.customProperties.add(SHEET_MARKER, sheet.key);
     if (proxy) {
       // The table, charts, formats and validations are rebuilt from the template.
       for (const table of proxy.tables.items) table.convertToRange();
@@ -157,17 +160,10 @@ export async function loadCatalogIntoWorkbook(context: Excel.RequestContext, cat
     });
     writeSheet(worksheet, sheet, merged.cells, merged.tableRange, Boolean(proxy));
     results.push({ name: sheet.name, created: !proxy, report: merged.report });
-    if (sheet.table) rowKeys[sheet.key] = [...sheet.table.rowKeys];
   }
   for (const chart of rendered.charts) addChart(workbook, chart);
 
-  const state: WorkbookState = {
-    version: 1,
-    city: options.city ?? null,
-    targets: [...catalog.targets, ...keptTargets],
-    rowKeys,
-    loadedAt: new Date().toISOString(),
-  };
+  const state = workbookStateOf(rendered, { targets: [...catalog.targets, ...keptTargets], city: options.city ?? null, loadedAt: new Date().toISOString() });
   for (const part of stateParts.items) part.delete();
   workbook.customXmlParts.add(stateToXml(state));
   worksheets.getItem(SHEET_NAMES.targets.zh).activate();

@@ -1,6 +1,8 @@
 /**
  * The .xlsx writer: renders a RenderedWorkbook (templates/model.ts) with exceljs, then adds the
- * charts (exceljs has none) by post-processing the zip (./charts.ts).
+ * charts (exceljs has none) by post-processing the zip (./charts.ts), and the workbook state
+ * the add-in reads (src/core/workbookState.ts) as a custom XML part (./customXml.ts), so the add-in
+ * recognises the file's sheets as its own and can load a city into it without losing anything.
  *
  * Formula cells are written without cached results and the workbook asks for a full
  * recalculation on load, so Excel and WPS compute on open (LibreOffice: see docs/workbook.md).
@@ -9,19 +11,31 @@ import ExcelJS from "exceljs";
 import type { CellContent, RenderedSheet, RenderedStyle, RenderedWorkbook } from "../../templates/model";
 import { isFormulaCell } from "../../templates/model";
 import { parseCell } from "../../templates/a1";
+import type { Catalog } from "../core/catalog";
+import { stateToXml, workbookStateOf } from "../core/workbookState";
 import { addCharts } from "./charts";
+import { addCustomXmlPart } from "./customXml";
 
 /** exceljs keeps data validations per range on the sheet; the typings omit that collection. */
 interface SheetValidations {
   add(address: string, validation: ExcelJS.DataValidation): void;
 }
 
+/** What the file's saved state says was written (the add-in keeps dropped targets from it). */
+export interface WorkbookSource {
+  /** The catalog rendered; its targets are saved in the state. Without it the state lists no targets. */
+  catalog?: Catalog;
+  /** Short city name (e.g. 南平), when known. */
+  city?: string | null;
+}
+
 /**
- * Writes the rendered workbook as .xlsx bytes.
+ * Writes the rendered workbook as .xlsx bytes, with the workbook state as a custom XML part.
  * @param rendered output of renderWorkbook (normally the "builtin" flavour for files)
+ * @param source the catalog rendered and its city, saved in the state for the add-in
  * @returns the .xlsx file contents
  */
-export async function writeWorkbookXlsx(rendered: RenderedWorkbook): Promise<Buffer> {
+export async function writeWorkbookXlsx(rendered: RenderedWorkbook, source: WorkbookSource = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "liangxin";
   workbook.created = new Date(0); // reproducible bytes: the content, not the clock, defines the file
@@ -29,7 +43,9 @@ export async function writeWorkbookXlsx(rendered: RenderedWorkbook): Promise<Buf
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const sheet of rendered.sheets) writeSheet(workbook, sheet);
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  return addCharts(buffer, rendered.charts);
+  const withCharts = await addCharts(buffer, rendered.charts);
+  const state = workbookStateOf(rendered, { targets: source.catalog?.targets ?? [], city: source.city ?? null, loadedAt: "" });
+  return (await addCustomXmlPart(withCharts, stateToXml(state))).bytes;
 }
 
 function excelValue(cell: CellContent): ExcelJS.CellValue {

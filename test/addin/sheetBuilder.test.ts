@@ -4,6 +4,9 @@ import { bareNameDefinitions } from "../../src/functions/names";
 import { renderWorkbook } from "../../templates";
 import sample from "../fixtures/catalog-sample.json";
 import { createFakeExcel } from "./fakeExcel";
+import { openXlsxAsFake } from "./xlsxWorkbook";
+import { stateFromXml, stateToXml } from "../../src/core/workbookState";
+import { writeWorkbookXlsx } from "../../src/xlsx";
 
 const SAMPLE = sample as unknown as Catalog;
 const OPTIONS: LoadOptions = { render: renderWorkbook, bareNames: () => bareNameDefinitions("LX"), city: "示例" };
@@ -117,5 +120,96 @@ describe("loadCatalogIntoWorkbook", () => {
     expect(excel.cell(TARGETS, 3, COLUMN.id)).toBe("示例-01");
     expect(result.namesAdded).toBe(0);
     expect(result.namesError).toMatch(/LAMBDA/);
+  });
+});
+
+describe("loadCatalogIntoWorkbook into a workbook written by `liangxin workbook`", () => {
+  const SHEETS = ["说明", "目标总表", "年度轨迹", "月度填报", "部门预警", "补贴测算"];
+  /** The file the CLI writes for the sample catalog, opened as Excel would show it to the add-in. */
+  async function cliWorkbook() {
+    const bytes = await writeWorkbookXlsx(renderWorkbook(SAMPLE, { flavour: "builtin" }), { catalog: SAMPLE, city: "示例" });
+    return createFakeExcel(await openXlsxAsFake(bytes));
+  }
+
+  it("loads into it although its sheets lack the marker, keeps typed inputs by id and marks the sheets", async () => {
+    const excel = await cliWorkbook();
+    expect([...excel.sheets.values()].map((sheet) => sheet.marker)).toEqual(SHEETS.map(() => null));
+    expect(excel.cell(TARGETS, 3, COLUMN.id)).toBe("示例-01");
+    expect(String(excel.cell(TARGETS, 3, COLUMN.targetValue))).toMatch(/^=/);
+    // The planner filled the file in Excel before installing the add-in.
+    excel.type(TARGETS, 3, COLUMN.baseline, 3500); // 示例-01
+    excel.type(TARGETS, 4, COLUMN.baseline, 800); // 示例-02, about to leave the catalog
+    excel.type(TARGETS, 5, COLUMN.notes, "按统计年鉴口径"); // 示例-03
+    excel.type(REPORTS, 3, 0, "2025-06");
+    excel.type(REPORTS, 3, 2, "示例-01");
+    excel.type(REPORTS, 3, 3, 2100);
+
+    // A revised catalog: reversed order (so rows move), 示例-02 dropped.
+    const revised: Catalog = { ...SAMPLE, targets: SAMPLE.targets.filter((target) => target.id !== "示例-02").reverse() };
+    const fresh = createFakeExcel();
+    const freshSyncs = (await loadCatalogIntoWorkbook(fresh.context, revised, OPTIONS)).syncs;
+    const sync = jest.spyOn(excel.context, "sync");
+    const result = await loadCatalogIntoWorkbook(excel.context, revised, OPTIONS);
+
+    expect(result.sheets.map((sheet) => [sheet.name, sheet.created])).toEqual(SHEETS.map((name) => [name, false]));
+    expect([...excel.sheets.keys()]).toEqual(SHEETS); // written in place, no "目标总表 (2)"
+    expect([...excel.sheets.values()].map((sheet) => sheet.marker)).toEqual(["guide", "targets", "trajectory", "reports", "departments", "budget"]);
+    // 示例-01 is now the last catalog row; its baseline followed it by id.
+    const lastCatalogRow = 2 + revised.targets.length;
+    expect(excel.cell(TARGETS, lastCatalogRow, COLUMN.id)).toBe("示例-01");
+    expect(excel.cell(TARGETS, lastCatalogRow, COLUMN.baseline)).toBe(3500);
+    expect(excel.cell(TARGETS, 3, COLUMN.id)).toBe("示例-10");
+    expect(excel.cell(TARGETS, 3, COLUMN.baseline)).toBe("");
+    const row03 = 3 + revised.targets.findIndex((target) => target.id === "示例-03");
+    expect(excel.cell(TARGETS, row03, COLUMN.notes)).toBe("按统计年鉴口径");
+    // 示例-02 is known from the file's saved state: kept below, with its baseline, and marked.
+    expect(result.keptTargetIds).toEqual(["示例-02"]);
+    expect(excel.cell(TARGETS, lastCatalogRow + 1, COLUMN.id)).toBe("示例-02");
+    expect(excel.cell(TARGETS, lastCatalogRow + 1, COLUMN.baseline)).toBe(800);
+    expect(excel.cell(TARGETS, lastCatalogRow + 1, COLUMN.catalogState)).toBe("已移出目录");
+    // Monthly figures stay; formulas are now the add-in's; the file's table was replaced, not doubled.
+    expect([0, 2, 3].map((column) => excel.cell(REPORTS, 3, column))).toEqual(["2025-06", "示例-01", 2100]);
+    expect(String(excel.cell(REPORTS, 3, 7))).toContain("TARGET_GAP(");
+    expect(excel.sheets.get(TARGETS)?.tables.filter((table) => !table.converted)).toEqual([expect.objectContaining({ name: "LX_Targets" })]);
+    // Same round trips as a load into an empty workbook.
+    expect(result.syncs).toBe(sync.mock.calls.length);
+    expect(result.syncs).toBe(freshSyncs);
+    // The new state lists the sheets and the targets written.
+    const state = stateFromXml(excel.stateXml);
+    expect(state?.sheets?.map((sheet) => sheet.name)).toEqual(SHEETS);
+    expect(state?.targets.map((target) => target.id)).toEqual([...revised.targets.map((target) => target.id), "示例-02"]);
+    expect(state?.loadedAt).not.toBe("");
+  });
+
+  it("loads again after that as into any of its own workbooks", async () => {
+    const excel = await cliWorkbook();
+    await loadCatalogIntoWorkbook(excel.context, SAMPLE, OPTIONS);
+    excel.type(TARGETS, 3, COLUMN.baseline, 3500);
+    const result = await loadCatalogIntoWorkbook(excel.context, SAMPLE, OPTIONS);
+    expect(excel.cell(TARGETS, 3, COLUMN.baseline)).toBe(3500);
+    expect(result.sheets.every((sheet) => !sheet.created)).toBe(true);
+  });
+
+  it("still refuses an unmarked sheet when the saved state does not list it (a state from before sheet lists)", async () => {
+    const oldState = stateToXml({ version: 1, city: null, targets: SAMPLE.targets, rowKeys: {}, loadedAt: "2024-12-01T00:00:00.000Z" });
+    const excel = createFakeExcel({ sheets: [{ name: TARGETS, grid: [["我自己的目标表"]] }], stateXml: oldState });
+    const error = await loadCatalogIntoWorkbook(excel.context, SAMPLE, OPTIONS).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SheetNameClashError);
+    expect((error as SheetNameClashError).sheetNames).toEqual([TARGETS]);
+    expect(excel.sheets.get(TARGETS)?.grid).toEqual([["我自己的目标表"]]);
+    expect(excel.sheets.get(TARGETS)?.marker).toBeNull();
+    expect(excel.stateXml).toBe(oldState);
+  });
+
+  it("refuses a user's 月度填报 next to marked sheets when the state lists only the other sheets", async () => {
+    const excel = createFakeExcel();
+    await loadCatalogIntoWorkbook(excel.context, SAMPLE, OPTIONS);
+    // The user deleted the add-in's 月度填报, made their own, and the state no longer lists it.
+    const state = stateFromXml(excel.stateXml)!;
+    excel.stateXml = stateToXml({ ...state, sheets: state.sheets?.filter((sheet) => sheet.name !== REPORTS) });
+    excel.sheets.set(REPORTS, { ...excel.sheets.get(REPORTS)!, marker: null, grid: [["我的填报"]] });
+    const error = await loadCatalogIntoWorkbook(excel.context, SAMPLE, OPTIONS).catch((caught: unknown) => caught);
+    expect((error as SheetNameClashError).sheetNames).toEqual([REPORTS]);
+    expect(excel.sheets.get(REPORTS)?.grid).toEqual([["我的填报"]]);
   });
 });

@@ -89,9 +89,10 @@ function parseArgs(args: string[]): WorkbookArgs {
   return parsed;
 }
 
-async function writeOne(catalog: Catalog, file: string, options: WorkbookArgs): Promise<number> {
+async function writeOne(catalog: Catalog, file: string, options: WorkbookArgs, city: string | null): Promise<number> {
   const rendered = renderWorkbook(catalog, { flavour: options.flavour, locale: options.locale, exampleData: options.exampleData });
-  const bytes = await writeWorkbookXlsx(rendered);
+  // The catalog goes into the file's saved state, so the add-in can load into the file later.
+  const bytes = await writeWorkbookXlsx(rendered, { catalog, city });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, bytes);
   return bytes.length;
@@ -123,7 +124,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       const prefix = `[${index + 1}/${BUNDLED_CITIES.length}] ${city.name}`;
       try {
         const catalog = loadCatalog(city.name, io.cwd);
-        const size = await writeOne(catalog, file, options);
+        const size = await writeOne(catalog, file, options, city.name);
         io.stderr(`${prefix}: ${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, file) || file} (${Math.round(size / 1024)} KB)\n`);
       } catch (error) {
         failures++;
@@ -143,7 +144,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const defaultName = `${findBundledCity(source)?.slug ?? path.basename(source).replace(/\.json$/i, "")}.xlsx`;
   const file = path.resolve(io.cwd, options.output ?? defaultName);
-  const size = await writeOne(catalog, file, options);
+  const size = await writeOne(catalog, file, options, findBundledCity(source)?.name ?? null);
   io.stderr(`${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, file) || file} (${Math.round(size / 1024)} KB)\n`);
   for (const warning of catalog.warnings) io.stderr(`提示 (warning): ${warning}\n`);
   return 0;
