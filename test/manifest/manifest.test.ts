@@ -51,6 +51,15 @@ describe("manifest.xml", () => {
     expect(strings.length).toBe(allStrings.length);
   });
 
+  it("asks for the Excel API version the sheet builder needs, so older Excel does not offer a broken add-in", () => {
+    // Worksheet custom properties (the add-in's sheet marker) arrived in ExcelApi 1.12.
+    const builder = fs.readFileSync(path.join(ROOT, "src", "addin", "sheetBuilder.ts"), "utf8");
+    expect(builder).toContain(".customProperties");
+    const declared = /<Set Name="ExcelApi" MinVersion="1\.(\d+)"\/>/.exec(source);
+    expect(Number(declared?.[1])).toBeGreaterThanOrEqual(12);
+    expect(source).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
+  });
+
   it("references icons and pages that the build produces", () => {
     const urls = [...source.matchAll(/DefaultValue="https:\/\/localhost:3000\/([^"]+)"/g)].map((match) => match[1]);
     expect(urls.length).toBeGreaterThan(5);
