@@ -47,21 +47,21 @@ export function forecastTarget(
   targetValue?: number,
 ): TargetForecast {
   const count = observations.length;
-  if (count < 3) throw new LiangxinError("#N/A", "forecastTarget needs at least 3 reported values");
-  if (!Number.isFinite(targetYear)) throw new LiangxinError("#NUM!", "forecastTarget requires a target year");
+  if (count < 3) throw new LiangxinError("#N/A", "forecastTarget：至少需要 3 个报告值 (forecastTarget needs at least 3 reported values)");
+  if (!Number.isFinite(targetYear)) throw new LiangxinError("#NUM!", "forecastTarget：须给出预测年份 (forecastTarget requires a target year)");
   const origin = observations[0].period.year;
   const times: number[] = [];
   const values: number[] = [];
   let allPositive = true;
   for (const { period, value } of observations) {
-    if (!Number.isFinite(value)) throw new LiangxinError("#NUM!", "forecastTarget requires finite values");
+    if (!Number.isFinite(value)) throw new LiangxinError("#NUM!", "forecastTarget：报告值须为有限数值 (forecastTarget requires finite values)");
     times.push(period.year - origin + period.month / 12);
     values.push(value);
     if (value <= 0) allPositive = false;
   }
   const meanTime = times.reduce((total, time) => total + time, 0) / count;
   const sumSquaresTime = times.reduce((total, time) => total + (time - meanTime) ** 2, 0);
-  if (sumSquaresTime === 0) throw new LiangxinError("#N/A", "forecastTarget needs values at two or more dates");
+  if (sumSquaresTime === 0) throw new LiangxinError("#N/A", "forecastTarget：报告值须来自至少两个报告期 (forecastTarget needs values at two or more dates)");
   const targetTime = targetYear + 1 - origin;
 
   const linear = fitLine(times, values, (value) => value, (fitted) => fitted);

@@ -21,7 +21,7 @@ export type GapMode = "rel" | "abs";
  */
 export function targetGap(reportedValue: number, expectedValue: number, mode: GapMode = "rel"): number {
   if (mode === "abs") return reportedValue - expectedValue;
-  if (expectedValue === 0) throw new LiangxinError("#DIV/0!", "targetGap cannot give a relative gap against an expected value of 0");
+  if (expectedValue === 0) throw new LiangxinError("#DIV/0!", "targetGap：应达值为 0，无法计算相对差距 (targetGap cannot give a relative gap against an expected value of 0)");
   return reportedValue / expectedValue - 1;
 }
 
@@ -62,7 +62,7 @@ export function requiredRunRate(spec: TrajectorySpec, period: ReportPeriod, repo
   const reached = rising ? remaining <= 0 : remaining >= 0;
   if (reached) return 0;
   if (monthsLeft <= 0) {
-    throw new LiangxinError("#DIV/0!", "requiredRunRate: no months are left and the goal is not reached");
+    throw new LiangxinError("#DIV/0!", "requiredRunRate：已无剩余月份，且未达目标 (requiredRunRate: no months are left and the goal is not reached)");
   }
   return remaining / monthsLeft;
 }

@@ -99,7 +99,8 @@ function daysInMonth(year: number, month: number): number {
 function invalidDate(input: string): LiangxinError {
   return new LiangxinError(
     "#VALUE!",
-    `parseReportPeriod cannot read "${input}" as a report date (use 2025, 2025-06, 2025-06-30 or a date serial)`,
+    `parseReportPeriod：报告期无法识别 "${input}"，请用 2025、2025-06、2025-06-30 或日期序号` +
+      ` (parseReportPeriod cannot read "${input}" as a report date; use 2025, 2025-06, 2025-06-30 or a date serial)`,
   );
 }
 

@@ -87,7 +87,7 @@ export function expectedValue(
   seasonalProfile?: readonly number[],
 ): number {
   if (!Number.isFinite(baselineValue) || !Number.isFinite(targetValue)) {
-    throw new LiangxinError("#NUM!", "expectedAt requires finite baseline and target values");
+    throw new LiangxinError("#NUM!", "expectedAt：基期值和目标年值须为有限数值 (expectedAt requires finite baseline and target values)");
   }
   checkYears(baseYear, targetYear);
   const horizonYears = targetYear - baseYear;
@@ -107,7 +107,7 @@ export function expectedValue(
     case "cumulative": {
       const firstYear = startYear ?? baseYear + 1;
       if (!Number.isInteger(firstYear) || firstYear > targetYear) {
-        throw new LiangxinError("#NUM!", "expectedAt requires a start year no later than the target year");
+        throw new LiangxinError("#NUM!", "expectedAt：起算年份不能晚于目标年份 (expectedAt requires a start year no later than the target year)");
       }
       if (year < firstYear) return 0;
       const countedYears = targetYear - firstYear + 1;
@@ -117,7 +117,8 @@ export function expectedValue(
     case "annual":
       return targetValue * yearToDateShare(month, seasonalProfile);
     default:
-      throw new LiangxinError("#N/A", `expectedAt does not know the kind "${String(kind)}" (use growth, level, share, cumulative or annual)`);
+      throw new LiangxinError("#N/A", `expectedAt：未知的 kind "${String(kind)}"，可用 growth、level、share、cumulative、annual` +
+          ` (expectedAt does not know the kind "${String(kind)}"; use growth, level, share, cumulative or annual)`);
   }
 }
 
@@ -128,14 +129,14 @@ function yearsSinceBaseEnd(year: number, month: number, baseYear: number): numbe
 
 function checkYears(baseYear: number, targetYear: number): void {
   if (!Number.isInteger(baseYear) || !Number.isInteger(targetYear)) {
-    throw new LiangxinError("#NUM!", "expectedAt requires whole years");
+    throw new LiangxinError("#NUM!", "expectedAt：年份须为整数 (expectedAt requires whole years)");
   }
-  if (targetYear <= baseYear) throw new LiangxinError("#NUM!", "expectedAt requires a target year after the base year");
+  if (targetYear <= baseYear) throw new LiangxinError("#NUM!", "expectedAt：目标年份须晚于基期年份 (expectedAt requires a target year after the base year)");
 }
 
 function checkCompounding(baselineValue: number, targetValue: number): void {
-  if (baselineValue <= 0) throw new LiangxinError("#NUM!", "expectedAt requires a positive baseline where growth compounds");
-  if (targetValue <= 0) throw new LiangxinError("#NUM!", "expectedAt requires a positive target where growth compounds");
+  if (baselineValue <= 0) throw new LiangxinError("#NUM!", "expectedAt：复合增长的基期值须为正数 (expectedAt requires a positive baseline where growth compounds)");
+  if (targetValue <= 0) throw new LiangxinError("#NUM!", "expectedAt：复合增长的目标年值须为正数 (expectedAt requires a positive target where growth compounds)");
 }
 
 /**
@@ -148,16 +149,16 @@ function checkCompounding(baselineValue: number, targetValue: number): void {
  */
 export function yearToDateShare(month: number, seasonalProfile?: readonly number[]): number {
   if (!seasonalProfile) return month / 12;
-  if (seasonalProfile.length !== 12) throw new LiangxinError("#NUM!", "yearToDateShare requires twelve monthly weights");
+  if (seasonalProfile.length !== 12) throw new LiangxinError("#NUM!", "yearToDateShare：季节分布须为 12 个月的权重 (yearToDateShare requires twelve monthly weights)");
   let total = 0;
   let elapsed = 0;
   for (let index = 0; index < 12; index++) {
     const weight = seasonalProfile[index];
-    if (!(weight >= 0) || !Number.isFinite(weight)) throw new LiangxinError("#NUM!", "yearToDateShare requires non-negative weights");
+    if (!(weight >= 0) || !Number.isFinite(weight)) throw new LiangxinError("#NUM!", "yearToDateShare：月度权重不能为负 (yearToDateShare requires non-negative weights)");
     total += weight;
     if (index < month) elapsed += weight;
   }
-  if (total <= 0) throw new LiangxinError("#NUM!", "yearToDateShare requires weights with a positive total");
+  if (total <= 0) throw new LiangxinError("#NUM!", "yearToDateShare：月度权重之和须为正数 (yearToDateShare requires weights with a positive total)");
   return elapsed / total;
 }
 
@@ -223,10 +224,10 @@ export function requiredGrowth(
   baseYear: number = DEFAULT_BASE_YEAR,
   targetYear: number = DEFAULT_TARGET_YEAR,
 ): number {
-  if (!(baselineValue > 0) || !Number.isFinite(baselineValue)) throw new LiangxinError("#NUM!", "requiredGrowth requires a positive baseline");
-  if (!(targetValue >= 0) || !Number.isFinite(targetValue)) throw new LiangxinError("#NUM!", "requiredGrowth requires a non-negative target");
+  if (!(baselineValue > 0) || !Number.isFinite(baselineValue)) throw new LiangxinError("#NUM!", "requiredGrowth：基期值须为正数 (requiredGrowth requires a positive baseline)");
+  if (!(targetValue >= 0) || !Number.isFinite(targetValue)) throw new LiangxinError("#NUM!", "requiredGrowth：目标年值不能为负 (requiredGrowth requires a non-negative target)");
   if (!Number.isFinite(baseYear) || !Number.isFinite(targetYear) || !(targetYear > baseYear)) {
-    throw new LiangxinError("#NUM!", "requiredGrowth requires a target year after the base year");
+    throw new LiangxinError("#NUM!", "requiredGrowth：目标年份须晚于基期年份 (requiredGrowth requires a target year after the base year)");
   }
   return Math.pow(targetValue / baselineValue, 1 / (targetYear - baseYear)) - 1;
 }

@@ -51,9 +51,9 @@ describe("Excel custom functions", () => {
     expect(numError).toBeInstanceOf(FakeExcelError);
     expect(numError).toMatchObject({ code: "#NUM!", message: undefined });
     const [[kindError]] = excel.trajectory([[100]], [[200]], [[2025]], [["speed"]]) as unknown[][];
-    expect(kindError).toMatchObject({ code: "#N/A", message: expect.stringContaining('"speed"') });
+    expect(kindError).toMatchObject({ code: "#N/A", message: expect.stringMatching(/^TRAJECTORY：未知的 kind "speed".*\(TRAJECTORY does not know the kind "speed"/) });
     const [[valueError]] = excel.targetStatus([["abc"]], [[100]], [[200]], [[2025]]) as unknown[][];
-    expect(valueError).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("reported") });
+    expect(valueError).toMatchObject({ code: "#VALUE!", message: 'TARGET_STATUS：报告值应为数字，而不是 "abc" (TARGET_STATUS expects a number for reported, not "abc")' });
   });
 
   it("evaluate a whole report column in one call, errors per cell", () => {
@@ -76,7 +76,7 @@ describe("liangxin calc", () => {
 
   it("prints the error code first, its message after, and exits 1", async () => {
     const { code, out } = await calc("REQUIRED_GROWTH", "0", "200");
-    expect(out).toBe("#NUM! REQUIRED_GROWTH requires a positive baseline\n");
+    expect(out).toBe("#NUM! REQUIRED_GROWTH：基期值须为正数 (REQUIRED_GROWTH requires a positive baseline)\n");
     expect(code).toBe(1);
   });
 

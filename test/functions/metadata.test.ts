@@ -10,7 +10,7 @@ interface FunctionMetadata {
   id: string;
   name: string;
   description?: string;
-  parameters: { name: string; optional?: boolean; dimensionality?: string; type?: string }[];
+  parameters: { name: string; description?: string; optional?: boolean; dimensionality?: string; type?: string }[];
   result: { dimensionality?: string };
 }
 
@@ -59,6 +59,21 @@ describe("custom-functions metadata", () => {
       expect(fn.result.dimensionality).toBe("matrix");
       expect(fn.description?.length).toBeGreaterThan(0);
     }
+  });
+
+  it("names each parameter in error messages by a Chinese label its Excel description uses", () => {
+    let labelled = 0;
+    for (const fn of functions) {
+      const spec = SHEET_FUNCTIONS[fn.name];
+      fn.parameters.forEach((param, index) => {
+        const labelZh = spec.params[index].labelZh;
+        if (labelZh === undefined) return;
+        labelled++;
+        // What Excel's argument tooltip calls the parameter is what its error message calls it.
+        expect(`${fn.name}(${param.name}): ${param.description ?? ""}`).toMatch(new RegExp(`^\\S+: .*${labelZh}`));
+      });
+    }
+    expect(labelled).toBeGreaterThanOrEqual(20);
   });
 
   it("declares a custom function for every trajectory function in the registry", () => {

@@ -1,6 +1,8 @@
 import { callSheetFunction, SHEET_FUNCTIONS, signatureOf } from "../../src/core/sheet/registry";
 import { TRAJECTORY_FUNCTIONS } from "../../src/core/sheet/trajectoryFunctions";
+import { LiangxinError } from "../../src/core/errors";
 import type { SheetResult } from "../../src/core/sheet/values";
+import { errorFromException } from "../../src/core/sheet/values";
 
 const call = (name: string, ...args: unknown[]): SheetResult => callSheetFunction(name, args);
 
@@ -85,37 +87,76 @@ describe("coercion like Excel", () => {
   });
 });
 
-describe("errors are Excel's own, with messages", () => {
-  it("#VALUE! for text where a number belongs, naming the argument", () => {
-    expect(call("TARGET_GAP", "sixty", 100, 200, "2025-06")).toEqual({ error: "#VALUE!", message: 'TARGET_GAP expects a number for reported, not "sixty"' });
+describe("errors are Excel's own, with messages: Chinese first, English after, both naming the sheet function", () => {
+  it("#VALUE! for text where a number belongs, naming the argument by its Chinese label and its Excel name", () => {
+    expect(call("TARGET_GAP", "sixty", 100, 200, "2025-06")).toEqual({
+      error: "#VALUE!",
+      message: 'TARGET_GAP：报告值应为数字，而不是 "sixty" (TARGET_GAP expects a number for reported, not "sixty")',
+    });
+    expect(call("TRAJECTORY", 100, 200, 2025, "growth", "x")).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringMatching(/^TRAJECTORY：基期年份应为数字.*\(TRAJECTORY expects a number for baseYear, not "x"\)$/),
+    });
   });
 
   it("#VALUE! for a date it cannot read", () => {
-    expect(call("TRAJECTORY", 100, 200, "next June")).toMatchObject({ error: "#VALUE!", message: expect.stringContaining("TRAJECTORY cannot read") });
-    expect(call("TRAJECTORY", 100, 200, true)).toMatchObject({ error: "#VALUE!" });
+    expect(call("TRAJECTORY", 100, 200, "next June")).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringMatching(/^TRAJECTORY：报告期无法识别 "next June"，请用 2025、2025-06.* \(TRAJECTORY cannot read "next June" as a report date for date; use 2025/),
+    });
+    expect(call("TRAJECTORY", 100, 200, true)).toEqual({
+      error: "#VALUE!",
+      message: 'TRAJECTORY：报告期应为日期，而不是 "TRUE" (TRAJECTORY expects a date for date, not "TRUE")',
+    });
   });
 
-  it("#NUM! for a zero or negative baseline where growth compounds, named after the sheet function", () => {
-    expect(call("REQUIRED_GROWTH", 0, 200)).toEqual({ error: "#NUM!", message: "REQUIRED_GROWTH requires a positive baseline" });
-    expect(call("TRAJECTORY", -1, 200, 2025, "level")).toMatchObject({ error: "#NUM!", message: expect.stringMatching(/^TRAJECTORY requires a positive baseline/) });
-    expect(call("TARGET_GAP", 60, 0, 200, "2025-06")).toMatchObject({ error: "#NUM!" });
+  it("#NUM! for a zero or negative baseline where growth compounds, named after the sheet function in both languages", () => {
+    expect(call("REQUIRED_GROWTH", 0, 200)).toEqual({ error: "#NUM!", message: "REQUIRED_GROWTH：基期值须为正数 (REQUIRED_GROWTH requires a positive baseline)" });
+    expect(call("TRAJECTORY", -1, 200, 2025, "level")).toEqual({
+      error: "#NUM!",
+      message: "TRAJECTORY：复合增长的基期值须为正数 (TRAJECTORY requires a positive baseline where growth compounds)",
+    });
+    const gapError = call("TARGET_GAP", 60, 0, 200, "2025-06");
+    expect(gapError).toMatchObject({ error: "#NUM!", message: expect.stringMatching(/^TARGET_GAP：.*\(TARGET_GAP requires a positive baseline/) });
+    // No core function name (expectedAt) is left for the user to puzzle over.
+    expect(JSON.stringify(gapError)).not.toMatch(/expectedAt/);
   });
 
   it("#NUM! for a target year not after the base year", () => {
-    expect(call("REQUIRED_GROWTH", 100, 200, 2027, 2027)).toMatchObject({ error: "#NUM!" });
-    expect(call("TRAJECTORY", 100, 200, 2025, "growth", 2027, 2023)).toMatchObject({ error: "#NUM!" });
+    expect(call("REQUIRED_GROWTH", 100, 200, 2027, 2027)).toMatchObject({ error: "#NUM!", message: expect.stringContaining("REQUIRED_GROWTH：目标年份须晚于基期年份") });
+    expect(call("TRAJECTORY", 100, 200, 2025, "growth", 2027, 2023)).toEqual({
+      error: "#NUM!",
+      message: "TRAJECTORY：目标年份须晚于基期年份 (TRAJECTORY requires a target year after the base year)",
+    });
   });
 
-  it("#N/A for an unknown kind or mode, with the allowed words", () => {
+  it("#NUM! for a negative tolerance, named TARGET_STATUS", () => {
+    expect(call("TARGET_STATUS", 60, 100, 200, "2025-06", "growth", -0.1)).toEqual({
+      error: "#NUM!",
+      message: "TARGET_STATUS：预警容差不能为负 (TARGET_STATUS requires a non-negative tolerance)",
+    });
+  });
+
+  it("#N/A for an unknown kind or mode, with the allowed words in both languages", () => {
     expect(call("TRAJECTORY", 100, 200, 2025, "speed")).toEqual({
       error: "#N/A",
-      message: 'TRAJECTORY does not know the kind "speed" (use growth, level, share, cumulative, annual)',
+      message: 'TRAJECTORY：未知的 kind "speed"，可用 growth、level、share、cumulative、annual (TRAJECTORY does not know the kind "speed"; use growth, level, share, cumulative, annual)',
     });
-    expect(call("TARGET_GAP", 60, 100, 200, 2025, "growth", "pct")).toMatchObject({ error: "#N/A", message: expect.stringContaining("rel, abs") });
+    expect(call("TARGET_GAP", 60, 100, 200, 2025, "growth", "pct")).toMatchObject({
+      error: "#N/A",
+      message: expect.stringMatching(/^TARGET_GAP：未知的 mode "pct"，可用 rel、abs \(.*use rel, abs\)$/),
+    });
   });
 
   it("#DIV/0! for a relative gap against a zero trajectory", () => {
-    expect(call("TARGET_GAP", 5, 0, 400, "2023-06", "cumulative")).toMatchObject({ error: "#DIV/0!" });
+    expect(call("TARGET_GAP", 5, 0, 400, "2023-06", "cumulative")).toMatchObject({ error: "#DIV/0!", message: expect.stringMatching(/^TARGET_GAP：应达值为 0.*\(TARGET_GAP cannot give/) });
+  });
+
+  it("re-addresses a core function's message to the sheet function in the Chinese and the English part", () => {
+    const fromCore = new LiangxinError("#DIV/0!", "requiredRunRate：已无剩余月份 (requiredRunRate: no months are left)");
+    expect(errorFromException(fromCore, "RUN_RATE")).toEqual({ error: "#DIV/0!", message: "RUN_RATE：已无剩余月份 (RUN_RATE: no months are left)" });
+    const fromSheet = new LiangxinError("#NUM!", "SUBSIDY_COST: volume 不能为负 (volume must not be negative)");
+    expect(errorFromException(fromSheet, "SUBSIDY_COST")).toEqual({ error: "#NUM!", message: fromSheet.message });
   });
 
   it("passes an error in an argument through", () => {
@@ -123,8 +164,8 @@ describe("errors are Excel's own, with messages", () => {
   });
 
   it("#NAME? for an unknown function and #VALUE! for too many arguments", () => {
-    expect(call("NO_SUCH")).toMatchObject({ error: "#NAME?" });
-    expect(call("REQUIRED_GROWTH", 1, 2, 3, 4, 5)).toMatchObject({ error: "#VALUE!" });
+    expect(call("NO_SUCH")).toEqual({ error: "#NAME?", message: "未知函数 NO_SUCH (unknown function NO_SUCH)" });
+    expect(call("REQUIRED_GROWTH", 1, 2, 3, 4, 5)).toEqual({ error: "#VALUE!", message: "REQUIRED_GROWTH：最多 4 个参数 (REQUIRED_GROWTH takes at most 4 arguments)" });
   });
 });
 
@@ -157,7 +198,7 @@ describe("ranges broadcast to a same-shaped result in one call", () => {
   it("a 1×1 range is a single value, and ranges of different lengths give #N/A past the shorter", () => {
     expect(call("TARGET_GAP", [[60]], [[100]], [[200]], [["2025-06"]])).toBeCloseTo(-0.15147186257614298, 15);
     const result = call("TARGET_GAP", [[60], [61], [62]], [[100], [100]], 200, 2025) as unknown[][];
-    expect(result[2][0]).toMatchObject({ error: "#N/A" });
+    expect(result[2][0]).toEqual({ error: "#N/A", message: "TARGET_GAP：区域大小不一致 (TARGET_GAP: ranges of different sizes)" });
   });
 
   it("errors stay in their own cells", () => {
@@ -184,9 +225,27 @@ describe("FORECAST_TARGET", () => {
   });
 
   it("reports the cell with bad input, and too few values as #N/A", () => {
-    expect(call("FORECAST_TARGET", [[100], ["n/a"], [120]], [[2023], [2024], [2025]])).toMatchObject({ error: "#VALUE!", message: expect.stringContaining("cell 2") });
-    expect(call("FORECAST_TARGET", [[100], [110]], [[2023], [2024]])).toMatchObject({ error: "#N/A", message: expect.stringContaining("FORECAST_TARGET needs at least 3") });
-    expect(call("FORECAST_TARGET", [[100], [110]], [[2023]])).toMatchObject({ error: "#N/A" });
+    expect(call("FORECAST_TARGET", [[100], ["n/a"], [120]], [[2023], [2024], [2025]])).toEqual({
+      error: "#VALUE!",
+      message: 'FORECAST_TARGET：第 2 个已报告的值应为数字，而不是 "n/a" (FORECAST_TARGET expects a number for values in cell 2, not "n/a")',
+    });
+    expect(call("FORECAST_TARGET", [[100], [110], [120]], [[2023], ["soon"], [2025]])).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringMatching(/^FORECAST_TARGET：第 2 个报告期无法识别 "soon".*\(FORECAST_TARGET cannot read "soon" as a report date for dates in cell 2;/),
+    });
+    expect(call("FORECAST_TARGET", [[100], [{ error: "#N/A" }], [120]], [[2023], [2024], [2025]])).toEqual({
+      error: "#N/A",
+      message: "FORECAST_TARGET：第 2 个已报告的值是错误值 #N/A (FORECAST_TARGET: values cell 2 is #N/A)",
+    });
+    expect(call("FORECAST_TARGET", [[100], [110], [120]], [[2023], [""], [2025]])).toEqual({
+      error: "#VALUE!",
+      message: "FORECAST_TARGET：第 2 个值没有报告期 (FORECAST_TARGET: value 2 has no date)",
+    });
+    expect(call("FORECAST_TARGET", [[100], [110]], [[2023], [2024]])).toEqual({
+      error: "#N/A",
+      message: "FORECAST_TARGET：至少需要 3 个报告值 (FORECAST_TARGET needs at least 3 reported values)",
+    });
+    expect(call("FORECAST_TARGET", [[100], [110]], [[2023]])).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^FORECAST_TARGET：.*单元格数不同 \(.*same number of cells\)$/) });
   });
 });
 
@@ -203,7 +262,10 @@ describe("LAGGARDS", () => {
   });
 
   it("gives #N/A with a message when nobody is behind", () => {
-    expect(call("LAGGARDS", departments, gaps, 0.5)).toMatchObject({ error: "#N/A", message: expect.stringContaining("no department") });
+    expect(call("LAGGARDS", departments, gaps, 0.5)).toEqual({
+      error: "#N/A",
+      message: "LAGGARDS：没有低于阈值的部门 (LAGGARDS: no department is below the threshold)",
+    });
   });
 });
 

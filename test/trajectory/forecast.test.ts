@@ -43,10 +43,10 @@ describe("forecastTarget", () => {
 
   it("needs three values at two or more dates", () => {
     expect(() => forecastTarget([{ period: yearEnd(2024), value: 1 }, { period: yearEnd(2025), value: 2 }], 2027)).toThrow(
-      expect.objectContaining({ code: "#N/A" }),
+      expect.objectContaining({ code: "#N/A", message: "forecastTarget：至少需要 3 个报告值 (forecastTarget needs at least 3 reported values)" }),
     );
     expect(() => forecastTarget([1, 2, 3].map((value) => ({ period: yearEnd(2025), value })), 2027)).toThrow(
-      expect.objectContaining({ code: "#N/A" }),
+      expect.objectContaining({ code: "#N/A", message: expect.stringMatching(/^forecastTarget：.*两个报告期 \(forecastTarget needs values at two or more dates\)$/) }),
     );
   });
 });

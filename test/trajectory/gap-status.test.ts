@@ -19,7 +19,9 @@ describe("targetGap", () => {
   });
 
   it("gives #DIV/0! for a relative gap against 0 but an absolute gap is fine", () => {
-    expect(() => targetGap(5, 0)).toThrow(expect.objectContaining({ code: "#DIV/0!" }));
+    expect(() => targetGap(5, 0)).toThrow(
+      expect.objectContaining({ code: "#DIV/0!", message: "targetGap：应达值为 0，无法计算相对差距 (targetGap cannot give a relative gap against an expected value of 0)" }),
+    );
     expect(targetGap(5, 0, "abs")).toBe(5);
   });
 });
@@ -74,6 +76,8 @@ describe("targetStatus", () => {
   });
 
   it("rejects a negative tolerance with #NUM!", () => {
-    expect(() => targetStatus(0, -0.1)).toThrow(expect.objectContaining({ code: "#NUM!" }));
+    expect(() => targetStatus(0, -0.1)).toThrow(
+      expect.objectContaining({ code: "#NUM!", message: "targetStatus：预警容差不能为负 (targetStatus requires a non-negative tolerance)" }),
+    );
   });
 });

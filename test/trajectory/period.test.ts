@@ -45,7 +45,9 @@ describe("parseReportPeriod", () => {
       parseReportPeriod(input);
     } catch (error) {
       expect((error as LiangxinError).code).toBe("#VALUE!");
-      expect((error as LiangxinError).message).toMatch(/^parseReportPeriod cannot read/);
+      // Chinese first, the English after it, both naming the function (and the input).
+      expect((error as LiangxinError).message).toMatch(/^parseReportPeriod：报告期无法识别 ".*"，.* \(parseReportPeriod cannot read ".*" as a report date; use 2025, 2025-06/);
+      expect((error as LiangxinError).message).toContain(`"${input}"`);
     }
   });
 

@@ -10,6 +10,9 @@
  * - text: anything, as text.
  * - Blank (empty cell, "" or omitted): an optional parameter takes its default; a required one
  *   makes the result cell blank — an unreported row shows nothing rather than a −100% gap.
+ *
+ * Messages are Chinese first, the English after in parentheses, both naming the sheet function:
+ * `TARGET_GAP：报告值应为数字，而不是 "abc" (TARGET_GAP expects a number for reported, not "abc")`.
  */
 import { LiangxinError } from "../errors";
 import type { ReportPeriod } from "../period";
@@ -22,6 +25,11 @@ export type ParamType = "number" | "integer" | "period" | "kind" | "mode" | "tex
 export interface ParamSpec {
   /** Parameter name as Excel shows it (camelCase, English). */
   name: string;
+  /**
+   * Chinese label, as the custom function's JSDoc gives it (基期值, 报告期), for the Chinese part of
+   * messages; without one, messages use `name` in both languages.
+   */
+  labelZh?: string;
   type: ParamType;
   optional?: boolean;
   /** Used when an optional argument is blank or omitted. */
@@ -43,24 +51,28 @@ const NUMERIC_TEXT = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*(%?)\s*$/;
  * @param value the cell value as the host passes it
  * @param param the parameter's spec
  * @param functionName the sheet function's name, for messages
+ * @param cellNumber the cell's position (from 1) where a function reads a range cell by cell, for messages
  * @returns the coerced value, BLANK, undefined (omitted optional) or a SheetError
  * @example coerceCell("45%", { name: "rate", type: "number", description: "" }, "F") // 0.45
+ * @example coerceCell("abc", { name: "reported", labelZh: "报告值", type: "number", description: "" }, "TARGET_GAP")
+ *   // { error: "#VALUE!", message: 'TARGET_GAP：报告值应为数字，而不是 "abc" (TARGET_GAP expects a number for reported, not "abc")' }
  */
-export function coerceCell(value: unknown, param: ParamSpec, functionName: string): Coerced {
+export function coerceCell(value: unknown, param: ParamSpec, functionName: string, cellNumber?: number): Coerced {
   if (value === null || value === undefined || value === "") {
     if (param.defaultValue !== undefined) return param.defaultValue;
     return param.optional ? undefined : BLANK;
   }
   if (isSheetError(value)) return value;
+  const subject = cellNumber === undefined ? undefined : { zh: `第 ${cellNumber} 个`, en: ` in cell ${cellNumber}` };
   switch (param.type) {
     case "number":
-      return toNumber(value, param, functionName);
+      return toNumber(value, param, functionName, subject);
     case "integer": {
-      const number = toNumber(value, param, functionName);
+      const number = toNumber(value, param, functionName, subject);
       return typeof number === "number" ? Math.trunc(number) : number;
     }
     case "period":
-      return toPeriod(value, param, functionName);
+      return toPeriod(value, param, functionName, subject);
     case "kind":
     case "mode":
       return toKeyword(value, param, functionName);
@@ -70,9 +82,31 @@ export function coerceCell(value: unknown, param: ParamSpec, functionName: strin
   }
 }
 
-function toNumber(value: unknown, param: ParamSpec, functionName: string): number | SheetError {
+/** Where in a range a bad cell sits, for messages: "第 2 个" before the label, " in cell 2" after the name. */
+interface CellSubject {
+  zh: string;
+  en: string;
+}
+
+/**
+ * The parameter as the Chinese part of a message names it, `before` other Chinese text: its label
+ * (报告值应为数字), or its English name spaced off (volume 应为数字).
+ */
+function zhLabel(param: ParamSpec, subject?: CellSubject): string {
+  return (subject?.zh ?? "") + (param.labelZh ?? `${subject ? " " : ""}${param.name} `);
+}
+
+/** A cell value as Excel would show it in a message (TRUE, not true). */
+function cellText(value: unknown): string {
+  return typeof value === "boolean" ? String(value).toUpperCase() : String(value);
+}
+
+function toNumber(value: unknown, param: ParamSpec, functionName: string, subject?: CellSubject): number | SheetError {
+  const where = subject?.en ?? "";
   if (typeof value === "number") {
-    return Number.isFinite(value) ? value : sheetError("#NUM!", `${functionName} got a non-finite number for ${param.name}`);
+    return Number.isFinite(value)
+      ? value
+      : sheetError("#NUM!", `${functionName}：${zhLabel(param, subject)}须为有限数值 (${functionName} got a non-finite number for ${param.name}${where})`);
   }
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value === "string") {
@@ -82,18 +116,28 @@ function toNumber(value: unknown, param: ParamSpec, functionName: string): numbe
       return match[1] ? number / 100 : number;
     }
   }
-  return sheetError("#VALUE!", `${functionName} expects a number for ${param.name}, not "${String(value)}"`);
+  const text = cellText(value);
+  return sheetError(
+    "#VALUE!",
+    `${functionName}：${zhLabel(param, subject)}应为数字，而不是 "${text}" (${functionName} expects a number for ${param.name}${where}, not "${text}")`,
+  );
 }
 
-function toPeriod(value: unknown, param: ParamSpec, functionName: string): ReportPeriod | SheetError {
+function toPeriod(value: unknown, param: ParamSpec, functionName: string, subject?: CellSubject): ReportPeriod | SheetError {
+  const where = subject?.en ?? "";
+  const text = cellText(value);
   if (typeof value !== "number" && typeof value !== "string" && !(value instanceof Date)) {
-    return sheetError("#VALUE!", `${functionName} expects a date for ${param.name}, not "${String(value)}"`);
+    return sheetError("#VALUE!", `${functionName}：${zhLabel(param, subject)}应为日期，而不是 "${text}" (${functionName} expects a date for ${param.name}${where}, not "${text}")`);
   }
   try {
     return parseReportPeriod(value);
   } catch (error) {
     if (error instanceof LiangxinError) {
-      return sheetError(error.code, `${functionName} cannot read "${String(value)}" as a report date for ${param.name} (use 2025, 2025-06, 2025-06-30 or a date)`);
+      return sheetError(
+        error.code,
+        `${functionName}：${zhLabel(param, subject)}无法识别 "${text}"，请用 2025、2025-06、2025-06-30 或日期` +
+          ` (${functionName} cannot read "${text}" as a report date for ${param.name}${where}; use 2025, 2025-06, 2025-06-30 or a date)`,
+      );
     }
     throw error;
   }
@@ -102,6 +146,11 @@ function toPeriod(value: unknown, param: ParamSpec, functionName: string): Repor
 function toKeyword(value: unknown, param: ParamSpec, functionName: string): string | SheetError {
   const keyword = typeof value === "string" ? param.keywords?.[value.trim().toLowerCase()] : undefined;
   if (keyword !== undefined) return keyword;
-  const allowed = [...new Set(Object.values(param.keywords ?? {}))].join(", ");
-  return sheetError("#N/A", `${functionName} does not know the ${param.name} "${String(value)}" (use ${allowed})`);
+  const allowed = [...new Set(Object.values(param.keywords ?? {}))];
+  const text = cellText(value);
+  return sheetError(
+    "#N/A",
+    `${functionName}：未知的${param.labelZh ?? ` ${param.name}`} "${text}"，可用 ${allowed.join("、")}` +
+      ` (${functionName} does not know the ${param.name} "${text}"; use ${allowed.join(", ")})`,
+  );
 }

@@ -32,7 +32,7 @@ export function findSheetFunction(name: string): SheetFunction | undefined {
  */
 export function callSheetFunction(name: string, args: readonly SheetArgument[]): SheetResult {
   const fn = findSheetFunction(name);
-  if (!fn) return sheetError("#NAME?", `unknown function ${name}`);
+  if (!fn) return sheetError("#NAME?", `未知函数 ${name} (unknown function ${name})`);
   return evaluateSheetFunction(fn, args);
 }
 

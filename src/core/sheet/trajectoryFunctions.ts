@@ -13,7 +13,7 @@ import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR, expectedValue, requiredGrowth }
 import type { Coerced, ParamSpec } from "./coerce";
 import { BLANK, coerceCell } from "./coerce";
 import type { ElementwiseSheetFunction, RangeSheetFunction, SheetFunction } from "./engine";
-import type { SheetMatrix, SheetScalar } from "./values";
+import type { SheetError, SheetMatrix, SheetScalar } from "./values";
 import { isBlank, isSheetError, sheetError } from "./values";
 
 /** Kind keywords: the trajectory kinds, the catalog's kind names and Chinese aliases. */
@@ -39,9 +39,9 @@ export const KIND_KEYWORDS: Readonly<Record<string, TrajectoryKind>> = {
 
 const MODE_KEYWORDS: Readonly<Record<string, GapMode>> = { rel: "rel", relative: "rel", 相对: "rel", abs: "abs", absolute: "abs", 绝对: "abs" };
 
-const BASELINE: ParamSpec = { name: "baseline", type: "number", description: "Base-year figure (2023 by default)." };
-const TARGET: ParamSpec = { name: "target", type: "number", description: "Target-year figure (for growth: baseline × (1 + growth))." };
-const DATE: ParamSpec = { name: "date", type: "period", description: "Report date: a year (2025), 2025-06, an ISO date or a date." };
+const BASELINE: ParamSpec = { name: "baseline", labelZh: "基期值", type: "number", description: "Base-year figure (2023 by default)." };
+const TARGET: ParamSpec = { name: "target", labelZh: "目标年值", type: "number", description: "Target-year figure (for growth: baseline × (1 + growth))." };
+const DATE: ParamSpec = { name: "date", labelZh: "报告期", type: "period", description: "Report date: a year (2025), 2025-06, an ISO date or a date." };
 const KIND: ParamSpec = {
   name: "kind",
   type: "kind",
@@ -50,9 +50,9 @@ const KIND: ParamSpec = {
   keywords: KIND_KEYWORDS,
   description: "growth (default), level, share, cumulative or annual.",
 };
-const REPORTED: ParamSpec = { name: "reported", type: "number", description: "Reported figure (year-to-date for flows)." };
-const BASE_YEAR: ParamSpec = { name: "baseYear", type: "integer", optional: true, defaultValue: DEFAULT_BASE_YEAR, description: "Base year; default 2023." };
-const TARGET_YEAR: ParamSpec = { name: "targetYear", type: "integer", optional: true, defaultValue: DEFAULT_TARGET_YEAR, description: "Target year; default 2027." };
+const REPORTED: ParamSpec = { name: "reported", labelZh: "报告值", type: "number", description: "Reported figure (year-to-date for flows)." };
+const BASE_YEAR: ParamSpec = { name: "baseYear", labelZh: "基期年份", type: "integer", optional: true, defaultValue: DEFAULT_BASE_YEAR, description: "Base year; default 2023." };
+const TARGET_YEAR: ParamSpec = { name: "targetYear", labelZh: "目标年份", type: "integer", optional: true, defaultValue: DEFAULT_TARGET_YEAR, description: "Target year; default 2027." };
 
 /** Reads the coerced values of TRAJECTORY's first parameters (shared by the gap and status functions). */
 function expectedFrom(args: readonly Coerced[], first: number, baseYear: number, targetYear: number, startYear?: number): number {
@@ -90,7 +90,7 @@ const TRAJECTORY: ElementwiseSheetFunction = {
     KIND,
     BASE_YEAR,
     TARGET_YEAR,
-    { name: "startYear", type: "integer", optional: true, description: "First counted year of a cumulative target; default baseYear + 1." },
+    { name: "startYear", labelZh: "起算年份", type: "integer", optional: true, description: "First counted year of a cumulative target; default baseYear + 1." },
   ],
   compute: (args) => expectedFrom(args, 0, args[4] as number, args[5] as number, args[6] as number | undefined),
 };
@@ -123,7 +123,7 @@ const TARGET_STATUS: ElementwiseSheetFunction = {
     TARGET,
     DATE,
     KIND,
-    { name: "tolerance", type: "number", optional: true, defaultValue: DEFAULT_TOLERANCE, description: "Tolerance for 预警; default 0.1 (10%)." },
+    { name: "tolerance", labelZh: "预警容差", type: "number", optional: true, defaultValue: DEFAULT_TOLERANCE, description: "Tolerance for 预警; default 0.1 (10%)." },
   ],
   compute: (args) =>
     statusLabel(targetStatus(targetGap(args[0] as number, expectedFrom(args, 1, DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR)), args[5] as number)),
@@ -134,18 +134,26 @@ function cellArgument(matrix: SheetMatrix, param: ParamSpec, functionName: strin
   return coerceCell(matrix[0]?.[0], param, functionName);
 }
 
+/** An error value the user's range holds (#N/A from a lookup): keeps its code, says which cell. */
+function errorInCell(error: SheetError, functionName: string, param: ParamSpec, cellNumber: number): SheetError {
+  return sheetError(
+    error.error,
+    `${functionName}：第 ${cellNumber} 个${param.labelZh ?? param.name}是错误值 ${error.error} (${functionName}: ${param.name} cell ${cellNumber} is ${error.error})`,
+  );
+}
+
 function cells(matrix: SheetMatrix): SheetScalar[] {
   const flat: SheetScalar[] = [];
   for (const row of matrix) for (const cell of row) flat.push(cell);
   return flat;
 }
 
-const VALUES_PARAM: ParamSpec = { name: "values", type: "range", description: "Reported values (a column or row; blanks are skipped)." };
-const DATES_PARAM: ParamSpec = { name: "dates", type: "range", description: "Their report dates, same size." };
+const VALUES_PARAM: ParamSpec = { name: "values", labelZh: "已报告的值", type: "range", description: "Reported values (a column or row; blanks are skipped)." };
+const DATES_PARAM: ParamSpec = { name: "dates", labelZh: "报告期", type: "range", description: "Their report dates, same size." };
 const VALUE_CELL: ParamSpec = { ...VALUES_PARAM, type: "number" };
 const DATE_CELL: ParamSpec = { ...DATES_PARAM, type: "period" };
-const FORECAST_TARGET_YEAR: ParamSpec = { ...TARGET_YEAR, description: "Year to project (its end); default 2027." };
-const FORECAST_TARGET_VALUE: ParamSpec = { name: "target", type: "number", optional: true, description: "Target, for the probability of reaching it." };
+const FORECAST_TARGET_YEAR: ParamSpec = { ...TARGET_YEAR, labelZh: "预测年份", description: "Year to project (its end); default 2027." };
+const FORECAST_TARGET_VALUE: ParamSpec = { name: "target", labelZh: "目标值", type: "number", optional: true, description: "Target, for the probability of reaching it." };
 
 const FORECAST_TARGET: RangeSheetFunction = {
   name: "FORECAST_TARGET",
@@ -156,7 +164,7 @@ const FORECAST_TARGET: RangeSheetFunction = {
   evaluate([values, dates, targetYearCell, targetCell], functionName) {
     const valueCells = cells(values);
     const dateCells = cells(dates);
-    if (valueCells.length !== dateCells.length) return sheetError("#N/A", `${functionName}: values and dates must have the same number of cells`);
+    if (valueCells.length !== dateCells.length) return sheetError("#N/A", `${functionName}：已报告的值与报告期的单元格数不同 (${functionName}: values and dates must have the same number of cells)`);
     const targetYear = cellArgument(targetYearCell, FORECAST_TARGET_YEAR, functionName);
     const target = cellArgument(targetCell, FORECAST_TARGET_VALUE, functionName);
     if (isSheetError(targetYear)) return targetYear;
@@ -164,11 +172,12 @@ const FORECAST_TARGET: RangeSheetFunction = {
     const observations: { period: ReportPeriod; value: number }[] = [];
     for (let index = 0; index < valueCells.length; index++) {
       if (isBlank(valueCells[index])) continue; // not reported yet
-      const value = coerceCell(valueCells[index], VALUE_CELL, functionName);
-      const period = coerceCell(dateCells[index], DATE_CELL, functionName);
-      if (isSheetError(value)) return sheetError(value.error, `${value.message ?? ""} (cell ${index + 1})`);
-      if (isSheetError(period)) return sheetError(period.error, `${period.message ?? ""} (cell ${index + 1})`);
-      if (period === BLANK) return sheetError("#VALUE!", `${functionName}: value ${index + 1} has no date`);
+      const cellNumber = index + 1;
+      const value = coerceCell(valueCells[index], VALUE_CELL, functionName, cellNumber);
+      const period = coerceCell(dateCells[index], DATE_CELL, functionName, cellNumber);
+      if (isSheetError(value)) return value === valueCells[index] ? errorInCell(value, functionName, VALUES_PARAM, cellNumber) : value;
+      if (isSheetError(period)) return period === dateCells[index] ? errorInCell(period, functionName, DATES_PARAM, cellNumber) : period;
+      if (period === BLANK) return sheetError("#VALUE!", `${functionName}：第 ${cellNumber} 个值没有报告期 (${functionName}: value ${cellNumber} has no date)`);
       observations.push({ period: period as ReportPeriod, value: value as number });
     }
     const forecast = forecastTarget(observations, targetYear as number, target as number | undefined);
@@ -176,7 +185,7 @@ const FORECAST_TARGET: RangeSheetFunction = {
   },
 };
 
-const THRESHOLD: ParamSpec = { name: "threshold", type: "number", optional: true, defaultValue: 0, description: "List gaps below −threshold; default 0." };
+const THRESHOLD: ParamSpec = { name: "threshold", labelZh: "阈值", type: "number", optional: true, defaultValue: 0, description: "List gaps below −threshold; default 0." };
 
 const LAGGARDS: RangeSheetFunction = {
   name: "LAGGARDS",
@@ -184,14 +193,14 @@ const LAGGARDS: RangeSheetFunction = {
   description: "Departments whose gap is below −threshold, each once (at its worst gap), worst first; spills down.",
   descriptionZh: "差距低于 −阈值的责任部门,每个部门列一次(按其最大差距),最落后的在前,向下溢出。",
   params: [
-    { name: "departments", type: "range", description: "Lead departments, one per row." },
-    { name: "gaps", type: "range", description: "Their gaps (TARGET_GAP), same size; blanks and errors are skipped." },
+    { name: "departments", labelZh: "责任部门", type: "range", description: "Lead departments, one per row." },
+    { name: "gaps", labelZh: "差距", type: "range", description: "Their gaps (TARGET_GAP), same size; blanks and errors are skipped." },
     THRESHOLD,
   ],
   evaluate([departments, gaps, thresholdCell], functionName) {
     const departmentCells = cells(departments);
     const gapCells = cells(gaps);
-    if (departmentCells.length !== gapCells.length) return sheetError("#N/A", `${functionName}: departments and gaps must have the same number of cells`);
+    if (departmentCells.length !== gapCells.length) return sheetError("#N/A", `${functionName}：责任部门与差距的单元格数不同 (${functionName}: departments and gaps must have the same number of cells)`);
     const threshold = cellArgument(thresholdCell, THRESHOLD, functionName);
     if (isSheetError(threshold)) return threshold;
     const worstGap = new Map<string, number>();
@@ -204,7 +213,7 @@ const LAGGARDS: RangeSheetFunction = {
       const previousGap = worstGap.get(name);
       if (gap < -(threshold as number) && (previousGap === undefined || gap < previousGap)) worstGap.set(name, gap);
     }
-    if (worstGap.size === 0) return sheetError("#N/A", `${functionName}: no department is below the threshold`);
+    if (worstGap.size === 0) return sheetError("#N/A", `${functionName}：没有低于阈值的部门 (${functionName}: no department is below the threshold)`);
     return [...worstGap.entries()].sort((left, right) => left[1] - right[1]).map(([name]) => [name]);
   },
 };

@@ -37,16 +37,22 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === "";
 }
 
+/** A core function's name opening its message: "requiredGrowth：…" or "requiredRunRate: …". */
+const CORE_FUNCTION_NAME = /^[a-z][A-Za-z]*(?=[\s:：])/;
+
 /**
  * The one place an exception becomes a cell error. A LiangxinError keeps its code; its message,
- * written by a core function ("requiredGrowth requires …"), is re-addressed to the sheet function
- * the user called ("REQUIRED_GROWTH requires …"). Anything else is a bug: #VALUE! with its text,
- * never an escaped exception.
+ * written by a core function ("requiredGrowth：基期值须为正数 (requiredGrowth requires …)"), is
+ * re-addressed to the sheet function the user called, in the Chinese text and in the English after it
+ * ("REQUIRED_GROWTH：基期值须为正数 (REQUIRED_GROWTH requires …)"). Anything else is a bug: #VALUE!
+ * with its text, never an escaped exception.
  */
 export function errorFromException(exception: unknown, functionName: string): SheetError {
   if (isLiangxinError(exception)) {
-    return sheetError(exception.code, exception.message.replace(/^[a-z][A-Za-z]*(?=[\s:])/, functionName));
+    const coreName = CORE_FUNCTION_NAME.exec(exception.message)?.[0];
+    const message = coreName === undefined ? exception.message : exception.message.replace(new RegExp(`\\b${coreName}\\b`, "g"), functionName);
+    return sheetError(exception.code, message);
   }
   const text = exception instanceof Error ? exception.message : String(exception);
-  return sheetError("#VALUE!", `${functionName}: ${text}`);
+  return sheetError("#VALUE!", `${functionName}：内部错误 (internal error)：${text}`);
 }
