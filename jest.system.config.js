@@ -1,7 +1,6 @@
 /** Tests that drive system programs: Debian's chromium and libreoffice-calc (see README). */
-const { shared } = require("./jest.config.js");
 module.exports = {
-  ...shared,
+  ...require("./jest.shared.js"),
   roots: ["<rootDir>/test/system"],
   testTimeout: 180000,
   maxWorkers: 1,
