@@ -134,6 +134,17 @@ describe("runReportCheck: bad rows are listed with their row numbers, the rest s
     expect(reason(10)).toContain("基期值");
   });
 
+  it("explains an impossible trajectory (a zero baseline for a growth target) as the TRAJECTORY function would", () => {
+    const zeroBaselines = new Map([...baselines, ["示例-02", 0]]);
+    const checked = check([["2025-06", "市商务局", "示例-02", 10, ""]], { baselines: zeroBaselines });
+    expect(checked.rows).toEqual([]);
+    const [error] = checked.errors;
+    expect(error.row).toBe(2);
+    expect(error.reason).toContain("#NUM! TRAJECTORY：");
+    expect(error.reason).toContain("基期值");
+    expect(error.reason).not.toMatch(/expectedAt/);
+  });
+
   it("still computes the good rows and keeps one of two identical duplicates", () => {
     expect(result.rows.map((row) => row.row)).toEqual([2, 17]);
     expect(result.notes.map((note) => [note.row, note.code])).toEqual([

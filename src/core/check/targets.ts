@@ -7,6 +7,7 @@ import { isLiangxinError } from "../errors";
 import type { TrajectoryKind, TrajectorySpec } from "../trajectory";
 import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR, expectedAt, targetValueFromCatalog, trajectoryKindForTarget } from "../trajectory";
 import type { IssueCode, ReportBasis } from "./types";
+import { errorFromException } from "../sheet/values";
 
 /** A target ready to check rows against, or the reason none of its rows can be checked. */
 export type TargetPlan = ReadyTargetPlan | BlockedTargetPlan;
@@ -95,7 +96,11 @@ export function prepareTarget(target: Target, baselineValue: number | null): Tar
     // Invalid specs (a zero baseline where growth compounds …) fail here once, not on every row.
     expectedAt(specs[defaultBasis], { year: targetYear, month: 12, wholeYear: false });
   } catch (error) {
-    if (isLiangxinError(error)) return blocked("trajectoryError", `${error.code} ${error.message}`);
+    if (isLiangxinError(error)) {
+      // Worded as the TRAJECTORY function would say it, the name a planner knows from the sheets.
+      const sheetError = errorFromException(error, "TRAJECTORY");
+      return blocked("trajectoryError", `${sheetError.error} ${sheetError.message ?? ""}`.trim());
+    }
     throw error;
   }
   const lowerIsBetter = target.comparator === "<=" || (target.kind === "growth_vs_baseline" && (target.normalizedValue ?? 0) < 0);
