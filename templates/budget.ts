@@ -116,7 +116,9 @@ function trajectoryVolumeFormula(row: FormulaRow): string {
     ctx.letter("trajectory", `expected${TRAJECTORY_YEARS[TRAJECTORY_YEARS.length - 1]}`),
     last,
   );
-  const match = `MATCH(${row.ref("linkedIndicator")},${ctx.column("trajectory", "indicator")},0)`;
+  // As trajectoryForIndicator: the exact indicator first, else the first one containing it (全市报废汽车回收量).
+  const indicators = ctx.column("trajectory", "indicator");
+  const match = `IFERROR(MATCH(${row.ref("linkedIndicator")},${indicators},0),MATCH("*"&${row.ref("linkedIndicator")}&"*",${indicators},0))`;
   const offset = TRAJECTORY_YEARS[0] - 1;
   const at = (yearExpression: string) => `INDEX(${expected},${match},${yearExpression}-${offset})`;
   const year = row.ref("year");
@@ -143,12 +145,17 @@ function costFormula(flavour: "addin" | "builtin") {
   };
 }
 
-/** A level's amount: cost × the row's share, or the sheet's default shares when the row leaves all three blank. */
+/**
+ * A level's amount: cost × the row's share, or the sheet's default shares when the row leaves all
+ * three blank. Own shares that do not add up to 100% give #N/A (the core's checkFundingShares
+ * refuses them, to the same 1e-6), so the totals fail loudly instead of losing the missing part.
+ */
 function levelFormula(shareKey: "centralShare" | "provincialShare" | "cityShare", defaultCell: string) {
   return (row: FormulaRow): string => {
     const r = (key: string) => row.ref(key);
     const ownShares = `AND(${r("centralShare")}="",${r("provincialShare")}="",${r("cityShare")}="")`;
-    return `=IF(ISNUMBER(${r("costYuan")}),${r("costYuan")}*IF(${ownShares},$${defaultCell.replace(/(\d+)/, "$$$1")},N(${r(shareKey)})),"")`;
+    const sharesAddUp = `ABS(N(${r("centralShare")})+N(${r("provincialShare")})+N(${r("cityShare")})-1)<=0.000001`;
+    return `=IF(ISNUMBER(${r("costYuan")}),${r("costYuan")}*IF(${ownShares},$${defaultCell.replace(/(\d+)/, "$$$1")},IF(${sharesAddUp},N(${r(shareKey)}),NA())),"")`;
   };
 }
 
