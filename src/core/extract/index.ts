@@ -12,6 +12,8 @@ import { findResponsibilities, type DepartmentName, type Responsibility, type Re
 import { blockAt, splitBlocks, type Block, type Heading } from "./sections";
 import { readResponsibilityTable, type TableRow } from "./table";
 import { findTargets, planYears, type FoundTarget } from "./targets";
+import { findTableTargets } from "./indicatorTable";
+import { parseResponsibility } from "./responsibility";
 import { normalizePlanText, toRawSpan, type CleanText } from "./text";
 import { domainOf } from "./naming";
 import { linkGoalToTask } from "./linking";
@@ -61,15 +63,27 @@ function extract(raw: string, options: ExtractOptions): Catalog {
   const table = readResponsibilityTable(clean.text, info.level);
   const years = planYears(clean.text);
   const { targets: found, unread } = findTargets(clean.text, years);
-  // Document order (milestones of a clause are found after its numbers).
-  found.sort((left, right) => left.start - right.start || left.anchor - right.anchor);
 
   const departmentsOf = blockDepartmentIndex(blocks, responsibilities, table);
   const laterSupport = responsibilities.filter((mention) => mention.appliesToLater.length > 0);
 
+  // Indicator tables (重点指标表), often in an appendix: each row names its own departments.
+  const tableTargets = new Map<FoundTarget, Responsibility | null>();
+  for (const { target, departments } of findTableTargets(clean.text, years)) {
+    const parsed = departments ? parseResponsibility(departments, info.level) : null;
+    tableTargets.set(target, parsed?.lead ? { lead: parsed.lead, support: parsed.support, leadInferred: parsed.leadInferred || parsed.support.length > 0 } : null);
+    found.push(target);
+  }
+  // Document order (milestones of a clause are found after its numbers).
+  found.sort((left, right) => left.start - right.start || left.anchor - right.anchor);
+
   const targets: Target[] = [];
   for (const item of found) {
     const block = blockAt(blocks, item.anchor);
+    if (tableTargets.has(item)) {
+      targets.push(toTarget(item, block, tableTargets.get(item) ?? null, [], clean));
+      continue;
+    }
     if (block.isAppendix) continue;
     let responsibility: Responsibility | null = null;
     let linkedTask: Block | null = null;

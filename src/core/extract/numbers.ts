@@ -83,36 +83,38 @@ export const BASE_UNITS: readonly string[] = [
   "个百分点", "百分点", "吨标准煤", "吨标煤", "千瓦时", "平方公里", "平方米", "立方米", "台（套）", "台套",
   "标准箱", "人次", "千瓦", "兆瓦", "公里", "千米", "公顷", "蒸吨", "吨", "米", "亩", "元", "辆", "台", "套", "个",
   "家", "项", "座", "处", "部", "支", "块", "场", "艘", "所", "条", "户", "人", "次", "张", "栋", "盏", "件", "只",
-  "根", "间", "%", "‰", "倍",
+  "根", "间", "组", "%", "‰", "倍", "成",
 ];
 
-/** Units that denote a ratio: their value is a share or a relative change. */
-export const RATIO_UNITS = new Set(["%", "‰", "倍", "个百分点", "百分点"]);
+/** Units that denote a ratio: their value is a share or a relative change (成 = tenths: 三成 = 30%). */
+export const RATIO_UNITS = new Set(["%", "‰", "倍", "个百分点", "百分点", "成"]);
+
+const PREFIX_FACTOR: Record<string, number> = { 千: 1_000, 万: 10_000, 亿: 100_000_000 };
+
+function baseUnitAt(text: string, at: number): string | null {
+  for (const base of BASE_UNITS) if (text.startsWith(base, at)) return base;
+  return null;
+}
 
 /**
- * Reads a unit at `index` of `text`: an optional 万/亿/千 prefix then a base unit.
+ * Reads a unit at `index` of `text`: an optional 万/亿/千 prefix then a base unit. 千 is a
+ * prefix only where 千 + unit is not a unit itself (6千辆, but 30千瓦 and 5千米 are kW and km).
  * @returns the unit as written and its info, or null
  * @example readUnit("0.2万台以上", 3) // → { unit: "万台", factor: 10000, base: "台" }
+ * @example readUnit("6千辆", 1) // → { unit: "千辆", factor: 1000, base: "辆" }
  */
 export function readUnit(text: string, index: number): ({ unit: string } & UnitInfo) | null {
-  let prefix = "";
-  let factor = 1;
   const head = text[index];
-  if (head === "万" || head === "亿") {
-    prefix = head;
-    factor = head === "万" ? 10_000 : 100_000_000;
-  }
-  const at = index + prefix.length;
-  for (const base of BASE_UNITS) {
-    if (text.startsWith(base, at)) {
-      if (prefix && RATIO_UNITS.has(base)) return null;
-      if (base === "%") return { unit: "%", factor: 0.01, base: "ratio" };
-      if (base === "‰") return { unit: "‰", factor: 0.001, base: "ratio" };
-      if (base === "倍") return { unit: "倍", factor: 1, base: "ratio" };
-      if (base === "个百分点" || base === "百分点") return { unit: base, factor: 0.01, base: "ratio" };
-      // 千米 is a base unit of its own (kilometre), not 千 × 米.
-      return { unit: prefix + base, factor, base };
-    }
-  }
-  return null;
+  const unprefixed = baseUnitAt(text, index);
+  const prefix = head in PREFIX_FACTOR && !(head === "千" && unprefixed !== null) ? head : "";
+  const factor = prefix ? PREFIX_FACTOR[prefix] : 1;
+  const base = prefix ? baseUnitAt(text, index + 1) : unprefixed;
+  if (base === null) return null;
+  if (prefix && RATIO_UNITS.has(base)) return null;
+  if (base === "%") return { unit: "%", factor: 0.01, base: "ratio" };
+  if (base === "‰") return { unit: "‰", factor: 0.001, base: "ratio" };
+  if (base === "倍") return { unit: "倍", factor: 1, base: "ratio" };
+  if (base === "成") return { unit: "成", factor: 0.1, base: "ratio" };
+  if (base === "个百分点" || base === "百分点") return { unit: base, factor: 0.01, base: "ratio" };
+  return { unit: prefix + base, factor, base };
 }

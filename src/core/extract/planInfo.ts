@@ -9,6 +9,8 @@ import { parseChineseNumeral } from "./numbers";
 const PLACE = "[\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)";
 const GOVERNMENT_LINE = new RegExp(`^(${PLACE})人民政府`);
 const GOVERNMENT_ANYWHERE = new RegExp(`(?<![各、])(${PLACE})人民政府(?:办公室|办公厅)?(?:关于|文件|印发)`);
+/** An issuing department standing on its own line (嵩原省交通运输厅): a sector plan's author. */
+const DEPARTMENT_LINE = new RegExp(`^(${PLACE})[\u4e00-\u9fff]{2,14}?(?:厅|局|委员会|委|办公室|办公厅)(?:文件)?$`);
 const TITLE_PLACE = new RegExp(`^(${PLACE})(?=推动|推进|关于|大规模|加快|实施|促进|贯彻)`);
 const TITLE_WORDS = /(方案|计划|措施|意见|办法|细则)(?:（[^（）]{1,12}）)?$/;
 const DOC_NUMBER_LINE = /^[\u4e00-\u9fff]{1,10}[〔[【（]\d{4}[〕\]】）]\d{1,4}号$/;
@@ -87,6 +89,17 @@ export function readPlanInfo(lines: readonly string[]): PlanParticulars {
     }
   }
   if (place) government = `${place}人民政府`;
+  if (!place) {
+    // A department's own plan (交通运输厅…实施方案): its level still sets department prefixes.
+    for (const line of head) {
+      const match = DEPARTMENT_LINE.exec(line);
+      if (match) {
+        place = match[1];
+        government = line.replace(/文件$/, "");
+        break;
+      }
+    }
+  }
   return {
     government,
     title,

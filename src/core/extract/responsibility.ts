@@ -37,6 +37,9 @@ const ROLE_WORD = /牵头|负责|配合|责任单位|协助|参与|落实/;
 const ROLE_SUFFIX =
   /(牵头|按照职责分工负责|按职责分工负责|按职责分工落实|按照职责负责|按职责负责|分工负责|共同负责|负责落实|负责|配合|参与|协助|落实)$/;
 
+/** A role label (配合单位：) glued to the department list before it. */
+const ROLE_LABEL_INSIDE = /(?<=[^；;。，,：:（\s])(?=(?:牵头单位|牵头部门|主要责任单位|责任单位|配合单位|参与单位|协办单位|责任部门|配合部门)[：:])/g;
+
 /** Splits on separators that are not inside brackets. */
 export function splitTopLevel(text: string, separators: RegExp): string[] {
   const parts: string[] = [];
@@ -100,7 +103,9 @@ export function parseResponsibility(
   const leads: DepartmentName[] = [];
   const groups: Group[] = [];
   const appliesToLater: DepartmentName[] = [];
-  for (const statement of splitTopLevel(content, /[；;。]/)) {
+  // （牵头单位：X (full-width space) 配合单位：Y）: a space, dropped in cleaning, was the only separator.
+  const separated = content.replace(ROLE_LABEL_INSIDE, "；");
+  for (const statement of splitTopLevel(separated, /[；;。]/)) {
     const trimmed = statement.trim();
     const leadLabel = /^(?:牵头单位|牵头部门|主要责任单位)[：:](.*)$/.exec(trimmed);
     if (leadLabel) {
@@ -147,13 +152,55 @@ export function parseResponsibility(
 }
 
 /**
- * Finds every bracketed responsibility statement in cleaned text (brackets may nest:
- * 各县〔市、区〕政府).
+ * Whether a whole sentence is a responsibility statement outside brackets: 县工信局牵头，县发改局、
+ * 县财政局配合 / 由县供销社负责 / 县教育局、县卫健局按职责分工负责. Every comma part must be a list
+ * of department names, and at least one must carry a role.
+ */
+export function isResponsibilitySentence(sentence: string): boolean {
+  if (sentence.length < 4 || sentence.length > 120 || !ROLE_WORD.test(sentence)) return false;
+  let hasRole = false;
+  for (const part of splitTopLevel(sentence.replace(/^由/, ""), /[，,；;]/)) {
+    const trimmed = part.trim().replace(/^(?:由|请)/, "");
+    const role = ROLE_SUFFIX.exec(trimmed);
+    if (role) hasRole = true;
+    const names = splitTopLevel(role ? trimmed.slice(0, role.index) : trimmed, /[、]/)
+      .map((name) => name.trim().replace(/(等有关部门|等相关部门|等部门|等单位|等)$/, ""));
+    if (names.length === 0 || names.some((name) => name.length < 2 || !(DEPARTMENT_END.test(name) || /^各/.test(name)))) return false;
+  }
+  return hasRole;
+}
+
+/**
+ * Finds every responsibility statement in cleaned text: bracketed ones (brackets may nest:
+ * 各县〔市、区〕政府) and sentences that are nothing but a statement (县工信局牵头，县财政局配合。).
  * @param text - cleaned plan text
  * @param level - government level, for canonical names
  * @returns the statements in text order with their spans
  */
 export function findResponsibilities(text: string, level: GovernmentLevel): ResponsibilityMention[] {
+  const found: ResponsibilityMention[] = [...findBracketed(text, level), ...findSentences(text, level)];
+  return found.sort((left, right) => left.start - right.start);
+}
+
+function findSentences(text: string, level: GovernmentLevel): ResponsibilityMention[] {
+  const found: ResponsibilityMention[] = [];
+  let start = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const ch = text[index];
+    if (index < text.length && ch !== "。" && ch !== "\n") continue;
+    // Only short stretches can be a statement; skip the check for long prose sentences.
+    if (index - start <= 120) {
+      const sentence = text.slice(start, index);
+      if (!sentence.includes("（") && isResponsibilitySentence(sentence)) {
+        found.push({ ...parseResponsibility(sentence.replace(/^由/, ""), level), start, end: index });
+      }
+    }
+    start = index + 1;
+  }
+  return found;
+}
+
+function findBracketed(text: string, level: GovernmentLevel): ResponsibilityMention[] {
   const found: ResponsibilityMention[] = [];
   let depth = 0;
   let openAt = -1;

@@ -7,7 +7,10 @@
 import { HEADING_MARKER } from "./text";
 
 export interface Heading {
-  /** 1 = 一、, 2 = （一）, 3 = 1., 4 = （1）, 5 = ①, 6 = 第X章/条, 0 = 附件. */
+  /**
+   * Depth of the marker: 0.5 = 第X章/部分, 0.8 = 第X节, 1 = 一、, 1.5 = 第X条, 2 = （一）, 3 = 1.,
+   * 4 = （1）, 5 = ①, 0 = 附件. An article (第X条) sits above （一）/（1） items inside it.
+   */
   rank: number;
   /** Marker as printed in a section path: 二、, (一), 5., (1), ①. */
   marker: string;
@@ -42,7 +45,9 @@ function rankOf(marker: string): number {
   if (/^[0-9]+[.、]$/.test(marker)) return 3;
   if (/^（[0-9]+）$/.test(marker)) return 4;
   if (/^[①-⑳]$/.test(marker)) return 5;
-  return 6;
+  if (marker.endsWith("条")) return 1.5;
+  if (marker.endsWith("节")) return 0.8;
+  return 0.5;
 }
 
 function printedMarker(marker: string): string {

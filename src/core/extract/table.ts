@@ -27,9 +27,16 @@ const DEPARTMENT_CELL = /^(?:市|省|县|区)?[\u4e00-\u9fff（）]{2,30}(?:局|
  */
 export function readResponsibilityTable(text: string, level: GovernmentLevel): TableRow[] {
   const rows: TableRow[] = [];
+  let inIndicatorTable = false;
   for (const line of text.split("\n")) {
-    if (!line.includes("\t")) continue;
+    if (!line.includes("\t")) {
+      inIndicatorTable = false;
+      continue;
+    }
     const cells = line.split("\t").map((cell) => cell.trim()).filter((cell) => cell.length > 0);
+    // A 重点指标表 (指标 … 2027年目标 … 责任单位) numbers indicators, not tasks: its rows are read as targets.
+    if (cells.some((cell) => /指标/.test(cell)) && cells.some((cell) => /目标/.test(cell))) inIndicatorTable = true;
+    if (inIndicatorTable) continue;
     if (cells.length < 2 || !/^[0-9]{1,3}$/.test(cells[0])) continue;
     const departments = cells[cells.length - 1];
     if (!DEPARTMENT_CELL.test(splitTopLevel(departments, /[、，,]/)[0] + "、")) continue;

@@ -55,26 +55,34 @@ const PREFIX_COMPARATOR =
   /(不低于|不少于|至少|不超过|不高于|控制在|超过|高于|多于|低于|少于|大约|约|近)(?:约)?$/;
 /** Verbs of doing a countable thing: the number after them is an amount to complete. */
 const COMPLETION_VERB =
-  /完成|新建|改建|新改建|改造|更新|更换|淘汰|建成|建设|培育|新增|实施|招引|引进|引育|报废|加装|创建|打造|推广|迁建|提标|配备|安装|购置|培训|收购|处置|组织|开展|举办|新投产|投产|制修订|共通|回收|推动|落地|认定|储备|争取/;
+  /完成|新建|改建|新改建|改造|更新|更换|淘汰|建成|建设|培育|新增|实施|招引|引进|引育|报废|加装|创建|打造|推广|迁建|提标|配备|安装|购置|培训|收购|处置|组织|开展|举办|新投产|投产|制修订|制定|发布|共通|回收|推动|落地|认定|储备|争取/;
 const COMPLETION_VERB_END = new RegExp(`(?:${COMPLETION_VERB.source})(?:约|共|了)?$`);
 const LEVEL_VERB_END = /(?:达到|达|突破|保持在|保持|稳定在|提高到|提升到|提高至|提升至|增至|超过|不低于|不少于)(?:约)?$/;
+/** Verbs that set an amount to reach; 超过/不低于/不少于 only compare, so a completion verb before them decides. */
+const STRICT_LEVEL_VERB_END = /(?:达到|达|突破|保持在|保持|稳定在|提高到|提升到|提高至|提升至|增至)(?:约)?$/;
+/** A growth rate per year (年均增长8%, 年增长10%左右): an annual target, not growth against a base. */
+const ANNUAL_RATE = /(?:年均|每年|(?<![0-9〇零一二三四五六七八九十])年)(?:增长|增速|递增|提高|提升)(?:率)?(?:达到|保持在|为)?(?:约|近|超过|不低于)?$/;
 const GROWTH_VERB_END = /(?:增长|增加|提高|提升|下降|降低|减少|翻)(?:了)?(?:约|近|超过|不低于|不少于)?$/;
 const BASE_PHRASE = /(?:较|比|相比|相较于?|同比)([0-9]{4})年/g;
 /** Words before a number that make it a condition, not a goal (使用8年以上, 年耗能1万吨). */
-const THRESHOLD_BEFORE = /(?:使用|运行|服役|车龄|能耗|耗能|年产|年处理|日处理|年拆解|加工|功率|排量|载重|年限|设计|容量|规模为|人间)(?:约|超过|达)?$/;
+const THRESHOLD_BEFORE = /(?:使用|运行|服役|车龄|能耗|耗能|年产|年处理|日处理|年拆解|加工|功率|排量|载重|年限|设计|容量|规模为|人间|总投资|投资额|购置额)(?:约|超过|达|在)?$/;
 const BACKGROUND = /已经?(?:建成|完成|累计|达到|实现|有)|现有|目前|截至目前|截止目前|去年|上年/;
 /** Policy inputs, not outcomes: subsidy rates and caps, loan terms, meeting frequencies. */
-const POLICY_INPUT = /补贴|补助|奖励|奖补|贴息|首付|利率|贷款|额度|最高|单件|单台|单个|每辆|每台|每户|每件|每人|每个|每套|每(?:季度|月|周|旬|半年)|按(?:照)?[^，]{0,12}的$/;
-const FUND = /资金|基金|经费|预算/;
+const POLICY_INPUT = /补贴|补助|奖励|奖补|贴息|首付|利率|贷款|额度|最高|单件|单台|单个|每辆|每台|每户|每件|每人|每个|每套|每(?:季度|月|周|旬|半年)|按(?:照)?[^，]{0,12}的$|给予/;
+const FUND = /资金|基金|经费|预算|金额/;
 const TARGET_CONTEXT = /每年|年均|累计|力争|目标|确保|争取/;
 const MILESTONE_PREDICATE =
-  /(?:全面|全部|基本|彻底)(?:淘汰|完成|退出|使用|达到|实现|建成|覆盖|取消|消除|更新|清零)|全覆盖|完毕|完成[^，；。]{2,40}?(?:改造|更新|淘汰|建设|任务)/g;
+  /(?:全面|全部|基本|彻底)(?:淘汰|完成|退出|使用|停止使用|停用|关停|拆除|达到|实现|建成|覆盖|取消|消除|更新|清零)|全覆盖|完毕|完成[^，；。]{2,40}?(?:改造|更新|淘汰|建设|任务)/g;
 
 function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && /[\u4e00-\u9fff]/.test(ch);
 }
 
-function comparatorOf(prefix: string | null, suffix: string): Comparator {
+/**
+ * Comparator from the words around a number: a suffix (以上, 左右) wins over a prefix (超过, 约).
+ * @example comparatorOf("不低于", "") // → ">="
+ */
+export function comparatorOf(prefix: string | null, suffix: string): Comparator {
   if (suffix === "以上" || suffix === "及以上") return ">=";
   if (suffix === "以下" || suffix === "及以下" || suffix === "以内") return "<=";
   if (suffix === "左右") return "~";
@@ -127,11 +135,33 @@ function scanMentions(clause: string): Mention[] {
       unitAt += range[0].length;
       skipUntil = unitAt;
     }
+    // 翻一番 = 增长一倍, 翻两番 = 增长三倍 (doubling n times: 2^n − 1 as a growth ratio).
+    if (!isArabic && before === "翻" && clause[unitAt] === "番" && value >= 1 && value <= 4) {
+      mentions.push({
+        numberStart: start,
+        numberEnd: start + token.length,
+        suffixEnd: unitAt + 1,
+        value: 2 ** value - 1,
+        unit: "倍",
+        factor: 1,
+        suffix: "",
+        rangeTop: null,
+      });
+      continue;
+    }
     const unit = readUnit(clause, unitAt);
     if (!unit) continue;
     if (!isArabic) {
       const textBefore = clause.slice(Math.max(0, start - 4), start);
-      const trusted = unit.unit === "倍" || /[万亿]/.test(unit.unit) || /(?:达到|增加|增长|新增|累计|完成|建成|培育|不少于|不低于)约?$/.test(textBefore);
+      const unitEnd = unitAt + unit.unit.length;
+      // 两千台, 一千二百台, 十个 ending their phrase are amounts; 一个, 两个市场, 一次 are words.
+      const endsPhrase = !isCjk(clause.slice(unitEnd).replace(SUFFIX, "")[0]);
+      const trusted =
+        unit.unit === "倍" ||
+        /[万亿]/.test(unit.unit) ||
+        (unit.unit === "成" && /(?:增长|增加|提高|提升|下降|降低|减少)约?$/.test(textBefore)) ||
+        (/[十百千]/.test(token) && endsPhrase) ||
+        /(?:达到|增加|增长|新增|累计|完成|建成|培育|不少于|不低于)约?$/.test(textBefore);
       if (!trusted) continue;
     }
     const unitEnd = unitAt + unit.unit.length;
@@ -256,11 +286,31 @@ export function findTargets(text: string, options: TargetScanOptions): { targets
   return { targets, unread };
 }
 
-function yearFor(years: readonly YearMention[], position: number, clauseStart: number, clauseEnd: number): YearMention | null {
+/** A period of the clause's own with no year (三年内, 今后三年): it runs to the plan's horizon. */
+const OWN_PERIOD = /[一二两三四五0-9]年(?:内|之内)|今后[一二两三四五0-9]年/;
+
+/**
+ * The deadline governing a number: the last deadline before it in the sentence, unless the
+ * number's own clause states a period of its own (三年内累计…); else a deadline later in its
+ * clause (…N台，2025年底前完成), but not a breakdown (其中2024年完成80台).
+ * @param clause - text of the number's clause, which starts at sentence offset `clauseStart`
+ */
+function yearFor(years: readonly YearMention[], position: number, clauseStart: number, clause: string): YearMention | null {
   let chosen: YearMention | null = null;
   for (const year of years) if (year.role === "deadline" && year.start < position) chosen = year;
+  if (chosen && chosen.start >= clauseStart) return chosen;
+  if (OWN_PERIOD.test(clause.slice(0, position - clauseStart))) return null;
   if (chosen) return chosen;
-  return years.find((year) => year.role === "deadline" && year.start >= clauseStart && year.start < clauseEnd) ?? null;
+  const clauseEnd = clauseStart + clause.length;
+  return (
+    years.find(
+      (year) =>
+        year.role === "deadline" &&
+        year.start >= clauseStart &&
+        year.start < clauseEnd &&
+        !clause.slice(Math.max(0, year.start - clauseStart - 3), year.start - clauseStart).includes("其中"),
+    ) ?? null
+  );
 }
 
 function readClause(
@@ -275,12 +325,11 @@ function readClause(
   const pieceOf = (position: number): Piece => pieces.find((piece) => position >= piece.start && position <= piece.end) ?? pieces[pieces.length - 1];
   const absolute = (position: number): number => sentenceOffset + clauseOffset + position;
   const sentenceHasDeadline = years.some((year) => year.role === "deadline");
-  const clauseYearStart = clauseOffset;
-  const clauseYearEnd = clauseOffset + clause.length;
   const accepted: Array<{ mention: Mention; target: FoundTarget; piece: Piece; listed: boolean }> = [];
 
   let previous: { mention: Mention; target: FoundTarget; piece: Piece } | null = null;
-  for (const mention of scanMentions(clause)) {
+  const mentions = scanMentions(clause);
+  for (const [mentionIndex, mention] of mentions.entries()) {
     const piece = pieceOf(mention.numberStart);
     const pieceBefore = clause.slice(piece.start, mention.numberStart);
     const clauseBefore = clause.slice(0, mention.numberStart);
@@ -292,15 +341,19 @@ function readClause(
 
     // Attributive numbers qualify the noun after them: thresholds and plan-describing counts.
     const attributive = isCjk(after[0]) && !/^(?:的目标|目标)/.test(after);
-    if (attributive && (mention.suffix !== "" || !COMPLETION_VERB_END.test(pieceBefore))) continue;
+    if (attributive && !countedObject(mention, mentions[mentionIndex + 1], pieceBefore, clause.slice(mention.suffixEnd, piece.end), sentenceHasDeadline || TARGET_CONTEXT.test(clauseBefore))) {
+      continue;
+    }
     if (THRESHOLD_BEFORE.test(pieceBefore)) continue;
     if (BACKGROUND.test(pieceBefore)) continue;
     // Only words right before the number: 补贴 may also name the activity being counted.
     if (POLICY_INPUT.test(pieceBefore.slice(-8)) || (/元$/.test(mention.unit) && FUND.test(pieceBefore))) continue;
     const prefixMatch = PREFIX_COMPARATOR.exec(localBefore);
-    const hasComparator = prefixMatch !== null || mention.suffix !== "";
+    const hasComparator = prefixMatch !== null || mention.suffix !== "" || mention.rangeTop !== null;
     const inContext =
       sentenceHasDeadline ||
+      // 更新老旧环卫车辆60台。: the object of a completion verb, ending its phrase, in a task.
+      (!attributive && COMPLETION_VERB.test(localBefore)) ||
       TARGET_CONTEXT.test(clauseBefore) ||
       hasComparator ||
       listed ||
@@ -315,16 +368,19 @@ function readClause(
     if (listed && previous && localBefore.trim() === "") {
       kind = previous.target.kind;
     } else if (RATIO_UNITS.has(mention.unit)) {
-      kind = mention.unit === "倍" || growthVerb || mention.unit.endsWith("百分点") || (baseYear !== null && /增|提高|提升|下降|降低|减少/.test(pieceBefore))
-        ? "growth_vs_baseline"
-        : "share";
+      // A base year counts for a share only when a change verb follows it in this piece
+      // (较2023年…新增和更换…比例达到100% is a share: 新增 names the machines, not a change).
+      const basePiece = pieceBefore.search(/(?:较|比|相比|相较于?|同比)[0-9]{4}年/);
+      const changeAfterBase = basePiece >= 0 && /增长|增加|提高|提升|下降|降低|减少/.test(pieceBefore.slice(basePiece));
+      if (mention.unit !== "倍" && ANNUAL_RATE.test(localBefore)) kind = "annual";
+      else kind = mention.unit === "倍" || mention.unit === "成" || growthVerb || mention.unit.endsWith("百分点") || changeAfterBase ? "growth_vs_baseline" : "share";
     } else if (/每年|年均|每年度/.test(pieceBefore)) {
       kind = "annual";
-    } else if (/累计/.test(pieceBefore)) {
+    } else if (/累计/.test(pieceBefore) || cumulativeCarries(clause, piece.start, accepted.length > 0 ? accepted[accepted.length - 1].mention.suffixEnd : -1)) {
       kind = "cumulative";
     } else if (baseYear !== null && growthVerb) {
       kind = "growth_vs_baseline";
-    } else if (LEVEL_VERB_END.test(localBefore.replace(/力争|争取/g, ""))) {
+    } else if (STRICT_LEVEL_VERB_END.test(localBefore.replace(/力争|争取/g, ""))) {
       kind = "level";
     } else if (COMPLETION_VERB.test(pieceBefore)) {
       kind = "cumulative";
@@ -335,7 +391,7 @@ function readClause(
     if (listed && previous && comparator === "=" && localBefore.trim() === "") comparator = previous.target.comparator ?? "=";
     if (mention.rangeTop !== null) comparator = ">=";
 
-    const year = yearFor(years, clauseOffset + mention.numberStart, clauseYearStart, clauseYearEnd);
+    const year = yearFor(years, clauseOffset + mention.numberStart, clauseOffset, clause);
     const targetYear = year ? year.year : options.horizonYear;
     const counts = kind === "cumulative" || kind === "annual";
     const explicitStart = years.find((candidate) => candidate.role === "start")?.year ?? null;
@@ -384,7 +440,7 @@ function readClause(
     let lastEnd = -1;
     for (const match of pieceText.matchAll(MILESTONE_PREDICATE)) {
       const matchStart = match.index ?? 0;
-      const year = yearFor(years, clauseOffset + piece.start + matchStart, clauseYearStart, clauseYearEnd);
+      const year = yearFor(years, clauseOffset + piece.start + matchStart, clauseOffset, clause);
       if (!year || year.start > clauseOffset + piece.start + matchStart) continue;
       // Two predicates in one phrase (全部更新改造完毕) are one milestone; a 、 separates two.
       if (lastEnd >= 0 && !pieceText.slice(lastEnd, matchStart).includes("、")) {
@@ -417,6 +473,35 @@ function readClause(
       lastEnd = matchStart + match[0].length;
     }
   }
+}
+
+/**
+ * Whether a number followed by its noun is still the amount to do (the object counted), not a
+ * condition on the noun: 完成78公里燃气管道…, 每年推动500家以上规上工业企业实施…, 建设和改造
+ * 不少于10万个充电端口. Conditions keep being skipped: 1万吨标准煤以上项目 (no completion verb),
+ * 200万元以上的技改项目 (的), 实施500万元以上项目100个 (money, and another number follows).
+ *
+ * @param next - the next number in the clause, if any
+ * @param pieceBefore - piece text before the number
+ * @param rest - piece text after the number's unit and suffix
+ * @param dated - whether the sentence has a deadline or the clause a target word (每年, 力争 …)
+ */
+function countedObject(mention: Mention, next: Mention | undefined, pieceBefore: string, rest: string, dated: boolean): boolean {
+  if (mention.suffix === "" && COMPLETION_VERB_END.test(pieceBefore)) return true;
+  if (/元$/.test(mention.unit) || rest.includes("的") || (next !== undefined && next.numberStart < mention.suffixEnd + rest.length)) return false;
+  if (mention.suffix !== "") return dated && COMPLETION_VERB_END.test(pieceBefore);
+  return /(?:不少于|不低于|达到)$/.test(pieceBefore) && COMPLETION_VERB.test(pieceBefore);
+}
+
+/**
+ * 累计更新…设备，带动投资约120亿元: a 累计 earlier in the clause makes a later amount
+ * cumulative when no number was read between them.
+ * @param pieceStart - start of the number's piece in the clause
+ * @param lastNumberEnd - end of the last number read in the clause (−1 when none)
+ */
+function cumulativeCarries(clause: string, pieceStart: number, lastNumberEnd: number): boolean {
+  const at = clause.lastIndexOf("累计", pieceStart);
+  return at >= 0 && at > lastNumberEnd;
 }
 
 /** End of a milestone phrase: the next 、 (another item) or the end of the piece. */

@@ -119,6 +119,24 @@ function mapCharacters(raw: string): Pass {
   return { codes, origin, length };
 }
 
+/** A page number as Word exports print it: — 3 —, -3-, 第3页, 第3页共12页 (spaces already dropped). */
+const PAGE_NUMBER_LINE = /^(?:[—\-―─]{1,3}[0-9]{1,4}[—\-―─]{1,3}|第[0-9]{1,4}页(?:[，,]?共[0-9]{1,4}页)?|[0-9]{1,4}\/[0-9]{1,4})$/;
+/** Lines short enough to be a running header or footer when they repeat. */
+const RUNNING_HEADER_MAX = 40;
+
+/**
+ * Whether a line is page furniture: a page number, or a short unpunctuated line that already
+ * appeared (a running header such as the issuing office or the plan's title repeated on every
+ * page). The first appearance is kept: it is the real title or header.
+ */
+function isPageFurniture(line: string, seenShortLines: Set<string>): boolean {
+  if (PAGE_NUMBER_LINE.test(line)) return true;
+  if (line.length > RUNNING_HEADER_MAX || /[。，；：！？\t]/.test(line) || HEADING_MARKER.test(line)) return false;
+  if (seenShortLines.has(line)) return true;
+  seenShortLines.add(line);
+  return false;
+}
+
 function isHeadingOnlyLine(line: string): boolean {
   return HEADING_MARKER.test(line) && line.length <= 40 && !line.includes("。");
 }
@@ -139,8 +157,9 @@ function continuesParagraph(previous: string, next: string): boolean {
 
 /**
  * Cleans a plan's decoded text for reading while keeping offsets into it.
- * Drops [bookmark: …] markers, spaces and blank lines, maps full-width digits, letters and % to
- * ASCII and ASCII brackets to full-width, and joins paragraphs split across page breaks.
+ * Drops [bookmark: …] markers, spaces, blank lines, page numbers (— 3 —) and repeated running
+ * headers, maps full-width digits, letters and % to ASCII and ASCII brackets to full-width, and
+ * joins paragraphs split across page breaks.
  *
  * @param raw - the decoded plan text
  * @returns the cleaned text with its origin map
@@ -153,6 +172,7 @@ export function normalizePlanText(raw: string): CleanText {
   const origin = new Int32Array(first.length);
   let length = 0;
   let paragraph = ""; // text of the paragraph being built, to decide joins
+  const seenShortLines = new Set<string>();
   let lineStart = 0;
   while (lineStart <= first.length) {
     let lineEnd = lineStart;
@@ -162,8 +182,10 @@ export function normalizePlanText(raw: string): CleanText {
     let to = lineEnd;
     while (from < to && first.codes[from] === TAB) from++;
     while (to > from && first.codes[to - 1] === TAB) to--;
-    if (to > from) {
-      const text = codesToString(first.codes, from, to);
+    const text = to > from ? codesToString(first.codes, from, to) : "";
+    // Page numbers and repeated running headers are skipped like blank lines, so a paragraph
+    // broken across pages is re-joined (…回收率达到\n— 4 —\n65%).
+    if (text !== "" && !isPageFurniture(text, seenShortLines)) {
       if (length > 0 && !continuesParagraph(paragraph, text)) {
         codes[length] = NEWLINE;
         // The newline stands for the line break that ended the previous paragraph.
