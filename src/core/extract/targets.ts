@@ -7,22 +7,14 @@
  * thresholds or plan-describing counts and are skipped. A milestone is a dated clause with a
  * completion predicate and no number (到2027年，全面淘汰…).
  */
-import type { Comparator, TargetKind } from "../catalog";
+import type { Comparator, Target, TargetKind } from "../catalog";
 import { RATIO_UNITS, parseNumber, readUnit } from "./numbers";
 import { indicatorName } from "./naming";
 import { scanYears, YEAR_ONLY_PIECE, type YearMention } from "./years";
 
 /** A target found in the cleaned text, before departments, ids and domains are attached. */
-export interface FoundTarget {
-  kind: TargetKind;
-  comparator: Comparator | null;
-  value: number | null;
-  unit: string | null;
-  normalizedValue: number | null;
-  baseYear: number | null;
-  startYear: number | null;
-  targetYear: number | null;
-  indicator: string;
+export interface FoundTarget
+  extends Pick<Target, "kind" | "comparator" | "value" | "unit" | "normalizedValue" | "baseYear" | "startYear" | "targetYear" | "indicator"> {
   /** Clean-text span of the stating clause. */
   start: number;
   end: number;
