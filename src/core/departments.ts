@@ -2,16 +2,23 @@
  * Canonical department names. Plans spell one department several ways (市工信局, 工信局,
  * 市工业和信息化局); targets carry one canonical name so they can be grouped and compared.
  *
- * Rule, kept simple on purpose: strip the level prefix (市/省/县/区), map a known short or
- * long form to the department's standard short official name, then put the text's level prefix
- * back (市 for a city plan). Names not in the table pass through trimmed; a prefix is only
+ * Rule, kept simple on purpose: strip the level prefix (自治区/市/省/县/区), map a known short or
+ * long form to the department's standard short official name, then put the plan's level prefix
+ * back (市 for a city plan, 自治区 for an autonomous region's). A name written with 自治区 keeps it:
+ * only an autonomous region has such departments, whatever level the caller assumed. Names not in the table pass through trimmed; a prefix is only
  * added to known names, never guessed for unknown ones (国网南阳供电公司 stays as written).
  */
 
-/** Administrative level of the issuing government: decides the prefix of canonical names. */
-export type GovernmentLevel = "province" | "city" | "county" | "district";
+/**
+ * Administrative level of the issuing government: decides the prefix of canonical names.
+ * "region" is a province-level 自治区 (宁夏回族自治区): its departments are 自治区X厅, not 省X厅.
+ */
+export type GovernmentLevel = "province" | "region" | "city" | "county" | "district";
 
-const LEVEL_PREFIX: Record<GovernmentLevel, string> = { province: "省", city: "市", county: "县", district: "区" };
+const LEVEL_PREFIX: Record<GovernmentLevel, string> = { province: "省", region: "自治区", city: "市", county: "县", district: "区" };
+
+/** Level prefixes a department name may carry as written (longest first). */
+const WRITTEN_PREFIX = /^(自治区|市|省|县|区)/;
 
 /**
  * Known departments: canonical core name (no prefix) → spellings (no prefix). Sources: the
@@ -30,6 +37,8 @@ const DEPARTMENT_ALIASES: Record<string, readonly string[]> = {
   生态环境局: ["生态环境局", "环保局", "生态环境保护局"],
   应急管理局: ["应急局", "应急管理局"],
   市场监管局: ["市场监管局", "市场监督管理局", "市监局"],
+  // Some provinces and regions write their market regulator as a 厅.
+  市场监管厅: ["市场监管厅", "市场监督管理厅"],
   交通运输局: ["交通局", "交通运输局"],
   农业农村局: ["农业农村局", "农业局", "农委", "农业农村委"],
   商务局: ["商务局", "商务委"],
@@ -106,13 +115,13 @@ const STRAY = /^[\s、，,；;：:。.（(）)【】[\]“”"'〔〕]+|[\s、�
 export function canonicalDepartment(name: string, level: GovernmentLevel = "city"): string {
   const trimmed = name.replace(/\s+/g, "").replace(STRAY, "");
   // 市场监管局 starts with 市 but has no prefix: try the name as written first.
-  const canonical = ALIAS_TO_CANONICAL.get(trimmed) ?? ALIAS_TO_CANONICAL.get(trimmed.replace(/^(市|省|县|区)/, ""));
+  const canonical = ALIAS_TO_CANONICAL.get(trimmed) ?? ALIAS_TO_CANONICAL.get(trimmed.replace(WRITTEN_PREFIX, ""));
   if (canonical === undefined) return trimmed;
-  return LEVEL_PREFIX[level] + canonical;
+  return (trimmed.startsWith("自治区") ? "自治区" : LEVEL_PREFIX[level]) + canonical;
 }
 
 /** Whether a name is one of the known departments (with or without prefix). */
 export function isKnownDepartment(name: string): boolean {
   const trimmed = name.replace(/\s+/g, "");
-  return ALIAS_TO_CANONICAL.has(trimmed) || ALIAS_TO_CANONICAL.has(trimmed.replace(/^(市|省|县|区)/, ""));
+  return ALIAS_TO_CANONICAL.has(trimmed) || ALIAS_TO_CANONICAL.has(trimmed.replace(WRITTEN_PREFIX, ""));
 }

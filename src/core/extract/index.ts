@@ -15,8 +15,8 @@ import { findTargets, planYears, type FoundTarget } from "./targets";
 import { findTableTargets } from "./indicatorTable";
 import { parseResponsibility } from "./responsibility";
 import { normalizePlanText, toRawSpan, type CleanText } from "./text";
-import { domainOf } from "./naming";
-import { linkGoalToTask } from "./linking";
+import { indicatorName, targetDomain } from "./naming";
+import { createGoalLinker } from "./linking";
 
 export interface ExtractOptions {
   /** Short city name for ids (南平 → 南平-07); derived from the text when absent. */
@@ -77,7 +77,11 @@ function extract(raw: string, options: ExtractOptions): Catalog {
   // Document order (milestones of a clause are found after its numbers).
   found.sort((left, right) => left.start - right.start || left.anchor - right.anchor);
 
+  // Whether a block has departments does not depend on the position asked about.
+  const linkGoal = createGoalLinker(blocks, clean.text, (candidate) => departmentsFor(candidate, candidate.end, departmentsOf) !== null);
   const targets: Target[] = [];
+  // The goal read just before, for 分别 pairs and 、-lists whose later members match no task.
+  let previousGoal: { item: FoundTarget; responsibility: Responsibility | null } | null = null;
   for (const item of found) {
     const block = blockAt(blocks, item.anchor);
     if (tableTargets.has(item)) {
@@ -88,11 +92,13 @@ function extract(raw: string, options: ExtractOptions): Catalog {
     let responsibility: Responsibility | null = null;
     let linkedTask: Block | null = null;
     if (block.isGoals) {
-      linkedTask = linkGoalToTask(item.indicator, blocks, clean.text, (candidate) => departmentsFor(candidate, item.anchor, departmentsOf) !== null);
+      linkedTask = linkGoal(item.indicator);
       if (linkedTask) {
         const linked = departmentsFor(linkedTask, linkedTask.end, departmentsOf);
         if (linked) responsibility = { ...linked, leadInferred: true };
       }
+      if (!responsibility && previousGoal && isSibling(previousGoal.item, item, clean.text)) responsibility = previousGoal.responsibility;
+      previousGoal = { item, responsibility };
     } else {
       responsibility = departmentsFor(block, item.anchor, departmentsOf);
     }
@@ -170,6 +176,25 @@ function departmentsFor(block: Block, position: number, index: DepartmentIndex):
   return null;
 }
 
+/**
+ * Whether two goals were stated together: one 分别 phrase (same clause span), or items of one
+ * list (数字化研发设计工具普及率达到85%、关键工序数控化率达到65%).
+ */
+function isSibling(previous: FoundTarget, item: FoundTarget, text: string): boolean {
+  if (previous.start === item.start && previous.end === item.end) return true;
+  return item.start >= previous.end && /^[、和及]?$/.test(text.slice(previous.end, item.start));
+}
+
+/**
+ * A name cut from the clause; nothing or a bare verb (淘汰) is named after its task instead: the
+ * task itself when its title holds the verb (加快淘汰国四…柴油货车 → 淘汰国四…柴油货车).
+ */
+function indicatorOf(indicator: string, block: Block): string {
+  if (block.task === "" || block.isGoals || indicator.length >= 4) return indicator;
+  if (indicator === "" || block.task.includes(indicator)) return indicatorName(block.task) || block.task;
+  return `${indicator}（${block.task}）`;
+}
+
 function toTarget(item: FoundTarget, block: Block, responsibility: Responsibility | null, extraSupport: readonly DepartmentName[], clean: CleanText): Target {
   const span = toRawSpan(clean, item.start, item.end);
   const rawText = clean.rawText.slice(span.start, span.end);
@@ -182,9 +207,8 @@ function toTarget(item: FoundTarget, block: Block, responsibility: Responsibilit
     id: "",
     section: block.section,
     task: block.isGoals ? "" : block.task,
-    // A bare verb (淘汰) names nothing on its own: say which task it belongs to.
-    indicator: item.indicator.length < 4 && block.task !== "" && !block.isGoals ? `${block.task}：${item.indicator}` : item.indicator,
-    domain: domainOf([item.indicator, ...titles]),
+    indicator: indicatorOf(item.indicator, block),
+    domain: targetDomain(item.indicator, titles),
     kind: item.kind,
     comparator: item.comparator,
     value: item.value,

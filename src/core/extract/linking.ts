@@ -11,49 +11,60 @@ function bigrams(text: string): Set<string> {
   return pairs;
 }
 
-// Bigrams of each block's title and body, computed once per block (goals ask repeatedly).
-const BLOCK_BIGRAMS = new WeakMap<Block, { title: Set<string>; body: Set<string> }>();
-
-function blockBigrams(block: Block, text: string): { title: Set<string>; body: Set<string> } {
-  let cached = BLOCK_BIGRAMS.get(block);
-  if (!cached) {
-    cached = { title: bigrams(block.task), body: bigrams(text.slice(block.start, block.end)) };
-    BLOCK_BIGRAMS.set(block, cached);
-  }
-  return cached;
-}
-
 // Too common in these plans to say which task is meant.
 const COMMON = new Set(["推动", "推进", "加快", "实施", "提升", "开展", "支持", "水平", "更新", "重点", "行业", "领域", "全市", "达到", "基本"]);
 
 /**
- * The task block that covers a goal's indicator: most shared two-character words, the title
- * counting three times; ties go to the earlier task. An aggregate (设备投资规模) goes to the
- * first task, which in these plans opens the equipment-renewal part.
+ * Builds the linker of a plan's goals to its tasks: the task whose title and text share most of
+ * the indicator's two-character words, the title counting three times; ties go to the earlier
+ * task. An aggregate (设备投资规模, 设备更新投资) goes to the first task, which in these plans opens
+ * the equipment-renewal part, if it names departments. Tasks are indexed once by their words, so
+ * each goal only scores the tasks that share one.
  *
- * @param indicator - the goal's indicator, e.g. 二手车交易量
  * @param blocks - all blocks of the plan
  * @param text - cleaned plan text
  * @param hasDepartments - whether a block has departments to lend
- * @returns the linked task block, or null when no task shares enough words
- * @example linkGoalToTask("二手车交易量", blocks, text, () => true)?.task // → "支持二手商品流通交易"
+ * @returns a function from a goal's indicator (e.g. 二手车交易量) to the linked task block, or null
+ *   when no task shares enough words
+ * @example createGoalLinker(blocks, text, () => true)("二手车交易量")?.task // → "支持二手商品流通交易"
  */
-export function linkGoalToTask(indicator: string, blocks: readonly Block[], text: string, hasDepartments: (block: Block) => boolean): Block | null {
-  const tasks = blocks.filter((block) => !block.isGoals && !block.isAppendix && block.task !== "" && hasDepartments(block));
-  if (tasks.length === 0) return null;
-  if (/设备投资|投资规模/.test(indicator)) return tasks[0];
-  const wanted = [...bigrams(indicator)].filter((pair) => !COMMON.has(pair));
-  let best: Block | null = null;
-  // One shared word in a task's body is chance; ask for a title word or two body words.
-  let bestScore = 1;
+export function createGoalLinker(blocks: readonly Block[], text: string, hasDepartments: (block: Block) => boolean): (indicator: string) => Block | null {
+  const allTasks = blocks.filter((block) => !block.isGoals && !block.isAppendix && block.task !== "");
+  const tasks = allTasks.filter(hasDepartments);
+  const order = new Map(tasks.map((block, index) => [block, index]));
+  // Word → tasks with its weight there (3 in the title, 1 in the body).
+  const index = new Map<string, Array<{ block: Block; weight: number }>>();
   for (const block of tasks) {
-    const { title, body } = blockBigrams(block, text);
-    let score = 0;
-    for (const pair of wanted) score += (title.has(pair) ? 3 : 0) + (body.has(pair) ? 1 : 0);
-    if (score > bestScore) {
-      best = block;
-      bestScore = score;
+    const title = bigrams(block.task);
+    const body = bigrams(text.slice(block.start, block.end));
+    for (const pair of new Set([...title, ...body])) {
+      if (COMMON.has(pair)) continue;
+      const weight = (title.has(pair) ? 3 : 0) + (body.has(pair) ? 1 : 0);
+      let list = index.get(pair);
+      if (!list) index.set(pair, (list = []));
+      list.push({ block, weight });
     }
   }
-  return best;
+  const first = tasks[0];
+  // The first task below the headings that open it; a later task with departments is about something else.
+  const aggregateTask =
+    first !== undefined && allTasks.slice(0, allTasks.indexOf(first)).every((block) => first.path.includes(block.path[block.path.length - 1])) ? first : null;
+  return (indicator) => {
+    if (tasks.length === 0) return null;
+    if (/设备(?:更新)?投资|投资规模/.test(indicator)) return aggregateTask;
+    const scores = new Map<Block, number>();
+    for (const pair of bigrams(indicator)) {
+      for (const { block, weight } of index.get(pair) ?? []) scores.set(block, (scores.get(block) ?? 0) + weight);
+    }
+    let best: Block | null = null;
+    // One shared word in a task's body is chance; ask for a title word or two body words.
+    let bestScore = 1;
+    for (const [block, score] of scores) {
+      if (score > bestScore || (score === bestScore && best !== null && (order.get(block) ?? 0) < (order.get(best) ?? 0))) {
+        best = block;
+        bestScore = score;
+      }
+    }
+    return best;
+  };
 }

@@ -23,14 +23,16 @@ export interface PlanParticulars extends PlanInfo {
 }
 
 function levelOf(place: string): GovernmentLevel {
-  if (/(省|自治区|特别行政区)$/.test(place)) return "province";
+  if (/自治区$/.test(place)) return "region";
+  if (/(省|特别行政区)$/.test(place)) return "province";
   if (/(县|旗|自治县)$/.test(place)) return "county";
   if (/区$/.test(place)) return "district";
   return "city";
 }
 
 function shortNameOf(place: string): string {
-  const short = place.replace(/(特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)$/, "");
+  // 宁夏回族自治区 → 宁夏: the people's name is part of the region's title, not of its short name.
+  const short = place.replace(/(?:壮族|回族|维吾尔|蒙古族|藏族)?(特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)$/, "");
   return short.length > 0 ? short : place;
 }
 

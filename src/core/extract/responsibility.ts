@@ -3,10 +3,13 @@
  *   （牵头单位：X；责任单位：Y、Z）          explicit lead
  *   （X牵头，Y、Z按职责分工负责）/（X牵头，Y配合） explicit lead
  *   （X、Y按职责分工负责）/（X、Y负责）       no named lead: the first is taken, inferred
+ *   【牵头单位】X⏎【责任单位】Y / 责任单位：X（牵头），Y   a labelled line after the task
+ *   （责任单位：X、Y。列第一位的为牵头单位，下同）  first listed is the named lead, from here on
  *   以下各项任务均需…负责落实                 applies to every later task (support)
  *   an appendix table 责任分工表               task number/title → departments (inferred)
  */
 import { canonicalDepartment, type GovernmentLevel } from "../departments";
+import { ROLE_LABEL_LINE } from "./text";
 
 export interface DepartmentName {
   /** As spelled in the text. */
@@ -59,24 +62,50 @@ export function splitTopLevel(text: string, separators: RegExp): string[] {
   return parts;
 }
 
-function splitNames(list: string, level: GovernmentLevel): DepartmentName[] {
-  const names: DepartmentName[] = [];
+/** A role marker on one name: 县经济商务和信息化局（牵头）, 县财政局（配合）. */
+const NAME_ROLE_MARKER = /（(牵头|配合|参与|协助|协办|负责)(?:单位|部门)?）$/;
+
+interface MarkedName extends DepartmentName {
+  /** The name's own role marker: （牵头） makes it a named lead. */
+  marker: string | null;
+}
+
+function splitNames(list: string, level: GovernmentLevel): MarkedName[] {
+  const names: MarkedName[] = [];
   for (const piece of splitTopLevel(list, /[、，,]/)) {
-    const original = piece
+    let original = piece
       .trim()
       .replace(/^(由|请|需|均需|各有关|有关)/, "")
       .replace(/(等有关部门|等相关部门|等部门|等单位|等)$/, "")
       .replace(/^[、，,：:]+|[、，,：:]+$/g, "");
+    const marker = NAME_ROLE_MARKER.exec(original);
+    if (marker) original = original.slice(0, marker.index).replace(/(等有关部门|等相关部门|等部门|等单位|等)$/, "");
     if (original.length < 2 || !/[\u4e00-\u9fff]/.test(original)) continue;
-    names.push({ original, canonical: canonicalDepartment(original, level) });
+    names.push({ original, canonical: canonicalDepartment(original, level), marker: marker ? marker[1] : null });
   }
   return names;
 }
 
+const LEAD_LABELS = "牵头单位|牵头部门|主要责任单位";
+const SUPPORT_LABELS = "责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|协同单位";
+/** A role label opening a statement: 牵头单位：, 【责任单位】, 【配合单位】： */
+const LABEL_AT_START = new RegExp(`^[【[]?(${LEAD_LABELS}|${SUPPORT_LABELS})(?:[】\\]][：:]?|[：:])`);
+/** A bracketed label inside a statement (【牵头单位】X【责任单位】Y): made a plain labelled statement. */
+const BRACKETED_LABEL = new RegExp(`[【[](${LEAD_LABELS}|${SUPPORT_LABELS})[】\\]][：:]?`, "g");
+/**
+ * A note that the first department listed is the lead: （责任单位：X、Y。列第一位的为牵头单位，下同）.
+ * It holds for the statement it is in and, by its 下同, for every later one.
+ */
+export const FIRST_IS_LEAD_NOTE =
+  /(?:列|排|排名|排列)(?:在)?(?:第一|首)(?:位|个)?的?(?:单位|部门)?为牵头(?:单位|部门)?|(?:第一|首)(?:位|个)(?:单位|部门)?为牵头(?:单位|部门)?/;
+const SAME_BELOW = /^(?:下同|以下同|后同|余同)$/;
+/** 以下各项任务均需…负责落实: departments added to every later task. */
+const LATER_STATEMENT = /(?:以下|下列|下同|后续)[^，。]*?(?:均需|均由|需|由)(.+?)(?:负责落实|落实|负责)/;
+
 /** Whether the content of a bracket is a list of departments with roles. */
 export function isResponsibilityText(content: string): boolean {
   if (!ROLE_WORD.test(content) || content.length > 400) return false;
-  const first = splitTopLevel(content.replace(/^(牵头单位|牵头部门|责任单位)[：:]/, ""), /[、，,；;：:]/)[0]
+  const first = splitTopLevel(content.replace(BRACKETED_LABEL, "").replace(LABEL_AT_START, ""), /[、，,；;：:]/)[0]
     .trim()
     .replace(ROLE_SUFFIX, "");
   return DEPARTMENT_END.test(first) || /^各/.test(first);
@@ -87,58 +116,85 @@ interface Group {
   names: DepartmentName[];
 }
 
+/** Names and roles gathered from the statements of one responsibility text. */
+interface Reading {
+  leads: DepartmentName[];
+  groups: Group[];
+  appliesToLater: DepartmentName[];
+}
+
 /**
- * Reads a responsibility statement (the content of a bracket or a table cell).
+ * Reads one statement's comma parts: `X牵头`, `Y、Z按职责分工负责`, `X（牵头）`, and bare lists,
+ * which take the role of the statement's label (牵头单位： → leads; 责任单位： or none → a group).
+ */
+function readParts(statement: string, labelRole: "lead" | "support" | null, level: GovernmentLevel, reading: Reading): void {
+  let pending: DepartmentName[] = [];
+  for (const part of splitTopLevel(statement, /[，,]/)) {
+    const trimmed = part.trim();
+    const later = LATER_STATEMENT.exec(trimmed);
+    if (later) {
+      reading.appliesToLater.push(...splitNames(later[1], level).map(plainName));
+      continue;
+    }
+    if (/不再(?:逐一|一一)?列出/.test(trimmed) || SAME_BELOW.test(trimmed)) continue;
+    const role = ROLE_SUFFIX.exec(trimmed);
+    const names: DepartmentName[] = [];
+    for (const name of splitNames(role ? trimmed.slice(0, role.index) : trimmed, level)) {
+      // A name's own marker wins over the part's role: X（牵头） is the named lead.
+      if (name.marker === "牵头") reading.leads.push(plainName(name));
+      else if (name.marker !== null) reading.groups.push({ role: name.marker, names: [plainName(name)] });
+      else names.push(plainName(name));
+    }
+    if (!role) {
+      pending.push(...names);
+    } else if (role[1] === "牵头") {
+      reading.leads.push(...pending, ...names);
+      pending = [];
+    } else {
+      reading.groups.push({ role: role[1], names: [...pending, ...names] });
+      pending = [];
+    }
+  }
+  if (pending.length === 0) return;
+  if (labelRole === "lead") reading.leads.push(...pending);
+  else reading.groups.push({ role: labelRole === "support" ? "负责" : "", names: pending });
+}
+
+function plainName(name: DepartmentName): DepartmentName {
+  return { original: name.original, canonical: name.canonical };
+}
+
+/**
+ * Reads a responsibility statement (the content of a bracket, a table cell, or a labelled line).
  *
  * @param content - e.g. "市工信局牵头，市发展改革委、生态环境局按职责分工负责"
  * @param level - government level, for canonical names
+ * @param firstIsLead - the plan says the first department listed is the lead (列第一位的为牵头单位，下同);
+ *   a note to that effect inside `content` sets it too
  * @returns lead, support, whether the lead was inferred, and any 以下…均需… departments
  * @example
  * parseResponsibility("牵头单位：市工信局；责任单位：市财政局", "city").lead?.canonical // → "市工业和信息化局"
+ * parseResponsibility("责任单位：县经信局（牵头），县财政局", "county").leadInferred // → false
  */
 export function parseResponsibility(
   content: string,
   level: GovernmentLevel,
+  firstIsLead = false,
 ): Responsibility & { appliesToLater: DepartmentName[] } {
-  const leads: DepartmentName[] = [];
-  const groups: Group[] = [];
-  const appliesToLater: DepartmentName[] = [];
+  const reading: Reading = { leads: [], groups: [], appliesToLater: [] };
+  const noted = FIRST_IS_LEAD_NOTE.test(content);
   // （牵头单位：X (full-width space) 配合单位：Y）: a space, dropped in cleaning, was the only separator.
-  const separated = content.replace(ROLE_LABEL_INSIDE, "；");
+  const separated = content
+    .replace(FIRST_IS_LEAD_NOTE, "")
+    .replace(BRACKETED_LABEL, "；$1：")
+    .replace(ROLE_LABEL_INSIDE, "；");
   for (const statement of splitTopLevel(separated, /[；;。]/)) {
     const trimmed = statement.trim();
-    const leadLabel = /^(?:牵头单位|牵头部门|主要责任单位)[：:](.*)$/.exec(trimmed);
-    if (leadLabel) {
-      leads.push(...splitNames(leadLabel[1], level));
-      continue;
-    }
-    const supportLabel = /^(?:责任单位|配合单位|参与单位|协办单位|责任部门|配合部门)[：:](.*)$/.exec(trimmed);
-    if (supportLabel) {
-      groups.push({ role: "负责", names: splitNames(supportLabel[1], level) });
-      continue;
-    }
-    let pending: DepartmentName[] = [];
-    for (const part of splitTopLevel(trimmed, /[，,]/)) {
-      const later = /(?:以下|下同|后续)[^，]*?(?:均需|均由|需|由)(.+?)(?:负责落实|落实|负责)/.exec(part);
-      if (later) {
-        appliesToLater.push(...splitNames(later[1], level));
-        continue;
-      }
-      if (/不再(?:逐一|一一)?列出/.test(part)) continue;
-      const role = ROLE_SUFFIX.exec(part.trim());
-      const names = splitNames(role ? part.trim().slice(0, role.index) : part, level);
-      if (!role) {
-        pending.push(...names);
-      } else if (role[1] === "牵头") {
-        leads.push(...pending, ...names);
-        pending = [];
-      } else {
-        groups.push({ role: role[1], names: [...pending, ...names] });
-        pending = [];
-      }
-    }
-    if (pending.length > 0) groups.push({ role: "", names: pending });
+    const label = LABEL_AT_START.exec(trimmed);
+    const labelRole = label === null ? null : new RegExp(`^(?:${LEAD_LABELS})$`).test(label[1]) ? "lead" : "support";
+    readParts(label ? trimmed.slice(label[0].length) : trimmed, labelRole, level, reading);
   }
+  const { leads, groups, appliesToLater } = reading;
   const others = groups.flatMap((group) => group.names);
   if (leads.length > 0) {
     return { lead: leads[0], support: [...leads.slice(1), ...others], leadInferred: false, appliesToLater };
@@ -148,16 +204,17 @@ export function parseResponsibility(
   if (!primary) return { lead: null, support: [], leadInferred: false, appliesToLater };
   const lead = primary.names[0];
   const support = others.filter((name) => name !== lead);
-  return { lead, support, leadInferred: others.length > 1, appliesToLater };
+  return { lead, support, leadInferred: !(firstIsLead || noted) && others.length > 1, appliesToLater };
 }
 
 /**
  * Whether a whole sentence is a responsibility statement outside brackets: 县工信局牵头，县发改局、
- * 县财政局配合 / 由县供销社负责 / 县教育局、县卫健局按职责分工负责. Every comma part must be a list
- * of department names, and at least one must carry a role.
+ * 县财政局配合 / 由县供销社负责 / 县教育局、县卫健局按职责分工负责 / 以下各项任务均需各乡镇人民政府负责落实.
+ * Every comma part must be a list of department names, and at least one must carry a role.
  */
 export function isResponsibilitySentence(sentence: string): boolean {
   if (sentence.length < 4 || sentence.length > 120 || !ROLE_WORD.test(sentence)) return false;
+  if (/^(?:以下|下列)/.test(sentence) && LATER_STATEMENT.test(sentence)) return true;
   let hasRole = false;
   for (const part of splitTopLevel(sentence.replace(/^由/, ""), /[，,；;]/)) {
     const trimmed = part.trim().replace(/^(?:由|请)/, "");
@@ -165,25 +222,77 @@ export function isResponsibilitySentence(sentence: string): boolean {
     if (role) hasRole = true;
     const names = splitTopLevel(role ? trimmed.slice(0, role.index) : trimmed, /[、]/)
       .map((name) => name.trim().replace(/(等有关部门|等相关部门|等部门|等单位|等)$/, ""));
+    if (names.some((name) => NAME_ROLE_MARKER.test(name))) hasRole = true;
     if (names.length === 0 || names.some((name) => name.length < 2 || !(DEPARTMENT_END.test(name) || /^各/.test(name)))) return false;
   }
   return hasRole;
 }
 
+/** A stretch of text that states departments, before it is read. */
+interface Statement {
+  content: string;
+  start: number;
+  end: number;
+}
+
 /**
  * Finds every responsibility statement in cleaned text: bracketed ones (brackets may nest:
- * 各县〔市、区〕政府) and sentences that are nothing but a statement (县工信局牵头，县财政局配合。).
+ * 各县〔市、区〕政府), lines opening with a role label (【牵头单位】X, 责任单位：X（牵头），Y; adjacent
+ * label lines are one statement) and sentences that are nothing but a statement (县工信局牵头，
+ * 县财政局配合。). A note that the first listed is the lead (列第一位的为牵头单位，下同) holds from
+ * its statement on.
  * @param text - cleaned plan text
  * @param level - government level, for canonical names
  * @returns the statements in text order with their spans
  */
 export function findResponsibilities(text: string, level: GovernmentLevel): ResponsibilityMention[] {
-  const found: ResponsibilityMention[] = [...findBracketed(text, level), ...findSentences(text, level)];
-  return found.sort((left, right) => left.start - right.start);
+  const lines = findLabelledLines(text);
+  const others = [...findBracketed(text), ...findSentences(text)].sort((left, right) => left.start - right.start);
+  // A bracket or sentence inside a labelled line is part of it (one sweep: both lists are in text order).
+  const statements: Statement[] = [...lines];
+  let lineIndex = 0;
+  for (const statement of others) {
+    while (lineIndex < lines.length && lines[lineIndex].end < statement.start) lineIndex++;
+    const line = lines[lineIndex];
+    if (!(line && statement.start >= line.start && statement.end <= line.end)) statements.push(statement);
+  }
+  statements.sort((left, right) => left.start - right.start);
+  let firstIsLead = false;
+  const found: ResponsibilityMention[] = [];
+  for (const statement of statements) {
+    if (FIRST_IS_LEAD_NOTE.test(statement.content)) firstIsLead = true;
+    found.push({ ...parseResponsibility(statement.content, level, firstIsLead), start: statement.start, end: statement.end });
+  }
+  return found;
 }
 
-function findSentences(text: string, level: GovernmentLevel): ResponsibilityMention[] {
-  const found: ResponsibilityMention[] = [];
+/** Lines that open with a role label; a run of adjacent ones (【牵头单位】X⏎【责任单位】Y) is one statement. */
+function findLabelledLines(text: string): Statement[] {
+  const found: Statement[] = [];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
+    if (ROLE_LABEL_LINE.test(line)) {
+      const last = found[found.length - 1];
+      if (last && last.end === lineStart - 1) {
+        last.content += `；${line}`;
+        last.end = lineEnd;
+      } else {
+        found.push({ content: line, start: lineStart, end: lineEnd });
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return found;
+}
+
+/** Role markers and place lists that may sit in brackets inside a bare statement sentence. */
+const STATEMENT_BRACKETS = /（(?:牵头|配合|参与|协助|协办|负责)(?:单位|部门)?）|（[市县区旗、]+）/g;
+
+function findSentences(text: string): Statement[] {
+  const found: Statement[] = [];
   let start = 0;
   for (let index = 0; index <= text.length; index++) {
     const ch = text[index];
@@ -191,8 +300,8 @@ function findSentences(text: string, level: GovernmentLevel): ResponsibilityMent
     // Only short stretches can be a statement; skip the check for long prose sentences.
     if (index - start <= 120) {
       const sentence = text.slice(start, index);
-      if (!sentence.includes("（") && isResponsibilitySentence(sentence)) {
-        found.push({ ...parseResponsibility(sentence.replace(/^由/, ""), level), start, end: index });
+      if (!sentence.replace(STATEMENT_BRACKETS, "").includes("（") && isResponsibilitySentence(sentence)) {
+        found.push({ content: sentence.replace(/^由/, ""), start, end: index });
       }
     }
     start = index + 1;
@@ -200,8 +309,8 @@ function findSentences(text: string, level: GovernmentLevel): ResponsibilityMent
   return found;
 }
 
-function findBracketed(text: string, level: GovernmentLevel): ResponsibilityMention[] {
-  const found: ResponsibilityMention[] = [];
+function findBracketed(text: string): Statement[] {
+  const found: Statement[] = [];
   let depth = 0;
   let openAt = -1;
   for (let index = 0; index < text.length; index++) {
@@ -216,9 +325,7 @@ function findBracketed(text: string, level: GovernmentLevel): ResponsibilityMent
       depth--;
       if (depth === 0 && openAt >= 0) {
         const content = text.slice(openAt + 1, index);
-        if (isResponsibilityText(content)) {
-          found.push({ ...parseResponsibility(content, level), start: openAt, end: index + 1 });
-        }
+        if (isResponsibilityText(content)) found.push({ content, start: openAt, end: index + 1 });
         openAt = -1;
       }
     }

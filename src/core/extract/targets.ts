@@ -44,7 +44,7 @@ interface Mention {
 const NUMBER_TOKEN = /[0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+/g;
 const SUFFIX = /^(?:（含）)?(及以上|以上|及以下|以下|以内|左右|多)/;
 const PREFIX_COMPARATOR =
-  /(不低于|不少于|至少|不超过|不高于|控制在|超过|高于|多于|低于|少于|大约|约|近)(?:约)?$/;
+  /(不低于|不少于|至少|不超过|不高于|控制在|超过|突破|高于|多于|低于|少于|大约|约|近)(?:约)?$/;
 /** Verbs of doing a countable thing: the number after them is an amount to complete. */
 const COMPLETION_VERB =
   /完成|新建|改建|新改建|改造|更新|更换|淘汰|建成|建设|培育|新增|实施|招引|引进|引育|报废|加装|创建|打造|推广|迁建|提标|配备|安装|购置|培训|收购|处置|组织|开展|举办|新投产|投产|制修订|制定|发布|共通|回收|推动|落地|认定|储备|争取/;
@@ -55,6 +55,8 @@ const STRICT_LEVEL_VERB_END = /(?:达到|达|突破|保持在|保持|稳定在|�
 /** A growth rate per year (年均增长8%, 年增长10%左右): an annual target, not growth against a base. */
 const ANNUAL_RATE = /(?:年均|每年|(?<![0-9〇零一二三四五六七八九十])年)(?:增长|增速|递增|提高|提升)(?:率)?(?:达到|保持在|为)?(?:约|近|超过|不低于)?$/;
 const GROWTH_VERB_END = /(?:增长|增加|提高|提升|下降|降低|减少|翻)(?:了)?(?:约|近|超过|不低于|不少于)?$/;
+/** A change downwards (比2023年下降4.5%): stored as a negative change, −4.5 and −0.045. */
+const DECREASE_VERB_END = /(?:下降|降低|减少)(?:了)?(?:约|近|超过|不低于|不少于)?$/;
 const BASE_PHRASE = /(?:较|比|相比|相较于?|同比)([0-9]{4})年/g;
 /** Words before a number that make it a condition, not a goal (使用8年以上, 年耗能1万吨). */
 const THRESHOLD_BEFORE = /(?:使用|运行|服役|车龄|能耗|耗能|年产|年处理|日处理|年拆解|加工|功率|排量|载重|年限|设计|容量|规模为|人间|总投资|投资额|购置额)(?:约|超过|达|在)?$/;
@@ -64,14 +66,16 @@ const POLICY_INPUT = /补贴|补助|奖励|奖补|贴息|首付|利率|贷款|�
 const FUND = /资金|基金|经费|预算|金额/;
 const TARGET_CONTEXT = /每年|年均|累计|力争|目标|确保|争取/;
 const MILESTONE_PREDICATE =
-  /(?:全面|全部|基本|彻底)(?:淘汰|完成|退出|使用|停止使用|停用|关停|拆除|达到|实现|建成|覆盖|取消|消除|更新|清零)|全覆盖|完毕|完成[^，；。]{2,40}?(?:改造|更新|淘汰|建设|任务)/g;
+  /(?:全面|全部|基本|彻底)(?:淘汰|完成|退出|使用|停止使用|停用|关停|拆除|达到|实现|建成|覆盖|取消|消除|更新|清零)|全覆盖|完毕|完成[^，；。]{2,40}?(?:改造|更新|淘汰|建设|任务)|实现(?:稳定|正常|达标)(?:运行|排放)|实现(?:应收尽收|动态清零|清零)/g;
+/** An activity named right before its count, with no verb of its own: 汽车以旧换新1500辆 is a total done. */
+const ACTIVITY_BEFORE_COUNT = /(?:以旧换新|换新|置换)$/;
 
 function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && /[\u4e00-\u9fff]/.test(ch);
 }
 
 /**
- * Comparator from the words around a number: a suffix (以上, 左右) wins over a prefix (超过, 约).
+ * Comparator from the words around a number: a suffix (以上, 左右) wins over a prefix (超过, 突破, 约).
  * @example comparatorOf("不低于", "") // → ">="
  */
 export function comparatorOf(prefix: string | null, suffix: string): Comparator {
@@ -81,6 +85,7 @@ export function comparatorOf(prefix: string | null, suffix: string): Comparator 
   if (suffix === "多") return ">";
   switch (prefix) {
     case "超过":
+    case "突破":
     case "高于":
     case "多于":
       return ">";
@@ -374,7 +379,7 @@ function readClause(
       kind = "growth_vs_baseline";
     } else if (STRICT_LEVEL_VERB_END.test(localBefore.replace(/力争|争取/g, ""))) {
       kind = "level";
-    } else if (COMPLETION_VERB.test(pieceBefore)) {
+    } else if (COMPLETION_VERB.test(pieceBefore) || ACTIVITY_BEFORE_COUNT.test(localBefore)) {
       kind = "cumulative";
     } else {
       kind = "level";
@@ -401,11 +406,21 @@ function readClause(
     if (attributive) indicator = indicatorName(clause.slice(mention.suffixEnd, piece.end)) || indicator;
     if (indicator === "" && listed && previous) indicator = previous.target.indicator;
     if (indicator === "") indicator = indicatorName(pieceBefore);
-    const normalizedValue = Math.round(mention.value * mention.factor * 1e9) / 1e9;
+    // 每年推动不少于15家4A级及以上旅游景区开展…: only the words after the number name it.
+    if (indicator === "") indicator = indicatorName(clause.slice(mention.suffixEnd, piece.end));
+    // 推进…柴油货车淘汰，力争…累计淘汰350辆: a bare verb takes its object from the piece before.
+    if (indicator.length > 0 && indicator.length < 4) indicator = objectBefore(clause, pieces, piece, indicator) ?? indicator;
+    // A decrease is a negative change, so baseline × (1 + normalizedValue) is the target.
+    const decrease =
+      (kind === "growth_vs_baseline" || kind === "annual") &&
+      RATIO_UNITS.has(mention.unit) &&
+      (DECREASE_VERB_END.test(localBefore) || (listed && previous !== null && localBefore.trim() === "" && (previous.target.value ?? 0) < 0));
+    const signedValue = decrease ? -mention.value : mention.value;
+    const normalizedValue = Math.round(signedValue * mention.factor * 1e9) / 1e9;
     const target: FoundTarget = {
       kind,
       comparator,
-      value: mention.value,
+      value: signedValue,
       unit: mention.unit,
       normalizedValue,
       baseYear: kind === "growth_vs_baseline" ? baseYear : null,
@@ -481,8 +496,36 @@ function readClause(
 function countedObject(mention: Mention, next: Mention | undefined, pieceBefore: string, rest: string, dated: boolean): boolean {
   if (mention.suffix === "" && COMPLETION_VERB_END.test(pieceBefore)) return true;
   if (/元$/.test(mention.unit) || rest.includes("的") || (next !== undefined && next.numberStart < mention.suffixEnd + rest.length)) return false;
-  if (mention.suffix !== "") return dated && COMPLETION_VERB_END.test(pieceBefore);
+  // Undated, only a plain object ends it, and not in the past tense (培育了30家以上…企业 is background).
+  if (mention.suffix !== "") return COMPLETION_VERB_END.test(pieceBefore) && (dated || (!pieceBefore.endsWith("了") && endsWithObject(rest)));
   return /(?:不少于|不低于|达到)$/.test(pieceBefore) && COMPLETION_VERB.test(pieceBefore);
+}
+
+/**
+ * Whether the words after a counted number are only its object: 打造10个以上家装消费体验中心。
+ * An undated task sentence states a target this way; a verb after the object (…企业参加展会,
+ * …企业开展转型) makes the number a participant count instead.
+ */
+function endsWithObject(rest: string): boolean {
+  return rest.length >= 2 && rest.length <= 20 && !/[的，、]/.test(rest) && !COMPLETION_VERB.test(rest) && !OBJECT_THEN_VERB.test(rest);
+}
+
+/** Verbs that make a counted group act rather than be the result: 企业参加…, 企业开展…. */
+const OBJECT_THEN_VERB = /参加|参与|开展|进行|享受|申报|获得|入驻|使用|应用|接入|加入|签约/;
+
+/**
+ * The object of a bare verb from the piece before it in the clause: in 推进国三及以下营运柴油货车淘汰，
+ * 力争2025年底前累计淘汰350辆 the 淘汰 of the number is the 柴油货车淘汰 of the piece before.
+ * @param verb - the bare indicator (淘汰)
+ * @returns the earlier piece's name when it contains the verb and more, else null
+ */
+function objectBefore(clause: string, pieces: readonly Piece[], piece: Piece, verb: string): string | null {
+  const index = pieces.indexOf(piece);
+  if (index <= 0) return null;
+  const prior = clause.slice(pieces[index - 1].start, pieces[index - 1].end);
+  if (!prior.includes(verb)) return null;
+  const name = indicatorName(prior);
+  return name.length > verb.length && name.includes(verb) ? name : null;
 }
 
 /**

@@ -34,6 +34,13 @@ const CHAR_MAP: Record<string, string> = {
 
 const BOOKMARK = /\[bookmark:[^\]\n]{0,200}\]/g;
 
+/**
+ * A line that opens with a department role label: 【牵头单位】X, 牵头单位：X, 责任单位：X（牵头），Y.
+ * Such a line is a statement of its own (never a running header, never joined to its neighbours).
+ */
+export const ROLE_LABEL_LINE =
+  /^[【[]?(?:牵头单位|牵头部门|主要责任单位|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|协同单位)(?:[】\]][：:]?|[：:])/;
+
 /** Terminal punctuation: a line ending in one of these is a complete paragraph. */
 const TITLE_END = /(方案|计划|通知|意见|办法|细则|规划|措施|征求意见稿|文件)$/;
 const PARAGRAPH_OPENER = /^(为|根据|按照|现将|各[县市区乡镇部])/;
@@ -131,11 +138,16 @@ const RUNNING_HEADER_MAX = 40;
  */
 function isPageFurniture(line: string, seenShortLines: Set<string>): boolean {
   if (PAGE_NUMBER_LINE.test(line)) return true;
+  // 【牵头单位】市商务局 repeats after every task of one department: it is content, not furniture.
+  if (ROLE_LABEL_LINE.test(line)) return false;
   if (line.length > RUNNING_HEADER_MAX || /[。，；：！？\t]/.test(line) || HEADING_MARKER.test(line)) return false;
   if (seenShortLines.has(line)) return true;
   seenShortLines.add(line);
   return false;
 }
+
+/** The rest of a wrapped department list: names and separators only, ending in a department. */
+const WRAPPED_NAMES = /^[^。；：:！？]{1,60}(?:局|委|厅|办|中心|政府|社|公司|行|队|院|会)$/;
 
 function isHeadingOnlyLine(line: string): boolean {
   return HEADING_MARKER.test(line) && line.length <= 40 && !line.includes("。");
@@ -150,6 +162,9 @@ function continuesParagraph(previous: string, next: string): boolean {
   if (previous.length < 16 || PARAGRAPH_END.test(previous)) return false;
   if (previous.includes("\t") || next.includes("\t")) return false;
   if (isHeadingOnlyLine(previous) || HEADING_MARKER.test(next)) return false;
+  // A role-label line stands alone, unless a long department list wrapped onto the next line.
+  if (ROLE_LABEL_LINE.test(next)) return false;
+  if (ROLE_LABEL_LINE.test(previous)) return WRAPPED_NAMES.test(next);
   // A title line (…方案, …通知) is followed by the body, not continued by it.
   if (TITLE_END.test(previous) || PARAGRAPH_OPENER.test(next)) return false;
   return true;
