@@ -15,7 +15,7 @@ import { findTargets, planYears, type FoundTarget } from "./targets";
 import { findTableTargets } from "./indicatorTable";
 import { parseResponsibility } from "./responsibility";
 import { normalizePlanText, toRawSpan, type CleanText } from "./text";
-import { indicatorName, targetDomain } from "./naming";
+import { domainOf, indicatorName, targetDomain } from "./naming";
 import { createGoalLinker } from "./linking";
 
 export interface ExtractOptions {
@@ -177,12 +177,18 @@ function departmentsFor(block: Block, position: number, index: DepartmentIndex):
 }
 
 /**
- * Whether two goals were stated together: one 分别 phrase (same clause span), or items of one
- * list (数字化研发设计工具普及率达到85%、关键工序数控化率达到65%).
+ * Whether two goals were stated together: one 分别 phrase (same clause span), items of one list
+ * (数字化研发设计工具普及率达到85%、关键工序数控化率达到65%), or the next phrase stating another rate
+ * of the same field (…普及率超过90%，关键工序数控化率超过75%). Consecutive growth goals (报废汽车
+ * 回收量…，二手车交易量…) are separate headline goals with departments of their own: not siblings.
  */
 function isSibling(previous: FoundTarget, item: FoundTarget, text: string): boolean {
   if (previous.start === item.start && previous.end === item.end) return true;
-  return item.start >= previous.end && /^[、和及]?$/.test(text.slice(previous.end, item.start));
+  if (item.start < previous.end) return false;
+  const between = text.slice(previous.end, item.start);
+  if (/^[、和及]?$/.test(between)) return true;
+  const field = domainOf([item.indicator]);
+  return between === "，" && previous.kind === "share" && item.kind === "share" && field !== "综合" && domainOf([previous.indicator]) === field;
 }
 
 /**

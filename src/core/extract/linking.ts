@@ -2,6 +2,7 @@
  * Linking a goal (总体要求/工作目标) to the task that covers it. Goals name no department; the
  * task whose title and text share most of the indicator's words supplies them (inferred).
  */
+import { domainOf } from "./naming";
 import type { Block } from "./sections";
 
 function bigrams(text: string): Set<string> {
@@ -65,6 +66,18 @@ export function createGoalLinker(blocks: readonly Block[], text: string, hasDepa
         bestScore = score;
       }
     }
-    return best;
+    return best ?? taskOfField(indicator);
   };
+
+  /**
+   * No task shares the indicator's words (二手车交易量 in a plan whose tasks never say 二手): the one
+   * task whose title is in the indicator's field (完善废旧产品回收利用体系 for 回收利用). Two such
+   * tasks, or only a general field (综合), link nothing rather than guess.
+   */
+  function taskOfField(indicator: string): Block | null {
+    const field = domainOf([indicator]);
+    if (field === "综合") return null;
+    const inField = allTasks.filter((block) => domainOf([block.task]) === field);
+    return inField.length === 1 && order.has(inField[0]) ? inField[0] : null;
+  }
 }

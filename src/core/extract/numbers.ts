@@ -75,16 +75,17 @@ export interface UnitInfo {
 }
 
 /**
- * Measurement units seen in 两新 and similar plans, without 万/亿 prefixes. Longest first
- * so 平方米 wins over 米. Deliberately absent: 年/月/日 (durations and dates), 级 (grades),
- * 号 (document numbers), 大 (十大工程), 方面 and 批.
+ * Measurement units seen in 两新 and similar plans, without 万/亿 prefixes; sorted longest
+ * first below, so 平方米 wins over 米 and a compound measure word (场次, 台（套）, 人次) is read
+ * whole rather than as 场 followed by a stray 次. Deliberately absent: 年/月/日 (durations and
+ * dates), 级 (grades), 号 (document numbers), 大 (十大工程), 方面 and 批.
  */
 export const BASE_UNITS: readonly string[] = [
-  "个百分点", "百分点", "吨标准煤", "吨标煤", "千瓦时", "平方公里", "平方米", "立方米", "台（套）", "台套",
-  "标准箱", "人次", "千瓦", "兆瓦", "公里", "千米", "公顷", "蒸吨", "吨", "米", "亩", "元", "辆", "台", "套", "个",
-  "家", "项", "座", "处", "部", "支", "块", "场", "艘", "所", "条", "户", "人", "次", "张", "栋", "盏", "件", "只",
-  "根", "间", "组", "%", "‰", "倍", "成",
-];
+  "个百分点", "百分点", "吨标准煤", "吨标煤", "千瓦时", "平方公里", "平方米", "立方米", "台（套）", "套（台）", "台套",
+  "标准箱", "人次", "场次", "架次", "户次", "台次", "辆次", "车次", "艘次", "班次", "千瓦", "兆瓦", "公里", "千米",
+  "公顷", "蒸吨", "吨", "米", "亩", "元", "辆", "台", "套", "个", "家", "项", "座", "处", "部", "支", "块", "场", "艘",
+  "所", "条", "户", "人", "次", "张", "栋", "盏", "件", "只", "根", "间", "组", "%", "‰", "倍", "成",
+].sort((left, right) => right.length - left.length);
 
 /** Units that denote a ratio: their value is a share or a relative change (成 = tenths: 三成 = 30%). */
 export const RATIO_UNITS = new Set(["%", "‰", "倍", "个百分点", "百分点", "成"]);

@@ -35,7 +35,7 @@ export interface ResponsibilityMention extends Responsibility {
 
 // A department-like name ends in one of these (局, 委, 中心, 分行, 政府 …).
 const DEPARTMENT_END =
-  /(局|委|委员会|办|办公室|中心|公司|社|行|分行|队|支队|海关|关|管委会|院|政府|厅|室|处|部|站|所|团|组|协会|商会|单位|部门|街道|乡镇|集团|（[^（）]{1,12}）|〔[^〔〕]{1,12}〕)$/;
+  /(局|委|委员会|办|办公室|中心|公司|社|行|分行|队|支队|海关|关|管委会|院|政府|厅|室|处|部|站|所|团|组|协会|商会|单位|部门|街道|乡镇|集团|（[^（）]{1,12}）|〔[^〔〕]{1,12}〕|【[^【】]{1,12}】|\[[^[\]]{1,12}\])$/;
 const ROLE_WORD = /牵头|负责|配合|责任单位|协助|参与|落实/;
 const ROLE_SUFFIX =
   /(牵头|按照职责分工负责|按职责分工负责|按职责分工落实|按照职责负责|按职责负责|分工负责|共同负责|负责落实|负责|配合|参与|协助|落实)$/;
@@ -49,8 +49,8 @@ export function splitTopLevel(text: string, separators: RegExp): string[] {
   let depth = 0;
   let current = "";
   for (const ch of text) {
-    if (ch === "（" || ch === "〔" || ch === "(" || ch === "【") depth++;
-    else if ((ch === "）" || ch === "〕" || ch === ")" || ch === "】") && depth > 0) depth--;
+    if (ch === "（" || ch === "〔" || ch === "(" || ch === "【" || ch === "[") depth++;
+    else if ((ch === "）" || ch === "〕" || ch === ")" || ch === "】" || ch === "]") && depth > 0) depth--;
     if (depth === 0 && separators.test(ch)) {
       parts.push(current);
       current = "";
@@ -62,8 +62,13 @@ export function splitTopLevel(text: string, separators: RegExp): string[] {
   return parts;
 }
 
-/** A role marker on one name: 县经济商务和信息化局（牵头）, 县财政局（配合）. */
-const NAME_ROLE_MARKER = /（(牵头|配合|参与|协助|协办|负责)(?:单位|部门)?）$/;
+/**
+ * A role marker on one name, in any bracket plans use: 县经济商务和信息化局（牵头）, 市工信局〔牵头〕,
+ * 市商务局【牵头】, 市财政局[配合]. ASCII () are already full-width after cleaning.
+ */
+const NAME_ROLE_MARKER = /[（〔【[](牵头|配合|参与|协助|协办|负责)(?:单位|部门)?[）〕】\]]$/;
+/** A cross-reference note glued to a name: 市城管局（下同）. */
+const NAME_NOTE = /[（〔](?:下同|以下同|后同|余同|同上|上同)[）〕]$/;
 
 interface MarkedName extends DepartmentName {
   /** The name's own role marker: （牵头） makes it a named lead. */
@@ -77,7 +82,8 @@ function splitNames(list: string, level: GovernmentLevel): MarkedName[] {
       .trim()
       .replace(/^(由|请|需|均需|各有关|有关)/, "")
       .replace(/(等有关部门|等相关部门|等部门|等单位|等)$/, "")
-      .replace(/^[、，,：:]+|[、，,：:]+$/g, "");
+      .replace(/^[、，,：:]+|[、，,：:]+$/g, "")
+      .replace(NAME_NOTE, "");
     const marker = NAME_ROLE_MARKER.exec(original);
     if (marker) original = original.slice(0, marker.index).replace(/(等有关部门|等相关部门|等部门|等单位|等)$/, "");
     if (original.length < 2 || !/[\u4e00-\u9fff]/.test(original)) continue;
@@ -98,7 +104,10 @@ const BRACKETED_LABEL = new RegExp(`[【[](${LEAD_LABELS}|${SUPPORT_LABELS})[】
  */
 export const FIRST_IS_LEAD_NOTE =
   /(?:列|排|排名|排列)(?:在)?(?:第一|首)(?:位|个)?的?(?:单位|部门)?为牵头(?:单位|部门)?|(?:第一|首)(?:位|个)(?:单位|部门)?为牵头(?:单位|部门)?/;
-const SAME_BELOW = /^(?:下同|以下同|后同|余同)$/;
+/** Cross-reference notes in a statement (…按职责分工负责，下同): never a department's name. */
+const SAME_BELOW = /^(?:下同|以下同|后同|余同|同上|上同)$/;
+/** A statement that only refers back: （责任单位：同上） has the departments of the statement before it. */
+const SAME_AS_ABOVE = /^(?:(?:牵头单位|责任单位|责任部门|牵头部门)[：:])?(?:同上|上同)$/;
 /** 以下各项任务均需…负责落实: departments added to every later task. */
 const LATER_STATEMENT = /(?:以下|下列|下同|后续)[^，。]*?(?:均需|均由|需|由)(.+?)(?:负责落实|落实|负责)/;
 
@@ -261,6 +270,11 @@ export function findResponsibilities(text: string, level: GovernmentLevel): Resp
   const found: ResponsibilityMention[] = [];
   for (const statement of statements) {
     if (FIRST_IS_LEAD_NOTE.test(statement.content)) firstIsLead = true;
+    const previous = found[found.length - 1];
+    if (SAME_AS_ABOVE.test(statement.content)) {
+      if (previous) found.push({ lead: previous.lead, support: previous.support, leadInferred: previous.leadInferred, appliesToLater: [], start: statement.start, end: statement.end });
+      continue;
+    }
     found.push({ ...parseResponsibility(statement.content, level, firstIsLead), start: statement.start, end: statement.end });
   }
   return found;
@@ -289,7 +303,7 @@ function findLabelledLines(text: string): Statement[] {
 }
 
 /** Role markers and place lists that may sit in brackets inside a bare statement sentence. */
-const STATEMENT_BRACKETS = /（(?:牵头|配合|参与|协助|协办|负责)(?:单位|部门)?）|（[市县区旗、]+）/g;
+const STATEMENT_BRACKETS = /[（〔【[](?:牵头|配合|参与|协助|协办|负责)(?:单位|部门)?[）〕】\]]|（[市县区旗、]+）/g;
 
 function findSentences(text: string): Statement[] {
   const found: Statement[] = [];
@@ -325,7 +339,7 @@ function findBracketed(text: string): Statement[] {
       depth--;
       if (depth === 0 && openAt >= 0) {
         const content = text.slice(openAt + 1, index);
-        if (isResponsibilityText(content)) found.push({ content, start: openAt, end: index + 1 });
+        if (isResponsibilityText(content) || SAME_AS_ABOVE.test(content)) found.push({ content, start: openAt, end: index + 1 });
         openAt = -1;
       }
     }

@@ -266,14 +266,24 @@ function sentencesOf(text: string): Sentence[] {
 export function findTargets(text: string, options: TargetScanOptions): { targets: FoundTarget[]; unread: UnreadSentence[] } {
   const targets: FoundTarget[] = [];
   const unread: UnreadSentence[] = [];
+  // The deadline of a line that leads in a list (到2027年：⏎1．…⏎2．…): it dates the lines below it.
+  let listYear: YearMention | null = null;
   for (const sentence of sentencesOf(text)) {
     const sentenceText = text.slice(sentence.start, sentence.end);
+    const startsLine = sentence.start === 0 || text[sentence.start - 1] === "\n";
+    if (startsLine && SECTION_HEADING.test(sentenceText)) listYear = null;
     if (sentenceText.includes("\t")) continue; // table rows are read by the responsibility table reader
-    const years = scanYears(sentenceText);
+    const ownYears = scanYears(sentenceText);
+    // Placed before the sentence (offset −1), so any year of the sentence's own comes after it.
+    const years: YearMention[] = listYear ? [{ ...listYear, start: -1, end: -1 }, ...ownYears] : ownYears;
+    const leadIns = new Set<YearMention>(years.filter((year) => year.start < 0 || isLeadIn(sentenceText, year)));
+    if (text[sentence.end] === "\n" && sentenceText.endsWith("：")) {
+      listYear = ownYears.filter((year) => leadIns.has(year)).pop() ?? null;
+    }
     const before = targets.length;
     let clauseStart = 0;
     for (const clauseText of sentenceText.split("；")) {
-      readClause(clauseText, clauseStart, years, sentence.start, options, targets);
+      readClause(clauseText, clauseStart, { years, leadIns }, sentence.start, options, targets);
       clauseStart += clauseText.length + 1;
     }
     if (targets.length === before && years.some((year) => year.role === "deadline") && scanMentions(sentenceText).length > 0) {
@@ -283,21 +293,52 @@ export function findTargets(text: string, options: TargetScanOptions): { targets
   return { targets, unread };
 }
 
+/** A section or chapter heading line (二、, （二）, 第二章): it ends the list a 到2027年： line leads in. */
+const SECTION_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十百]{1,4}[章节部分]|附件)/;
+
 /** A period of the clause's own with no year (三年内, 今后三年): it runs to the plan's horizon. */
 const OWN_PERIOD = /[一二两三四五0-9]年(?:内|之内)|今后[一二两三四五0-9]年/;
 
+/** The years of one sentence, and which of them lead in the clauses after them. */
+interface SentenceYears {
+  years: readonly YearMention[];
+  /** Deadlines standing as their own phrase (到2027年，… / 到2027年：…), which govern later clauses too. */
+  leadIns: ReadonlySet<YearMention>;
+}
+
 /**
- * The deadline governing a number: the last deadline before it in the sentence, unless the
- * number's own clause states a period of its own (三年内累计…); else a deadline later in its
- * clause (…N台，2025年底前完成), but not a breakdown (其中2024年完成80台).
+ * Whether a deadline is a lead-in: a phrase of its own (到2027年，A；B。 or 到2027年：A；B), which
+ * sets the year of every clause after it in the sentence. A year inside a clause's own words
+ * (力争2025年全市…达到2.5万辆；每年举办…) governs that clause only.
+ * @param sentence - cleaned sentence text the mention's offsets point into
+ */
+function isLeadIn(sentence: string, year: YearMention): boolean {
+  if (year.role !== "deadline") return false;
+  let start = year.start;
+  while (start > 0 && !/[，：；,]/.test(sentence[start - 1])) start--;
+  let end = year.end;
+  while (end < sentence.length && !/[，：；,]/.test(sentence[end])) end++;
+  return YEAR_ONLY_PIECE.test(sentence.slice(start, end));
+}
+
+/**
+ * The deadline governing a number: the last deadline before it in its own clause; else, unless
+ * the clause states a period of its own (三年内累计…), the last lead-in deadline before it in the
+ * sentence (到2027年，…；…); else a deadline later in its clause (…N台，2025年底前完成), but not a
+ * breakdown (其中2024年完成80台). A year inside an earlier clause's words does not carry over.
  * @param clause - text of the number's clause, which starts at sentence offset `clauseStart`
  */
-function yearFor(years: readonly YearMention[], position: number, clauseStart: number, clause: string): YearMention | null {
-  let chosen: YearMention | null = null;
-  for (const year of years) if (year.role === "deadline" && year.start < position) chosen = year;
-  if (chosen && chosen.start >= clauseStart) return chosen;
+function yearFor({ years, leadIns }: SentenceYears, position: number, clauseStart: number, clause: string): YearMention | null {
+  let own: YearMention | null = null;
+  let carried: YearMention | null = null;
+  for (const year of years) {
+    if (year.role !== "deadline" || year.start >= position) continue;
+    if (year.start >= clauseStart) own = year;
+    else if (leadIns.has(year)) carried = year;
+  }
+  if (own) return own;
   if (OWN_PERIOD.test(clause.slice(0, position - clauseStart))) return null;
-  if (chosen) return chosen;
+  if (carried) return carried;
   const clauseEnd = clauseStart + clause.length;
   return (
     years.find(
@@ -313,7 +354,7 @@ function yearFor(years: readonly YearMention[], position: number, clauseStart: n
 function readClause(
   clause: string,
   clauseOffset: number,
-  years: readonly YearMention[],
+  sentenceYears: SentenceYears,
   sentenceOffset: number,
   options: TargetScanOptions,
   out: FoundTarget[],
@@ -321,19 +362,23 @@ function readClause(
   const pieces = splitPieces(clause);
   const pieceOf = (position: number): Piece => pieces.find((piece) => position >= piece.start && position <= piece.end) ?? pieces[pieces.length - 1];
   const absolute = (position: number): number => sentenceOffset + clauseOffset + position;
+  const { years } = sentenceYears;
   const sentenceHasDeadline = years.some((year) => year.role === "deadline");
   const accepted: Array<{ mention: Mention; target: FoundTarget; piece: Piece; listed: boolean }> = [];
 
-  let previous: { mention: Mention; target: FoundTarget; piece: Piece } | null = null;
+  // spanEnd: clause offset where the previous target's stated phrase (number and object) ends.
+  let previous: { mention: Mention; target: FoundTarget; piece: Piece; spanEnd: number } | null = null;
   const mentions = scanMentions(clause);
   for (const [mentionIndex, mention] of mentions.entries()) {
     const piece = pieceOf(mention.numberStart);
     const pieceBefore = clause.slice(piece.start, mention.numberStart);
     const clauseBefore = clause.slice(0, mention.numberStart);
     const after = clause.slice(mention.suffixEnd);
-    const listed =
-      previous !== null && previous.piece === piece && /^[、和及]$/.test(clause.slice(previous.mention.suffixEnd, mention.numberStart));
-    const segmentStart = previous !== null && previous.piece === piece ? previous.mention.suffixEnd + 1 : piece.start;
+    const between = previous !== null && previous.piece === piece ? clause.slice(previous.mention.suffixEnd, mention.numberStart) : null;
+    const listed = between !== null && /^[、和及]$/.test(between);
+    // 燃气管网120公里、供水管网80公里: the next item of a list names its own object but has no verb.
+    const listedItem = !listed && between !== null && /^、[^，；、的]{1,20}$/.test(between);
+    const segmentStart = previous !== null && previous.piece === piece ? previous.spanEnd + (/[、和及]/.test(clause[previous.spanEnd] ?? "") ? 1 : 0) : piece.start;
     const localBefore = clause.slice(Math.min(segmentStart, mention.numberStart), mention.numberStart);
 
     // Attributive numbers qualify the noun after them: thresholds and plan-describing counts.
@@ -354,6 +399,7 @@ function readClause(
       TARGET_CONTEXT.test(clauseBefore) ||
       hasComparator ||
       listed ||
+      listedItem ||
       LEVEL_VERB_END.test(localBefore) ||
       GROWTH_VERB_END.test(localBefore);
     if (!inContext) continue;
@@ -361,8 +407,13 @@ function readClause(
     const baseMatches = [...clauseBefore.matchAll(BASE_PHRASE)];
     const baseYear = baseMatches.length > 0 ? Number(baseMatches[baseMatches.length - 1][1]) : null;
     const growthVerb = GROWTH_VERB_END.test(localBefore) && !/(?:到|至)$/.test(localBefore);
+    // An item that only names its object (、供水管网80公里) is measured as the item before it.
+    const sameAsPrevious =
+      previous !== null &&
+      ((listed && localBefore.trim() === "") ||
+        (listedItem && !COMPLETION_VERB.test(localBefore) && !LEVEL_VERB_END.test(localBefore) && !GROWTH_VERB_END.test(localBefore)));
     let kind: TargetKind;
-    if (listed && previous && localBefore.trim() === "") {
+    if (sameAsPrevious && previous) {
       kind = previous.target.kind;
     } else if (RATIO_UNITS.has(mention.unit)) {
       // A base year counts for a share only when a change verb follows it in this piece
@@ -388,18 +439,35 @@ function readClause(
     if (listed && previous && comparator === "=" && localBefore.trim() === "") comparator = previous.target.comparator ?? "=";
     if (mention.rangeTop !== null) comparator = ">=";
 
-    const year = yearFor(years, clauseOffset + mention.numberStart, clauseOffset, clause);
+    const year = yearFor(sentenceYears, clauseOffset + mention.numberStart, clauseOffset, clause);
     const targetYear = year ? year.year : options.horizonYear;
     const counts = kind === "cumulative" || kind === "annual";
     const explicitStart = years.find((candidate) => candidate.role === "start")?.year ?? null;
     const startYear = counts ? year?.periodStart ?? explicitStart ?? options.planStartYear : null;
 
-    // Source: the phrase from its segment start; a bare year piece before it is included.
+    // Source: the phrase from its segment start, with a scope piece (更新的公交车辆中，) and a bare
+    // year piece before it.
     let spanStart = Math.min(segmentStart, mention.numberStart);
+    let scope = "";
     if (spanStart === piece.start) {
-      const index = pieces.indexOf(piece);
+      let index = pieces.indexOf(piece);
+      const scoped = index > 0 && RATIO_UNITS.has(mention.unit) ? scopeOf(clause.slice(pieces[index - 1].start, pieces[index - 1].end)) : "";
+      if (scoped !== "") {
+        scope = scoped;
+        index--;
+        spanStart = pieces[index].start;
+      }
       const prior = index > 0 ? pieces[index - 1] : null;
       if (prior && YEAR_ONLY_PIECE.test(clause.slice(prior.start, prior.end))) spanStart = prior.start;
+    }
+    // …完成78公里燃气管道老化更新: the object after the number belongs to the stated target, up to
+    // the end of the phrase (or the 、 before the next number of a list).
+    let spanEnd = mention.suffixEnd;
+    if (attributive) {
+      const next = mentions[mentionIndex + 1];
+      const nextInPiece = next !== undefined && next.numberStart < piece.end;
+      const listBreak = nextInPiece ? clause.lastIndexOf("、", next.numberStart) : -1;
+      spanEnd = listBreak > mention.suffixEnd ? listBreak : nextInPiece ? mention.suffixEnd : piece.end;
     }
     let indicator = indicatorName(localBefore);
     // 完成78公里燃气管道老化更新: the measured thing follows the number.
@@ -410,11 +478,13 @@ function readClause(
     if (indicator === "") indicator = indicatorName(clause.slice(mention.suffixEnd, piece.end));
     // 推进…柴油货车淘汰，力争…累计淘汰350辆: a bare verb takes its object from the piece before.
     if (indicator.length > 0 && indicator.length < 4) indicator = objectBefore(clause, pieces, piece, indicator) ?? indicator;
+    // Two shares of one name (新能源车辆比例) told apart by their scope: 更新的公交车辆中新能源车辆比例.
+    if (scope !== "" && indicator !== "") indicator = `${scope}${indicator}`.slice(0, 40);
     // A decrease is a negative change, so baseline × (1 + normalizedValue) is the target.
     const decrease =
       (kind === "growth_vs_baseline" || kind === "annual") &&
       RATIO_UNITS.has(mention.unit) &&
-      (DECREASE_VERB_END.test(localBefore) || (listed && previous !== null && localBefore.trim() === "" && (previous.target.value ?? 0) < 0));
+      (DECREASE_VERB_END.test(localBefore) || (sameAsPrevious && previous !== null && (previous.target.value ?? 0) < 0));
     const signedValue = decrease ? -mention.value : mention.value;
     const normalizedValue = Math.round(signedValue * mention.factor * 1e9) / 1e9;
     const target: FoundTarget = {
@@ -423,16 +493,17 @@ function readClause(
       value: signedValue,
       unit: mention.unit,
       normalizedValue,
-      baseYear: kind === "growth_vs_baseline" ? baseYear : null,
+      // 较2023年 anywhere before the number in the sentence (较2023年增长25%；…增加约一倍).
+      baseYear: kind === "growth_vs_baseline" ? baseYear ?? lastBaseYear(years, clauseOffset + mention.numberStart) : null,
       startYear,
       targetYear,
       indicator,
       start: absolute(spanStart),
-      end: absolute(mention.suffixEnd),
+      end: absolute(spanEnd),
       anchor: absolute(mention.numberStart),
     };
     accepted.push({ mention, target, piece, listed });
-    previous = { mention, target, piece };
+    previous = { mention, target, piece, spanEnd };
   }
 
   distributeRespectively(clause, accepted);
@@ -447,7 +518,7 @@ function readClause(
     let lastEnd = -1;
     for (const match of pieceText.matchAll(MILESTONE_PREDICATE)) {
       const matchStart = match.index ?? 0;
-      const year = yearFor(years, clauseOffset + piece.start + matchStart, clauseOffset, clause);
+      const year = yearFor(sentenceYears, clauseOffset + piece.start + matchStart, clauseOffset, clause);
       if (!year || year.start > clauseOffset + piece.start + matchStart) continue;
       // Two predicates in one phrase (全部更新改造完毕) are one milestone; a 、 separates two.
       if (lastEnd >= 0 && !pieceText.slice(lastEnd, matchStart).includes("、")) {
@@ -482,6 +553,25 @@ function readClause(
   }
 }
 
+/** The base year named last before a sentence position (较2023年), or null. */
+function lastBaseYear(years: readonly YearMention[], position: number): number | null {
+  let base: number | null = null;
+  for (const year of years) if (year.role === "base" && year.start < position) base = year.year;
+  return base;
+}
+
+/**
+ * The scope of a share stated in the piece before it: 全市更新的公交车辆中，新能源车辆比例达100% →
+ * 更新的公交车辆中. Only a short noun phrase ending in 中 (not 其中, 工作中, 过程中); brackets dropped.
+ * @param priorPiece - text of the piece before the share's own piece
+ * @returns the scope words, or "" when the piece is not a scope
+ */
+function scopeOf(priorPiece: string): string {
+  if (!/中$/.test(priorPiece) || /(?:其|工作|过程|推进|实施|执行|发展|建设)中$/.test(priorPiece)) return "";
+  const scope = indicatorName(priorPiece.replace(/（[^（）]*）/g, "")).replace(/^在/, "");
+  return scope.length >= 3 && scope.length <= 20 && !/[0-9]/.test(scope) ? scope : "";
+}
+
 /**
  * Whether a number followed by its noun is still the amount to do (the object counted), not a
  * condition on the noun: 完成78公里燃气管道…, 每年推动500家以上规上工业企业实施…, 建设和改造
@@ -490,11 +580,13 @@ function readClause(
  *
  * @param next - the next number in the clause, if any
  * @param pieceBefore - piece text before the number
- * @param rest - piece text after the number's unit and suffix
+ * @param pieceRest - piece text after the number's unit and suffix
  * @param dated - whether the sentence has a deadline or the clause a target word (每年, 力争 …)
  */
-function countedObject(mention: Mention, next: Mention | undefined, pieceBefore: string, rest: string, dated: boolean): boolean {
+function countedObject(mention: Mention, next: Mention | undefined, pieceBefore: string, pieceRest: string, dated: boolean): boolean {
   if (mention.suffix === "" && COMPLETION_VERB_END.test(pieceBefore)) return true;
+  // A list (打造10个以上…中心、培育10家以上…企业): only this item's object counts.
+  const rest = pieceRest.split("、")[0];
   if (/元$/.test(mention.unit) || rest.includes("的") || (next !== undefined && next.numberStart < mention.suffixEnd + rest.length)) return false;
   // Undated, only a plain object ends it, and not in the past tense (培育了30家以上…企业 is background).
   if (mention.suffix !== "") return COMPLETION_VERB_END.test(pieceBefore) && (dated || (!pieceBefore.endsWith("了") && endsWithObject(rest)));
