@@ -45,17 +45,53 @@ export function needsBaseline(kindRef: string): string {
   return `OR(${kindRef}="growth",${kindRef}="level",${kindRef}="share")`;
 }
 
-/** The report year of a period cell: a year number, an Excel date serial, or text such as 2025-06 / 2025年6月. */
-export function periodYear(periodRef: string): string {
-  return `IF(ISNUMBER(${periodRef}),IF(${periodRef}<10000,${periodRef},YEAR(${periodRef})),VALUE(LEFT(TRIM(${periodRef}),4)))`;
+/**
+ * Numeric period cells, read as parseReportPeriod reads them (src/core/period.ts): a four-digit
+ * integer is a year; a four-digit number with decimals is YYYY.MM (2025.06 → June, 2025.6 → June;
+ * 2025.1 could be January or October and gives #N/A); six digits YYYYMM with a month 01–12 are that
+ * month; anything else is a date serial.
+ */
+function yyyymm(periodRef: string): string {
+  return `AND(${periodRef}>=100000,${periodRef}<=999999,INT(${periodRef})=${periodRef},MOD(${periodRef},100)>=1,MOD(${periodRef},100)<=12)`;
 }
 
-/** The report month (12 for a whole-year report) of a period cell, as periodYear reads it. */
-export function periodMonth(periodRef: string): string {
+/** The report year of a period cell: a year number, YYYY.MM, YYYYMM, an Excel date serial, or text such as 2025-06 / 2025年6月 / 2025.06. */
+export function periodYear(periodRef: string): string {
   return (
-    `IF(ISNUMBER(${periodRef}),IF(${periodRef}<10000,12,MONTH(${periodRef})),` +
-    `IF(LEN(TRIM(${periodRef}))<=5,12,VALUE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(MID(TRIM(${periodRef}),6,2),"月",""),"-",""),"/",""))))`
+    `IF(ISNUMBER(${periodRef}),IF(${periodRef}<10000,INT(${periodRef}),IF(${yyyymm(periodRef)},INT(${periodRef}/100),YEAR(${periodRef}))),` +
+    `VALUE(LEFT(TRIM(${periodRef}),4)))`
   );
+}
+
+/**
+ * The report month (12 for a whole-year report) of a period cell, as periodYear reads it. Text:
+ * "2025" / "2025年" → 12; "202506" → 6; otherwise the one or two digits after the year and its
+ * separator (2025-06, 2025/6, 2025.6, 2025年6月, 2025-06-15).
+ */
+export function periodMonth(periodRef: string): string {
+  const hundredths = `ROUND(MOD(${periodRef},1)*100,0)`;
+  const decimalMonth = `IF(MOD(${hundredths},10)=0,IF(${hundredths}=10,NA(),${hundredths}/10),${hundredths})`;
+  const text = `TRIM(${periodRef})`;
+  const afterSeparator = `MID(${text},6,2)`;
+  return (
+    `IF(ISNUMBER(${periodRef}),IF(${periodRef}<10000,IF(INT(${periodRef})=${periodRef},12,${decimalMonth}),IF(${yyyymm(periodRef)},MOD(${periodRef},100),MONTH(${periodRef}))),` +
+    `IF(LEN(${text})<=5,12,IF(ISNUMBER(FIND(MID(${text},5,1),"0123456789")),VALUE(MID(${text},5,2)),` +
+    `VALUE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${afterSeparator},"月",""),"-",""),"/",""),".","")))))`
+  );
+}
+
+/**
+ * The path's direction as a formula (mirrors pathDirection in src/core/gap.ts): −1 when a growth,
+ * level or share target lies below its baseline (漏损率 12% → 9%), else 1. The gap is multiplied by
+ * it, so a negative gap always means behind.
+ */
+export function builtinDirection(kindRef: string, baselineRef: string, targetRef: string): string {
+  return `IF(AND(${needsBaseline(kindRef)},N(${targetRef})<N(${baselineRef})),-1,1)`;
+}
+
+/** True (as a formula condition) when a report year lies outside the plan period, from the start year to the target year. */
+export function outsidePlanPeriod(yearRef: string, startYearRef: string, targetYearRef: string): string {
+  return `OR(${yearRef}<${startYearRef},${yearRef}>${targetYearRef})`;
 }
 
 /** A year cell with the product's default when blank. */

@@ -24,7 +24,8 @@ import type {
   SheetTemplate,
   TableTemplate,
 } from "./model";
-import { SHEET_NAMES, SHEET_ORDER, STATUS_COLOURS } from "./model";
+import { isFormulaCell, SHEET_NAMES, SHEET_ORDER, STATUS_COLOURS } from "./model";
+import { qualifyCustomFunctions } from "../src/core/sheet/registry";
 import { DEFAULT_REPORT_ROWS, reportsSheet } from "./reports";
 import { targetsSheet } from "./targets";
 import { trajectorySheet } from "./trajectory";
@@ -97,7 +98,8 @@ function layoutTable(template: SheetTemplate, table: TableTemplate, count: numbe
  * Renders the workbook for a catalog.
  *
  * Both flavours share the layout; only formula text differs: `addin` calls the custom functions
- * (TRAJECTORY, TARGET_GAP, TARGET_STATUS, REQUIRED_GROWTH, LAGGARDS), `builtin` uses Excel
+ * with their namespace (LX.TRAJECTORY, LX.TARGET_GAP, LX.TARGET_STATUS, LX.REQUIRED_GROWTH, LX.LAGGARDS,
+ * LX.SUBSIDY_*), `builtin` uses Excel
  * built-ins only (RRI, POWER, COUNTIFS, MINIFS …) so the file computes without the add-in.
  * Input cells (baselines, monthly figures, notes) start empty unless `exampleData` asks for
  * labelled example rows.
@@ -149,7 +151,19 @@ export function renderWorkbook(catalog: Catalog, options: RenderOptions): Render
   };
 
   const sheets = templates.map((template) => renderSheet(template, ctx, layouts.get(template.key)));
+  if (options.flavour === "addin") for (const sheet of sheets) qualifyFormulas(sheet);
   return { flavour: options.flavour, locale, sheets, charts: sheets.flatMap((sheet) => sheet.charts) };
+}
+
+/**
+ * The add-in flavour's one finishing step: every call of a registered sheet function becomes LX.NAME(…)
+ * (qualifyCustomFunctions), which works in any Excel while the add-in is installed. Templates write the
+ * bare names planners know; the bare LAMBDA names stay for formulas planners type themselves.
+ */
+function qualifyFormulas(sheet: RenderedSheet): void {
+  for (const block of sheet.blocks) {
+    block.cells = block.cells.map((row) => row.map((cell) => (cell !== null && isFormulaCell(cell) ? { ...cell, formula: qualifyCustomFunctions(cell.formula) } : cell)));
+  }
 }
 
 function renderSheet(template: SheetTemplate, ctx: SheetContext, layout: RenderedTable | undefined): RenderedSheet {

@@ -4,9 +4,11 @@
  */
 import { STATUS_LABELS } from "../src/core/i18n";
 import { BASIS_LABELS, EXAMPLE_LABEL, MISSING_BASELINE } from "./labels";
-import { BASE_YEAR, TARGET_YEAR, builtinExpected, builtinStatus, needsBaseline, periodMonth, periodYear } from "./formulas";
+import { BASE_YEAR, TARGET_YEAR, builtinDirection, builtinExpected, builtinStatus, needsBaseline, outsidePlanPeriod, periodMonth, periodYear } from "./formulas";
 import type { CellValue, FormulaRow, SheetContext, SheetTemplate } from "./model";
+import type { Locale } from "../src/core/i18n";
 import { exampleTargets } from "./examples";
+import { unitOfFiguresColumn } from "./targets";
 
 /** Pre-formatted rows for the user to fill (the Excel table grows when more are typed below). */
 export const DEFAULT_REPORT_ROWS = 300;
@@ -27,6 +29,21 @@ function defaultYears(row: FormulaRow): string {
   return `AND(${row.ref("baseYear")}=${BASE_YEAR},${row.ref("targetYear")}=${TARGET_YEAR},OR(${row.ref("kind")}<>"cumulative",${row.ref("startYear")}=${BASE_YEAR + 1}))`;
 }
 
+/**
+ * Status of a row whose report date lies outside the plan period (start year … target year): it gets no
+ * trajectory or gap, is not counted in 部门预警, and `liangxin check` rejects it the same way.
+ */
+export const OUTSIDE_PLAN_LABEL: Record<Locale, string> = { "zh-CN": "期外", "en-US": "Out of period" };
+
+function outsidePlan(row: FormulaRow): string {
+  return outsidePlanPeriod(row.ref("year"), row.ref("startYear"), row.ref("targetYear"));
+}
+
+/** reported ÷ trajectory − 1, signed by the path's direction (negative = behind, also for falling targets). */
+function signedGap(row: FormulaRow): string {
+  return `(${row.ref("reportedValue")}/${row.ref("expected")}-1)*${builtinDirection(row.ref("kind"), row.ref("baseline"), row.ref("targetValue"))}`;
+}
+
 function missingBaseline(row: FormulaRow): string {
   return `AND(${row.ref("baseline")}="",${needsBaseline(row.ref("kind"))})`;
 }
@@ -38,8 +55,8 @@ function builtinStatusFormula(row: FormulaRow): string {
 
 function statusFormula(row: FormulaRow, statusExpression: string): string {
   return (
-    `=IF(${emptyRow(row)},"",IF(${missingBaseline(row)},"${MISSING_BASELINE[row.ctx.locale]}",` +
-    `IF(OR(${row.ref("gap")}="",${row.ref("reportedValue")}=""),"",${statusExpression})))`
+    `=IF(${emptyRow(row)},"",IF(${outsidePlan(row)},"${OUTSIDE_PLAN_LABEL[row.ctx.locale]}",IF(${missingBaseline(row)},"${MISSING_BASELINE[row.ctx.locale]}",` +
+    `IF(OR(${row.ref("gap")}="",${row.ref("reportedValue")}=""),"",${statusExpression}))))`
   );
 }
 
@@ -60,7 +77,10 @@ export const reportsSheet: SheetTemplate = {
         width: 10,
         numberFormat: "@",
         role: "input",
-        note: { zh: "报告月份，如 2025-06；全年数填年份，如 2025。", en: "Report month, e.g. 2025-06; a whole-year figure takes the year, e.g. 2025." },
+        note: {
+          zh: "报告月份，如 2025-06（也可写 2025.06、202506）；全年数填年份，如 2025。方案期（起始年至目标年）之外的行状态为「期外」，不计入部门预警。",
+          en: "Report month, e.g. 2025-06 (or 2025.06, 202506); a whole-year figure takes the year, e.g. 2025. Rows outside the plan period (start year to target year) show Out of period and are not counted in 部门预警.",
+        },
       },
       { key: "department", header: "部门", headerEn: "Department", width: 18, role: "input", validation: { type: "listRef", sheet: "departments", columnKey: "department", allowBlank: true } },
       { key: "targetId", header: "目标编号", headerEn: "Target ID", width: 10, role: "input", validation: { type: "listRef", sheet: "targets", columnKey: "id", allowBlank: true } },
@@ -72,7 +92,9 @@ export const reportsSheet: SheetTemplate = {
         numberFormat: "#,##0.00",
         role: "input",
         validation: { type: "decimal", min: 0, allowBlank: true },
+        note: { zh: "按右侧「计量单位」填写（如 吨，不是 万吨；比重按百分数，如 45%）。", en: "In the unit shown under 计量单位 on the right (e.g. 吨, not 万吨; shares as percentages, e.g. 45%)." },
       },
+      unitOfFiguresColumn("targetId"),
       {
         key: "basis",
         header: "口径",
@@ -95,10 +117,10 @@ export const reportsSheet: SheetTemplate = {
         role: "formula",
         formula: {
           addin: (row) =>
-            `=IF(${emptyRow(row)},"",IF(OR(${row.ref("kind")}="",${row.ref("targetValue")}="",${missingBaseline(row)}),"",` +
+            `=IF(${emptyRow(row)},"",IF(OR(${row.ref("kind")}="",${row.ref("targetValue")}="",${missingBaseline(row)},${outsidePlan(row)}),"",` +
             `TRAJECTORY(N(${row.ref("baseline")}),${row.ref("targetValue")},${row.ref("period")},${row.ref("kind")},${row.ref("baseYear")},${row.ref("targetYear")},${row.ref("startYear")})))`,
           builtin: (row) =>
-            `=IF(${emptyRow(row)},"",IF(OR(${row.ref("kind")}="",${row.ref("targetValue")}="",${missingBaseline(row)}),"",` +
+            `=IF(${emptyRow(row)},"",IF(OR(${row.ref("kind")}="",${row.ref("targetValue")}="",${missingBaseline(row)},${outsidePlan(row)}),"",` +
             builtinExpected({
               kind: row.ref("kind"),
               baseline: row.ref("baseline"),
@@ -123,10 +145,13 @@ export const reportsSheet: SheetTemplate = {
           addin: (row) =>
             `=IF(OR(${row.ref("reportedValue")}="",${row.ref("expected")}=""),"",IF(${defaultYears(row)},` +
             `TARGET_GAP(${row.ref("reportedValue")},N(${row.ref("baseline")}),${row.ref("targetValue")},${row.ref("period")},${row.ref("kind")}),` +
-            `${row.ref("reportedValue")}/${row.ref("expected")}-1))`,
-          builtin: (row) => `=IF(OR(${row.ref("reportedValue")}="",${row.ref("expected")}=""),"",${row.ref("reportedValue")}/${row.ref("expected")}-1)`,
+            `${signedGap(row)}))`,
+          builtin: (row) => `=IF(OR(${row.ref("reportedValue")}="",${row.ref("expected")}=""),"",${signedGap(row)})`,
         },
-        note: { zh: "填报值 ÷ 轨迹值 − 1；负数表示落后于轨迹。", en: "Reported ÷ trajectory − 1; negative means behind." },
+        note: {
+          zh: "填报值 ÷ 轨迹值 − 1；目标值低于基期值（下降类，如漏损率、能耗）时取反。负数总是表示落后于轨迹。期外的行不计算。",
+          en: "Reported ÷ trajectory − 1, sign flipped where the target is below the baseline (reductions). Negative always means behind. Rows outside the plan period are not computed.",
+        },
       },
       {
         key: "status",
@@ -239,8 +264,8 @@ function monthFormula(row: FormulaRow): string {
 function latestFormula(row: FormulaRow): string {
   const col = (key: string): string => row.ctx.column("reports", key);
   // Counting later reports (a later year, or the same year and a later month) needs no period-key column.
-  const later =
-    `COUNTIFS(${col("department")},${row.ref("department")},${col("targetId")},${row.ref("targetId")},${col("year")},">"&${row.ref("year")})` +
-    `+COUNTIFS(${col("department")},${row.ref("department")},${col("targetId")},${row.ref("targetId")},${col("year")},${row.ref("year")},${col("month")},">"&${row.ref("month")})`;
+  // A later row outside the plan period (期外) is not a report: it must not hide the latest real one.
+  const same = `${col("department")},${row.ref("department")},${col("targetId")},${row.ref("targetId")},${col("status")},"<>${OUTSIDE_PLAN_LABEL[row.ctx.locale]}"`;
+  const later = `COUNTIFS(${same},${col("year")},">"&${row.ref("year")})+COUNTIFS(${same},${col("year")},${row.ref("year")},${col("month")},">"&${row.ref("month")})`;
   return `=IF(OR(${row.ref("department")}="",${row.ref("targetId")}="",${row.ref("gap")}=""),"",IF(${later}=0,1,0))`;
 }

@@ -11,13 +11,24 @@ export interface ReportPeriod {
   wholeYear: boolean;
 }
 
-/** Years a report can plausibly carry; integers in this range are years, not date serials. */
-const MIN_YEAR = 1900;
-const MAX_YEAR = 9999;
+/**
+ * Report dates the product accepts: 1990–2100. A date outside it is almost always a misread entry
+ * (2025.06 taken as the date serial 2025 = 1905-07-17, or 202506 as a serial in the year 2454),
+ * so it is an error (#NUM!) rather than a silent extrapolation of the trajectory.
+ * Source: review finding 8 (dates must never give silent nonsense).
+ */
+export const EARLIEST_REPORT_YEAR = 1990;
+export const LATEST_REPORT_YEAR = 2100;
+
+/** Four-digit integers are read as years (then range-checked), never as date serials (1905–1927). */
+const MIN_YEAR_NUMBER = 1000;
+const MAX_YEAR_NUMBER = 9999;
 
 /** Excel's 1900 date system: serial 1 = 1900-01-01, serial 60 = the fictitious 1900-02-29. */
 const EXCEL_EPOCH_UTC_MS = Date.UTC(1899, 11, 30);
 const MS_PER_DAY = 86_400_000;
+/** Decimals closer than this to YYYY.MM are that month (2025.06 is stored as 2025.0599999…). */
+const DECIMAL_SLACK = 1e-6;
 
 // 2025-06, 2025/6, 2025.6, 2025年6月, optionally followed by a day (and an ISO time).
 const YEAR_MONTH_DAY =
@@ -32,19 +43,28 @@ let lastTextPeriod: ReportPeriod | null = null;
 /**
  * Reads a report date as the month it reports on.
  *
- * Accepted: a year (2025 or "2025" → the whole year), "2025-06", "2025/6", "2025年6月",
- * an ISO date "2025-06-15" (any day means that month's report), an Excel date serial in the
- * 1900 system (45838 → 2025-07) or a JavaScript Date (its local calendar month).
- * Integers from 1900 to 9999 are read as years, so serials in that range (1905–1927) are not dates.
+ * Accepted:
+ * - a year: 2025 or "2025" → the whole year;
+ * - a month as text: "2025-06", "2025/6", "2025.6", "2025.06", "2025年6月" (text "2025.1" is January,
+ *   "2025.10" October: text keeps what was typed);
+ * - a month as a number: YYYY.MM with two decimals (2025.06 → June, 2025.11 → November) or one
+ *   (2025.6 → June); YYYYMM (202506 → June). The number 2025.1 is also 2025.10, so it is refused
+ *   (#VALUE!) rather than guessed;
+ * - an ISO date "2025-06-15" (any day means that month's report);
+ * - an Excel date serial in the 1900 system (45838 = 2025-06-30 → June; 45839 = 2025-07-01 → July);
+ * - a JavaScript Date (its local calendar month).
+ * Four-digit integers are years, never serials. Anything that resolves before 1990 or after 2100
+ * (the serial 2025 = 1905, a year 2250) is #NUM!.
  *
- * @param input a year, date text, Excel serial (days) or Date
+ * @param input a year, date text, a YYYY.MM or YYYYMM number, an Excel serial (days) or a Date
  * @returns the report period (month-end of the month named)
- * @throws LiangxinError("#VALUE!") for anything else
+ * @throws LiangxinError("#NUM!") for a date before 1990 or after 2100; LiangxinError("#VALUE!") for anything unreadable
  * @example parseReportPeriod("2025-06") // { year: 2025, month: 6, wholeYear: false }
- * @example parseReportPeriod(45838) // { year: 2025, month: 7, wholeYear: false }
+ * @example parseReportPeriod(45838) // { year: 2025, month: 6, wholeYear: false } (45838 is 2025-06-30)
+ * @example parseReportPeriod(2025.06) // { year: 2025, month: 6, wholeYear: false }
  */
 export function parseReportPeriod(input: string | number | Date): ReportPeriod {
-  if (typeof input === "number") return periodFromNumber(input);
+  if (typeof input === "number") return periodFromNumber(input, String(input));
   if (input instanceof Date) {
     if (Number.isNaN(input.getTime())) throw invalidDate("Invalid Date");
     return checked(input.getFullYear(), input.getMonth() + 1, false, String(input));
@@ -72,23 +92,47 @@ function periodFromText(input: string): ReportPeriod {
     return checked(year, month, false, input);
   }
   // Excel reads numeric text in a date argument as a number.
-  if (NUMERIC_TEXT.test(text)) return periodFromNumber(Number(text));
+  if (NUMERIC_TEXT.test(text)) return periodFromNumber(Number(text), input);
   throw invalidDate(input);
 }
 
-function periodFromNumber(value: number): ReportPeriod {
-  if (!Number.isFinite(value)) throw invalidDate(String(value));
-  if (Number.isInteger(value) && value >= MIN_YEAR && value <= MAX_YEAR) return { year: value, month: 12, wholeYear: true };
-  const serialDays = Math.floor(value);
-  if (serialDays < 1) throw invalidDate(String(value));
-  // Excel counts 1900-02-29, which never existed: serials from 61 on are one day ahead of the calendar.
-  if (serialDays === 60) return { year: 1900, month: 2, wholeYear: false };
-  const date = new Date(EXCEL_EPOCH_UTC_MS + (serialDays < 60 ? serialDays + 1 : serialDays) * MS_PER_DAY);
-  return checked(date.getUTCFullYear(), date.getUTCMonth() + 1, false, String(value));
+function periodFromNumber(value: number, input: string): ReportPeriod {
+  if (!Number.isFinite(value)) throw invalidDate(input);
+  const whole = Math.floor(value);
+  if (whole >= MIN_YEAR_NUMBER && whole <= MAX_YEAR_NUMBER) {
+    if (value === whole) return checked(value, 12, true, input);
+    return checked(whole, monthFromDecimals(value - whole, input), false, input);
+  }
+  // YYYYMM: six digits whose last two are a month (a serial that large would be in the 2400s).
+  if (value === whole && whole >= 100_000 && whole <= 999_999 && whole % 100 >= 1 && whole % 100 <= 12) {
+    return checked(Math.floor(whole / 100), whole % 100, false, input);
+  }
+  if (whole < 1) throw invalidDate(input);
+  // Excel counts 1900-02-29, which never existed: serials from 61 on are one day ahead of the calendar
+  // (only the year of an early serial matters now, for the out-of-range message).
+  const date = new Date(EXCEL_EPOCH_UTC_MS + (whole < 60 ? whole + 1 : whole) * MS_PER_DAY);
+  return checked(date.getUTCFullYear(), date.getUTCMonth() + 1, false, input);
+}
+
+/** The month of YYYY.MM from its decimals: .06 → 6, .6 → 6, .11 → 11; .1 (= .10) is ambiguous. */
+function monthFromDecimals(fraction: number, input: string): number {
+  const hundredths = Math.round(fraction * 100);
+  if (Math.abs(fraction - hundredths / 100) > DECIMAL_SLACK) throw invalidDate(input);
+  if (hundredths === 10) {
+    throw new LiangxinError(
+      "#VALUE!",
+      `parseReportPeriod：报告期 ${input} 可能是 1 月也可能是 10 月，请写成 ${input.trim().slice(0, 4)}-01 或 ${input.trim().slice(0, 4)}-10` +
+        ` (parseReportPeriod cannot tell whether ${input} means January or October; write ${input.trim().slice(0, 4)}-01 or ${input.trim().slice(0, 4)}-10)`,
+    );
+  }
+  const month = hundredths % 10 === 0 ? hundredths / 10 : hundredths;
+  if (month < 1 || month > 12) throw invalidDate(input);
+  return month;
 }
 
 function checked(year: number, month: number, wholeYear: boolean, input: string): ReportPeriod {
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) throw invalidDate(input);
+  if (month < 1 || month > 12) throw invalidDate(input);
+  if (year < EARLIEST_REPORT_YEAR || year > LATEST_REPORT_YEAR) throw dateOutOfRange(input, year);
   return { year, month, wholeYear };
 }
 
@@ -96,11 +140,22 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** The generic "cannot read this date" error; hosts may reword it with their parameter's name. */
+export class UnreadableReportDate extends LiangxinError {}
+
 function invalidDate(input: string): LiangxinError {
-  return new LiangxinError(
+  return new UnreadableReportDate(
     "#VALUE!",
     `parseReportPeriod：报告期无法识别 "${input}"，请用 2025、2025-06、2025-06-30 或日期序号` +
       ` (parseReportPeriod cannot read "${input}" as a report date; use 2025, 2025-06, 2025-06-30 or a date serial)`,
+  );
+}
+
+function dateOutOfRange(input: string, year: number): LiangxinError {
+  return new LiangxinError(
+    "#NUM!",
+    `parseReportPeriod：报告期 "${input}" 读作 ${year} 年，不在 ${EARLIEST_REPORT_YEAR}–${LATEST_REPORT_YEAR} 年之内，请用 2025、2025-06 或 2025-06-30` +
+      ` (parseReportPeriod reads "${input}" as the year ${year}, outside ${EARLIEST_REPORT_YEAR}–${LATEST_REPORT_YEAR}; use 2025, 2025-06 or 2025-06-30)`,
   );
 }
 

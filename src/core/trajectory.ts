@@ -5,6 +5,7 @@
 import type { Target, TargetKind } from "./catalog";
 import { LiangxinError } from "./errors";
 import type { ReportPeriod } from "./period";
+import { formatPeriod } from "./period";
 
 /**
  * How a target's expected value moves over time:
@@ -120,6 +121,26 @@ export function expectedValue(
       throw new LiangxinError("#N/A", `expectedAt：未知的 kind "${String(kind)}"，可用 growth、level、share、cumulative、annual` +
           ` (expectedAt does not know the kind "${String(kind)}"; use growth, level, share, cumulative or annual)`);
   }
+}
+
+/**
+ * Refuses a report date outside the plan period, from the base year to the target year: the trajectory
+ * is not defined there, and extrapolating it (a 2028 report against a 2027 target) gives numbers that look
+ * right and are not. The sheet functions TRAJECTORY, TARGET_GAP and TARGET_STATUS call this; the check
+ * (src/core/check) and the 月度填报 sheet apply the same years, counted from the start year.
+ * @param period the report period
+ * @param baseYear the base year (its reports are allowed: the 2023 column of 年度轨迹)
+ * @param targetYear the target year
+ * @throws LiangxinError("#NUM!") for a report before the base year or after the target year
+ * @example checkPlanPeriod({ year: 2028, month: 1, wholeYear: false }, 2023, 2027) // throws #NUM!
+ */
+export function checkPlanPeriod(period: ReportPeriod, baseYear: number = DEFAULT_BASE_YEAR, targetYear: number = DEFAULT_TARGET_YEAR): void {
+  if (period.year >= baseYear && period.year <= targetYear) return;
+  const shown = formatPeriod(period);
+  throw new LiangxinError(
+    "#NUM!",
+    `checkPlanPeriod：报告期 ${shown} 在规划期之外（${baseYear}–${targetYear} 年） (checkPlanPeriod: the report date ${shown} is outside the plan period ${baseYear}–${targetYear})`,
+  );
 }
 
 /** Stock time axis: years from the end of the base year to the end of the month (June 2025, base 2023 → 1.5). */

@@ -8,7 +8,7 @@
  * live in one place (src/core/sheet). Needs a LAMBDA-capable Excel (Microsoft 365 / Excel 2024);
  * elsewhere LX.TARGET_GAP works as is.
  */
-import { SHEET_FUNCTIONS } from "../core/sheet/registry";
+import { CUSTOM_FUNCTION_NAMESPACE, SHEET_FUNCTIONS } from "../core/sheet/registry";
 import { TRAJECTORY_FUNCTIONS } from "../core/sheet/trajectoryFunctions";
 
 export interface BareNameDefinition {
@@ -35,7 +35,7 @@ const MAX_COMMENT_LENGTH = 255;
  * @returns name, LAMBDA formula and comment for each, in registry order
  * @example bareNameDefinitions()[0].formula // "=LAMBDA(baseline,target,[baseYear],[targetYear],LX.REQUIRED_GROWTH(…))"
  */
-export function bareNameDefinitions(namespace = "LX", functionNames: readonly string[] = Object.keys(SHEET_FUNCTIONS)): BareNameDefinition[] {
+export function bareNameDefinitions(namespace = CUSTOM_FUNCTION_NAMESPACE, functionNames: readonly string[] = Object.keys(SHEET_FUNCTIONS)): BareNameDefinition[] {
   return functionNames.map((functionName) => {
     const fn = SHEET_FUNCTIONS[functionName];
     const parameters = fn.params.map((param) => ({ name: LAMBDA_PARAMETER_NAMES[param.name] ?? param.name, optional: param.optional === true }));

@@ -26,7 +26,7 @@ export function requiredGrowth(baseline: any[][], target: any[][], baseYear?: an
  * @customfunction TRAJECTORY
  * @param baseline 基期值(默认 2023 年)。
  * @param target 目标年值(增长类:基期值 × (1 + 增幅))。
- * @param date 报告期:年份 2025、2025-06、日期或日期序号。
+ * @param date 报告期:年份 2025、2025-06、2025.06、日期或日期序号;须在基期年至目标年之间。
  * @param [kind] growth(默认,流量)、level(存量)、share(占比)、cumulative(累计)、annual(每年)。
  * @param [baseYear] 基期年份,默认 2023。
  * @param [targetYear] 目标年份,默认 2027。
@@ -46,14 +46,14 @@ export function trajectory(
 }
 
 /**
- * 报告值与目标轨迹的差距,负数为落后。Gap of a reported figure to its trajectory (negative = behind).
+ * 报告值与目标轨迹的差距,负数为落后(目标低于基期值时低于轨迹为好)。Gap to the trajectory (negative = behind, also for reductions).
  * @customfunction TARGET_GAP
  * @param reported 报告值(流量为年初至报告期累计)。
  * @param baseline 基期值(默认 2023 年)。
  * @param target 目标年值。
- * @param date 报告期:年份 2025、2025-06、日期或日期序号。
+ * @param date 报告期:年份 2025、2025-06、2025.06、日期或日期序号;须在基期年至目标年之间。
  * @param [kind] growth(默认)、level、share、cumulative、annual。
- * @param [mode] rel(默认,报告值/应达值 − 1)或 abs(报告值 − 应达值)。
+ * @param [mode] rel(默认,报告值/应达值 − 1)或 abs(报告值 − 应达值);下降类目标取反。
  * @returns 差距。
  */
 export function targetGap(
@@ -73,7 +73,7 @@ export function targetGap(
  * @param reported 报告值(流量为年初至报告期累计)。
  * @param baseline 基期值(默认 2023 年)。
  * @param target 目标年值。
- * @param date 报告期:年份 2025、2025-06、日期或日期序号。
+ * @param date 报告期:年份 2025、2025-06、2025.06、日期或日期序号;须在基期年至目标年之间。
  * @param [kind] growth(默认)、level、share、cumulative、annual。
  * @param [tolerance] 预警容差,默认 0.1(10%):差距低于 −容差为落后。
  * @returns 正常、预警或落后。

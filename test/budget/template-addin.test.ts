@@ -8,18 +8,20 @@ import type { Catalog, Target } from "../../src/core/catalog";
 import { budgetLinesFromPrograms, computeBudget } from "../../src/core/budget/budget";
 import { defaultPrograms, DEFAULT_PROGRAM_DEFINITIONS } from "../../src/core/budget/defaults";
 import { volumesFromTrajectory } from "../../src/core/budget/volume";
-import { callSheetFunction, SHEET_FUNCTIONS } from "../../src/core/sheet/registry";
+import { callSheetFunction, CUSTOM_FUNCTION_NAMESPACE, SHEET_FUNCTIONS } from "../../src/core/sheet/registry";
 import { isSheetError } from "../../src/core/sheet/values";
 import { renderWorkbook, sheetByKey, isFormulaCell, columnIndex } from "../../templates";
 import type { RenderedSheet, RenderedWorkbook } from "../../templates";
 import { BUDGET_CELLS } from "../../templates/budget";
 
 const PLUGGED = ["SUBSIDY_COST", "SUBSIDY_FORMULA", "TRAJECTORY"];
+// The add-in writes its calls with the namespace (LX.SUBSIDY_COST), as Excel resolves them: registered under those names.
+const QUALIFIED = PLUGGED.map((name) => `${CUSTOM_FUNCTION_NAMESPACE}.${name}`);
 
 class SheetFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions = Object.fromEntries(
-    PLUGGED.map((name) => [
-      name,
+    PLUGGED.map((name, index) => [
+      QUALIFIED[index],
       { method: "evaluate", parameters: SHEET_FUNCTIONS[name].params.map((param) => ({ argumentType: FunctionArgumentType.SCALAR, optionalArg: Boolean(param.optional) })) },
     ]),
   );
@@ -69,7 +71,7 @@ const address = (sheet: number, ref: string) => {
 };
 
 describe("补贴测算 add-in formulas", () => {
-  HyperFormula.registerFunctionPlugin(SheetFunctionsPlugin, { enGB: Object.fromEntries(PLUGGED.map((name) => [name, name])) });
+  HyperFormula.registerFunctionPlugin(SheetFunctionsPlugin, { enGB: Object.fromEntries(QUALIFIED.map((name) => [name, name])) });
   afterAll(() => HyperFormula.unregisterFunctionPlugin(SheetFunctionsPlugin));
 
   it("compute the core model's costs and totals (开封, 中部: 90% central)", () => {

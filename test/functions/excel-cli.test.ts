@@ -105,6 +105,39 @@ describe("liangxin calc", () => {
     expect(unknown.code).toBe(1);
   });
 
+  it("refuses a call with a required argument missing as a usage error (exit 2), naming it and the signature", async () => {
+    // Review: `calc TARGET_GAP 60 100 200` printed an empty line and exited 0.
+    const missingDate = await calc("TARGET_GAP", "60", "100", "200");
+    expect(missingDate.code).toBe(2);
+    expect(missingDate.out).toBe("");
+    expect(missingDate.err).toBe(
+      "liangxin calc: TARGET_GAP 缺少必填参数 报告期 (TARGET_GAP is missing its required argument date)\n" +
+        "Usage: liangxin calc TARGET_GAP(reported, baseline, target, date, [kind], [mode])\n",
+    );
+    const none = await calc("LAGGARDS");
+    expect(none.code).toBe(2);
+    expect(none.err).toContain("LAGGARDS is missing its required arguments departments, gaps");
+  });
+
+  it("keeps an explicit \"\" in a required position as a blank cell: a blank result (not reported yet), exit 0", async () => {
+    const blank = await calc("TARGET_GAP", "", "100", "200", "2025-06");
+    expect(blank).toEqual({ code: 0, out: "\n", err: "" });
+  });
+
+  it("reads 2025.06 and 202506 as June 2025, and refuses a date outside the plan period with #NUM! (exit 1)", async () => {
+    // Review finding 8: these gave 7.68e-8 and 1.36e34.
+    expect((await calc("TRAJECTORY", "100", "200", "2025.06")).out).toBe("70.71067811865476\n");
+    expect((await calc("TRAJECTORY", "100", "200", "202506")).out).toBe("70.71067811865476\n");
+    expect((await calc("TRAJECTORY", "100", "200", "2025.10")).out).toBe(`${(141.4213562373095 * 10) / 12}\n`); // text: October
+    const late = await calc("TRAJECTORY", "100", "200", "2028-01", "growth");
+    expect(late.code).toBe(1);
+    expect(late.out).toBe("#NUM! TRAJECTORY：报告期 2028-01 在规划期之外（2023–2027 年） (TRAJECTORY: the report date 2028-01 is outside the plan period 2023–2027)\n");
+  });
+
+  it("gives the reduction target of review finding 6 a positive gap, as check does", async () => {
+    expect(Number((await calc("TARGET_GAP", "0.10", "0.12", "0.09", "2025-06", "share")).out)).toBeCloseTo(0.08046, 5);
+  });
+
   it("lists every function with its signature", async () => {
     const { code, out } = await calc("--list");
     expect(code).toBe(0);

@@ -56,6 +56,64 @@ describe("TARGET_GAP and TARGET_STATUS", () => {
   });
 });
 
+describe("reduction targets (a path that falls): negative still means behind", () => {
+  // Review finding 6: 漏损率 ≤ 9% from 12%, 10% reported for June 2025 (path 10.875%) is ahead.
+  it("gives the leak rate ahead of its falling path a positive gap and 正常", () => {
+    expect(call("TARGET_GAP", 0.1, 0.12, 0.09, "2025-06", "share")).toBeCloseTo(1 - 0.1 / 0.10875, 12);
+    expect(call("TARGET_GAP", 0.1, 0.12, 0.09, "2025-06", "share", "abs")).toBeCloseTo(0.00875, 12);
+    expect(call("TARGET_STATUS", 0.1, 0.12, 0.09, "2025-06", "share")).toBe("正常");
+  });
+
+  it("gives a figure above the falling path a negative gap and 落后", () => {
+    expect(call("TARGET_GAP", 0.125, 0.12, 0.09, "2025-06", "share")).toBeCloseTo(-(0.125 / 0.10875 - 1), 12);
+    expect(call("TARGET_STATUS", 0.125, 0.12, 0.09, "2025-06", "share")).toBe("落后");
+  });
+
+  it("treats a decrease of a flow (能耗下降13.5%: target = baseline × 0.865) the same way", () => {
+    const expected = call("TRAJECTORY", 100, 86.5, "2025-06") as number;
+    expect(call("TARGET_GAP", expected * 0.95, 100, 86.5, "2025-06")).toBeCloseTo(0.05, 12);
+    expect(call("TARGET_STATUS", expected * 1.2, 100, 86.5, "2025-06")).toBe("落后");
+  });
+});
+
+describe("report dates that used to give silent nonsense (review finding 8)", () => {
+  it("reads 2025.06 (number or text) and 202506 as June 2025", () => {
+    for (const date of [2025.06, "2025.06", 2025.6, 202506, "202506"]) expectNumber(call("TRAJECTORY", 100, 200, date), 70.71068);
+  });
+
+  it("gives #NUM! with the reason for a date before 1990 or after 2100", () => {
+    expect(call("TRAJECTORY", 100, 200, 25.06)).toEqual({
+      error: "#NUM!",
+      message: 'TRAJECTORY：报告期 "25.06" 读作 1900 年，不在 1990–2100 年之内，请用 2025、2025-06 或 2025-06-30 (TRAJECTORY reads "25.06" as the year 1900, outside 1990–2100; use 2025, 2025-06 or 2025-06-30)',
+    });
+    expect(call("TARGET_GAP", 60, 100, 200, 202513)).toMatchObject({ error: "#NUM!", message: expect.stringContaining("读作 2454 年") });
+  });
+
+  it("refuses the number 2025.1 (January or October?) with #VALUE! and a message", () => {
+    expect(call("TRAJECTORY", 100, 200, 2025.1)).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/^TRAJECTORY：报告期 2025\.1 可能是 1 月也可能是 10 月/) });
+  });
+
+  it("gives #NUM! for a report outside the plan period instead of extrapolating", () => {
+    const outside = {
+      error: "#NUM!",
+      message: "TRAJECTORY：报告期 2028-01 在规划期之外（2023–2027 年） (TRAJECTORY: the report date 2028-01 is outside the plan period 2023–2027)",
+    };
+    expect(call("TRAJECTORY", 100, 200, "2028-01")).toEqual(outside);
+    expect(call("TARGET_GAP", 60, 100, 200, "2022-06")).toMatchObject({ error: "#NUM!", message: expect.stringContaining("TARGET_GAP：报告期 2022-06 在规划期之外（2023–2027 年）") });
+    expect(call("TARGET_STATUS", 60, 100, 200, "2028-01")).toMatchObject({ error: "#NUM!" });
+    // The plan's own years move the period; the base year itself is in it (年度轨迹's 2023 column).
+    expectNumber(call("TRAJECTORY", 100, 200, 2028, "growth", 2024, 2028), 200, 10);
+    expectNumber(call("TRAJECTORY", 100, 200, 2023), 100, 10);
+  });
+
+  it("reports a bad date inside a range by its cell", () => {
+    expect(call("FORECAST_TARGET", [100, 110, 120], ["2024-12", 25.06, "2025-12"])).toMatchObject({
+      error: "#NUM!",
+      message: expect.stringMatching(/^FORECAST_TARGET：报告期 "25\.06" 读作 1900 年.*（第 2 个报告期 \/ dates in cell 2）$/),
+    });
+  });
+});
+
 describe("REQUIRED_GROWTH", () => {
   it("agrees with Excel's RRI: RRI(96,10000,11000)=0.000993307376", () => {
     expectNumber(call("REQUIRED_GROWTH", 10000, 11000, 0, 96), 0.000993307376, 12);

@@ -14,7 +14,7 @@ import { decodePlanBytes } from "../../src/core/decode";
 import { extractCatalog } from "../../src/core/extract";
 import { STATUS_LABELS } from "../../src/core/i18n";
 import { parseReportPeriod } from "../../src/core/period";
-import { targetGap } from "../../src/core/gap";
+import { pathDirection, targetGap } from "../../src/core/gap";
 import { DEFAULT_TOLERANCE, targetStatus } from "../../src/core/status";
 import type { TrajectoryKind } from "../../src/core/trajectory";
 import { expectedValue, requiredGrowth, targetValueFromCatalog, trajectoryKindForTarget } from "../../src/core/trajectory";
@@ -32,7 +32,12 @@ function bundledCatalogs(): Array<{ name: string; catalog: Catalog }> {
   })).filter((entry) => entry.catalog.targets.length > 0); // the extractor may not find targets yet
 }
 
-const CASES = [{ name: "fixture", catalog: fixture }, ...bundledCatalogs()];
+// A reduction target (review finding 6): 公共供水管网漏损率 ≤ 9%, from a 2023 baseline of 12%.
+const shareTemplate = fixture.targets.find((target) => target.kind === "share") as Target;
+const LEAK: Target = { ...shareTemplate, id: "示例-21", indicator: "公共供水管网漏损率", comparator: "<=", value: 9, unit: "%", normalizedValue: 0.09, support: [] };
+const fixtureWithReduction: Catalog = { ...fixture, targets: [...fixture.targets, LEAK] };
+
+const CASES = [{ name: "fixture", catalog: fixtureWithReduction }, ...bundledCatalogs()];
 
 // ---- what the user types -------------------------------------------------------------------
 
@@ -68,7 +73,34 @@ function userInputs(catalog: Catalog, departments: readonly string[]): Filled {
       reports.push({ period, department, targetId: target.id, value: Math.round(expected * factors[(index + offset) % factors.length] * 1000) / 1000, basis });
     }
   });
+  const leak = catalog.targets.find((target) => target.id === LEAK.id);
+  if (leak) {
+    const department = leak.lead ?? departments[0];
+    baselines.set(LEAK.id, 0.12);
+    // Below the falling path (ahead), above it (behind), and a month typed as the number 2025.06 and as 202506.
+    reports.push({ period: "2025-06", department, targetId: LEAK.id, value: 0.1, basis: null });
+    reports.push({ period: 2025.09, department: departments[1], targetId: LEAK.id, value: 0.125, basis: null });
+    reports.push({ period: "202603", department: departments[2], targetId: LEAK.id, value: 0.1, basis: null });
+    // Outside the plan period: shown as 期外, left out of 部门预警 (check rejects them). The 2028 row would
+    // otherwise be the department's latest report of the target.
+    reports.push({ period: "2028-01", department, targetId: LEAK.id, value: 0.2, basis: null });
+    reports.push({ period: "2023-06", department, targetId: LEAK.id, value: 0.2, basis: null });
+  }
   return { baselines, reports };
+}
+
+/** As `liangxin check` decides: a report outside the start year … target year is rejected. */
+function outsidePlan(target: Target, period: string | number | Date): boolean {
+  const { year } = parseReportPeriod(period);
+  const years = YEARS_OF(target);
+  return year < years.startYear || year > years.targetYear;
+}
+
+/** The core's gap: signed by the path's direction (pathDirection), so negative always means behind. */
+function coreGap(target: Target, baseline: number | null, report: Filled["reports"][number], expected: number): number {
+  const kind = effectiveKind(target, report.basis) as TrajectoryKind;
+  const targetValue = targetValueFromCatalog(target, baseline) as number;
+  return targetGap(report.value, expected, "rel", pathDirection(kind, baseline ?? 0, targetValue));
 }
 
 // ---- the core's answers ----------------------------------------------------------------------
@@ -168,8 +200,11 @@ describe("workbook recalculated by LibreOffice", () => {
     const table = sheetByKey(rendered.sheets, "trajectory").table!;
     let checked = 0;
     catalog.targets.forEach((target, index) => {
+      const years = YEARS_OF(target);
       for (const year of TRAJECTORY_YEARS) {
-        const expected = coreExpected(target, filled.baselines.get(target.id) ?? null, year, null);
+        // No trajectory outside the plan's base year … target year (TRAJECTORY gives #NUM! there).
+        const inPlan = year >= years.baseYear && year <= years.targetYear;
+        const expected = inPlan ? coreExpected(target, filled.baselines.get(target.id) ?? null, year, null) : null;
         const cell = computed(sheet, `${letterOf(table, `expected${year}`)}${table.firstDataRow + index}`);
         if (expected === null) expect(cell === null || cell === "").toBe(true);
         else {
@@ -189,13 +224,24 @@ describe("workbook recalculated by LibreOffice", () => {
     filled.reports.forEach((report, index) => {
       const row = table.firstDataRow + index;
       const target = catalog.targets.find((candidate) => candidate.id === report.targetId)!;
-      const expected = coreExpected(target, filled.baselines.get(target.id) ?? null, report.period, report.basis) as number;
       const label = `${report.targetId} ${String(report.period)}`;
+      if (outsidePlan(target, report.period)) {
+        const cells = ["expected", "gap", "status"].map((key) => computed(sheet, `${letterOf(table, key)}${row}`));
+        expect({ label, cells }).toEqual({ label, cells: ["", "", "期外"] });
+        return;
+      }
+      const expected = coreExpected(target, filled.baselines.get(target.id) ?? null, report.period, report.basis) as number;
       expectClose(computed(sheet, `${letterOf(table, "expected")}${row}`), expected, `${label} 轨迹值`);
-      const gap = targetGap(report.value, expected);
+      const gap = coreGap(target, filled.baselines.get(target.id) ?? null, report, expected);
       expectClose(computed(sheet, `${letterOf(table, "gap")}${row}`), gap, `${label} 差距`);
       expect(computed(sheet, `${letterOf(table, "status")}${row}`)).toBe(STATUS_LABELS["zh-CN"][targetStatus(gap, DEFAULT_TOLERANCE)]);
     });
+    if (name === "fixture") {
+      // The leak rate at 10% in June 2025, below its falling path (10.875%): ahead, as check and TARGET_GAP say.
+      const row = table.firstDataRow + filled.reports.findIndex((report) => report.targetId === LEAK.id && report.period === "2025-06" && report.value === 0.1);
+      expectClose(computed(sheet, `${letterOf(table, "gap")}${row}`), 1 - 0.1 / 0.10875, "漏损率 差距");
+      expect(computed(sheet, `${letterOf(table, "status")}${row}`)).toBe("正常");
+    }
   });
 
   it.each(CASES.map((entry) => entry.name))("%s: department counts and worst gap use each target's latest report", async (name) => {
@@ -206,11 +252,13 @@ describe("workbook recalculated by LibreOffice", () => {
     const latest = new Map<string, { order: number; gap: number; department: string }>();
     for (const report of filled.reports) {
       const target = catalog.targets.find((candidate) => candidate.id === report.targetId)!;
+      if (outsidePlan(target, report.period)) continue; // rejected by check, 期外 in the sheet
       const period = parseReportPeriod(report.period);
       const expected = coreExpected(target, filled.baselines.get(target.id) ?? null, report.period, report.basis) as number;
       const key = `${report.department}\u0000${report.targetId}`;
       const order = period.year * 100 + period.month;
-      if ((latest.get(key)?.order ?? -1) < order) latest.set(key, { order, gap: targetGap(report.value, expected), department: report.department });
+      const gap = coreGap(target, filled.baselines.get(target.id) ?? null, report, expected);
+      if ((latest.get(key)?.order ?? -1) < order) latest.set(key, { order, gap, department: report.department });
     }
     let behindDepartments = 0;
     table.rowKeys.forEach((department, index) => {

@@ -3,6 +3,7 @@ import * as path from "path";
 import type { Catalog, Target } from "../../src/core/catalog";
 import { renderWorkbook, sheetByKey, inputColumnsOf, toOfficeFormulas, isFormulaCell, SHEET_NAMES } from "../../templates";
 import type { CellContent, RenderedSheet, RenderedWorkbook } from "../../templates";
+import { qualifyCustomFunctions, SHEET_FUNCTIONS } from "../../src/core/sheet/registry";
 
 const catalog = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/catalog-sample.json"), "utf8")) as Catalog;
 
@@ -146,9 +147,20 @@ describe("renderWorkbook", () => {
       workbook.sheets.flatMap((sheet) => sheet.blocks.flatMap((block) => block.cells.flat().filter(isFormulaCell).map((cell) => cell.formula)));
     expect(formulas(builtin).filter((formula) => customFunctions.test(formula))).toEqual([]);
     const addinFormulas = formulas(addin).join("\n");
-    for (const name of ["TRAJECTORY(", "TARGET_GAP(", "TARGET_STATUS(", "REQUIRED_GROWTH(", "LAGGARDS("]) expect(addinFormulas).toContain(name);
+    for (const name of ["TRAJECTORY(", "TARGET_GAP(", "TARGET_STATUS(", "REQUIRED_GROWTH(", "LAGGARDS(", "SUBSIDY_COST("]) expect(addinFormulas).toContain(`LX.${name}`);
     // Functions newer than Excel 2007 carry their prefix, or LibreOffice and older Excel show #NAME?.
     expect(formulas(builtin).join("\n")).not.toMatch(/(?<!_xlfn\.)\b(MINIFS|MAXIFS|RRI)\(/);
+  });
+
+  it("writes every custom-function call of the add-in flavour as LX.NAME(…), which works in an Excel without LAMBDA", () => {
+    // Review finding 10: bare TARGET_GAP(…) needs the LAMBDA workbook names; Excel 2019/2021 showed #NAME? in every computed cell.
+    const names = Object.keys(SHEET_FUNCTIONS);
+    const bare = new RegExp(`(?<![A-Za-z0-9_.])(${names.join("|")})\\(`);
+    const addinFormulas = addin.sheets.flatMap((sheet) => sheet.blocks.flatMap((block) => block.cells.flat().filter(isFormulaCell).map((cell) => cell.formula)));
+    expect(addinFormulas.filter((formula) => bare.test(formula))).toEqual([]);
+    const called = new Set(addinFormulas.flatMap((formula) => [...formula.matchAll(/LX\.([A-Z_]+)\(/g)].map((match) => match[1])));
+    expect([...called].filter((name) => !names.includes(name))).toEqual([]);
+    expect(called.size).toBeGreaterThanOrEqual(8); // trajectory, gap, status, growth, laggards and the subsidy functions
   });
 
   it("keeps targets a reload carries over, marked 已移出目录", () => {
@@ -186,6 +198,25 @@ describe("renderWorkbook", () => {
     const empty = renderWorkbook({ plan: catalog.plan, targets: [], warnings: ["没有找到目标"] }, { flavour: "builtin" });
     expect(sheetByKey(empty.sheets, "targets").table!.dataRowCount).toBe(1);
     expect(sheetByKey(empty.sheets, "guide").blocks[0].cells.flat()).toContain("没有找到目标");
+  });
+});
+
+describe("qualifyCustomFunctions", () => {
+  it("prefixes bare calls of registered functions with LX., whatever their case", () => {
+    expect(qualifyCustomFunctions('=IF(A3="","",TARGET_GAP(A3,N(B3),C3,D3,E3))')).toBe('=IF(A3="","",LX.TARGET_GAP(A3,N(B3),C3,D3,E3))');
+    expect(qualifyCustomFunctions("=laggards(A:A,B:B)+Trajectory(1,2,2025)")).toBe("=LX.LAGGARDS(A:A,B:B)+LX.TRAJECTORY(1,2,2025)");
+  });
+
+  it("leaves qualified calls, longer names, built-ins, string literals and quoted sheet names alone", () => {
+    const untouched = [
+      "=LX.TARGET_GAP(1,2,3,4)",
+      "=MY_TRAJECTORY(1)+_xlfn.RRI(4,1,2)+TRAJECTORY_X(1)",
+      '="TARGET_GAP(x)"&A1',
+      "='TRAJECTORY(old)'!A1",
+      "=TRAJECTORY", // a name, not a call
+    ];
+    for (const formula of untouched) expect(qualifyCustomFunctions(formula)).toBe(formula);
+    expect(qualifyCustomFunctions('="a""TRAJECTORY(""b"&TRAJECTORY(1,2,3)')).toBe('="a""TRAJECTORY(""b"&LX.TRAJECTORY(1,2,3)');
   });
 });
 

@@ -1,8 +1,8 @@
 import { LiangxinError } from "../../src/core/errors";
-import { requiredRunRate, targetGap } from "../../src/core/gap";
+import { pathDirection, requiredRunRate, targetGap } from "../../src/core/gap";
 import { parseReportPeriod } from "../../src/core/period";
 import { DEFAULT_TOLERANCE, targetStatus } from "../../src/core/status";
-import { expectedAt } from "../../src/core/trajectory";
+import { checkPlanPeriod, expectedAt } from "../../src/core/trajectory";
 
 const june2025 = parseReportPeriod("2025-06");
 
@@ -23,6 +23,60 @@ describe("targetGap", () => {
       expect.objectContaining({ code: "#DIV/0!", message: "targetGap：应达值为 0，无法计算相对差距 (targetGap cannot give a relative gap against an expected value of 0)" }),
     );
     expect(targetGap(5, 0, "abs")).toBe(5);
+  });
+});
+
+describe("pathDirection", () => {
+  it("falls where a growth, level or share target is below its baseline, and rises otherwise", () => {
+    expect(pathDirection("share", 0.12, 0.09)).toBe(-1); // 漏损率 12% → ≤ 9%
+    expect(pathDirection("growth", 100, 86.5)).toBe(-1); // 能耗较2023年下降13.5%
+    expect(pathDirection("level", 100, 200)).toBe(1);
+    expect(pathDirection("share", 0.5, 0.5)).toBe(1); // holding a level counts as rising
+  });
+
+  it("always rises for totals and per-year amounts, which count from 0", () => {
+    expect(pathDirection("cumulative", 500, 400)).toBe(1);
+    expect(pathDirection("annual", 20, 10)).toBe(1);
+  });
+});
+
+describe("targetGap on a falling path", () => {
+  // Review finding 6: 漏损率 10% in June 2025 against 12% → 9% was −0.080 in the sheet and +0.080 in check.
+  const expected = expectedAt({ kind: "share", baselineValue: 0.12, targetValue: 0.09 }, june2025); // 0.10875
+
+  it("is positive (ahead) below the path and negative (behind) above it", () => {
+    expect(expected).toBeCloseTo(0.10875, 12);
+    expect(targetGap(0.1, expected, "rel", -1)).toBeCloseTo(1 - 0.1 / 0.10875, 12);
+    expect(targetGap(0.1, expected, "rel", -1)).toBeGreaterThan(0);
+    expect(targetGap(0.12, expected, "rel", -1)).toBeCloseTo(-(0.12 / 0.10875 - 1), 12);
+    expect(targetGap(0.1, expected, "abs", -1)).toBeCloseTo(0.00875, 12);
+  });
+
+  it("is exactly 0 on the path, never −0", () => {
+    expect(Object.is(targetGap(0.10875, 0.10875, "rel", -1), 0)).toBe(true);
+    expect(Object.is(targetGap(5, 5, "abs", -1), 0)).toBe(true);
+  });
+
+  it("gives 正常 for a reduction ahead of its path and 落后 for one well above it", () => {
+    expect(targetStatus(targetGap(0.1, expected, "rel", -1))).toBe("onTrack");
+    expect(targetStatus(targetGap(0.125, expected, "rel", -1))).toBe("behind");
+  });
+});
+
+describe("checkPlanPeriod", () => {
+  it("accepts the base year through the target year", () => {
+    expect(() => checkPlanPeriod(parseReportPeriod(2023), 2023, 2027)).not.toThrow();
+    expect(() => checkPlanPeriod(parseReportPeriod("2027-12"), 2023, 2027)).not.toThrow();
+  });
+
+  it("gives #NUM! with both years for a report before the base year or after the target year", () => {
+    expect(() => checkPlanPeriod(parseReportPeriod("2028-01"), 2023, 2027)).toThrow(
+      expect.objectContaining({
+        code: "#NUM!",
+        message: "checkPlanPeriod：报告期 2028-01 在规划期之外（2023–2027 年） (checkPlanPeriod: the report date 2028-01 is outside the plan period 2023–2027)",
+      }),
+    );
+    expect(() => checkPlanPeriod(parseReportPeriod("2022-06"))).toThrow(expect.objectContaining({ code: "#NUM!" }));
   });
 });
 

@@ -6,8 +6,9 @@
  * Arguments: numbers and TRUE/FALSE as typed in a cell; "" for an omitted optional; a range as JSON
  * ('[60,70]' is one row like Excel's {60,70}; '[[60],[70]]' a column; null is a blank cell);
  * "#N/A" and the other error codes as error values.
+ * A word shaped like 2025.06 stays text (a month, as in the 期间 column), not the number 2025.06.
  * Exit code: 0 when the result is a value (a spilled result may hold error cells), 1 when it is an
- * error value, 2 for a usage error.
+ * error value, 2 for a usage error (including a required argument not given; "" is a blank cell).
  */
 import type { ExcelErrorCode } from "../../core/errors";
 import type { SheetArgument, SheetResult, SheetScalar } from "../../core/sheet/registry";
@@ -21,7 +22,8 @@ const HELP = `Usage: liangxin calc <FUNCTION> [arg …]    evaluate a function a
        liangxin calc --list                  list the functions and their arguments
 
   Arguments are typed as in a cell: 60, 2025-06, growth, TRUE. Use "" for an omitted optional
-  argument and a JSON array for a range: '[60,70]' (a row), '[[60],[70]]' (a column).
+  argument (or a blank cell) and a JSON array for a range: '[60,70]' (a row), '[[60],[70]]' (a column).
+  Every required argument must be given (exit 2 otherwise).
   Prints the value (numbers in full precision), "#CODE message" for an error, or a spilled
   result as a JSON array of rows. Exit code 0 for a value, 1 for an error value, 2 for misuse.
 
@@ -44,8 +46,13 @@ export function parseCalcArgument(word: string): SheetArgument {
   return cellFromText(word);
 }
 
+/** 2025.06, 2025.6, 2025.10: a month as planners write it. Kept as text, as in the 期间 column, so 2025.10 stays October. */
+const YEAR_DOT_MONTH = /^\d{4}\.\d{1,2}$/;
+
 function cellFromText(word: string): SheetScalar {
   const trimmed = word.trim();
+  // Number parameters read numeric text as numbers anyway; only a date parameter sees the difference.
+  if (YEAR_DOT_MONTH.test(trimmed)) return trimmed;
   if (NUMBER_TEXT.test(trimmed)) return Number(trimmed);
   const upper = trimmed.toUpperCase();
   if (upper === "TRUE" || upper === "FALSE") return upper === "TRUE";
@@ -97,6 +104,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const fn = findSheetFunction(name);
+  // A required argument not typed at all is misuse (Excel refuses such a formula); an explicit "" is a
+  // blank cell, which gives a blank result (a value not reported yet).
+  const missing = fn ? fn.params.slice(rest.length).filter((param) => !param.optional) : [];
+  if (fn && missing.length > 0) {
+    io.stderr(
+      `liangxin calc: ${fn.name} 缺少必填参数 ${missing.map((param) => param.labelZh ?? param.name).join("、")}` +
+        ` (${fn.name} is missing its required argument${missing.length > 1 ? "s" : ""} ${missing.map((param) => param.name).join(", ")})\n` +
+        `Usage: liangxin calc ${signatureOf(fn)}\n`,
+    );
+    return 2;
+  }
   // Trailing omitted arguments are simply not passed, as in a cell.
   while (values.length > 0 && values[values.length - 1] === undefined) values.pop();
   const result = callSheetFunction(fn ? fn.name : name, values);

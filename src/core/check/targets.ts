@@ -4,6 +4,8 @@
  */
 import type { Target } from "../catalog";
 import { isLiangxinError } from "../errors";
+import type { PathDirection } from "../gap";
+import { pathDirection } from "../gap";
 import type { TrajectoryKind, TrajectorySpec } from "../trajectory";
 import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR, expectedAt, targetValueFromCatalog, trajectoryKindForTarget } from "../trajectory";
 import type { IssueCode, ReportBasis } from "./types";
@@ -24,7 +26,13 @@ export interface ReadyTargetPlan {
   /** First and last years a report may carry (start year … target year). */
   startYear: number;
   targetYear: number;
-  /** True for reduction targets (≤ comparators, negative growth): the gap's sign is flipped so that negative still means behind. */
+  /**
+   * The path's direction (pathDirection): −1 when the target is below its baseline (漏损率 12% → ≤ 9%,
+   * 能耗下降13.5%), where a figure below the path is ahead; the gap's sign follows it so that negative
+   * always means behind. A ≤ ceiling set above the baseline rises like any other target.
+   */
+  direction: PathDirection;
+  /** direction < 0: lower figures are better (also for the forecast's "misses the target"). */
   lowerIsBetter: boolean;
 }
 
@@ -103,6 +111,8 @@ export function prepareTarget(target: Target, baselineValue: number | null): Tar
     }
     throw error;
   }
-  const lowerIsBetter = target.comparator === "<=" || (target.kind === "growth_vs_baseline" && (target.normalizedValue ?? 0) < 0);
-  return { ready: true, target, defaultBasis, specs, baselineValue: baseline, targetValue, startYear, targetYear, lowerIsBetter };
+  // The one direction rule (src/core/gap.ts): the path's own direction, not the comparator. Both 口径 share it
+  // (growth and level run between the same baseline and target).
+  const direction = pathDirection(specs[defaultBasis].kind, specs[defaultBasis].baselineValue, targetValue);
+  return { ready: true, target, defaultBasis, specs, baselineValue: baseline, targetValue, startYear, targetYear, direction, lowerIsBetter: direction < 0 };
 }

@@ -5,7 +5,8 @@
  * - number: numbers as they are; TRUE/FALSE → 1/0; numeric text ("60", "45%") → its number;
  *   other text → #VALUE!; ±Infinity/NaN → #NUM!; an error in the cell passes through.
  * - integer: as number, then truncated toward zero (Excel truncates year arguments).
- * - period: a report date (see parseReportPeriod): a year, "2025-06", an ISO date, a date serial.
+ * - period: a report date (see parseReportPeriod): a year, "2025-06", 2025.06, 202506, an ISO date, a date
+ *   serial; a date outside 1990–2100 is #NUM! with the reason.
  * - kind / mode: a keyword (case-insensitive; Chinese aliases accepted); unknown → #N/A with a message.
  * - text: anything, as text.
  * - Blank (empty cell, "" or omitted): an optional parameter takes its default; a required one
@@ -16,9 +17,9 @@
  */
 import { LiangxinError } from "../errors";
 import type { ReportPeriod } from "../period";
-import { parseReportPeriod } from "../period";
+import { parseReportPeriod, UnreadableReportDate } from "../period";
 import type { SheetError } from "./values";
-import { isSheetError, sheetError } from "./values";
+import { errorFromException, isSheetError, sheetError } from "./values";
 
 export type ParamType = "number" | "integer" | "period" | "kind" | "mode" | "text" | "range";
 
@@ -132,6 +133,11 @@ function toPeriod(value: unknown, param: ParamSpec, functionName: string, subjec
   try {
     return parseReportPeriod(value);
   } catch (error) {
+    // A date read but outside 1990–2100, or an ambiguous 2025.1: the core's own words say why.
+    if (error instanceof LiangxinError && !(error instanceof UnreadableReportDate)) {
+      const located = errorFromException(error, functionName);
+      return subject ? sheetError(located.error, `${located.message ?? ""}（${subject.zh.trim()}${param.labelZh ?? param.name} / ${param.name}${subject.en}）`) : located;
+    }
     if (error instanceof LiangxinError) {
       return sheetError(
         error.code,

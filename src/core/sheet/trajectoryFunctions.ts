@@ -4,12 +4,12 @@
  */
 import { forecastTarget } from "../forecast";
 import type { GapMode } from "../gap";
-import { targetGap } from "../gap";
+import { pathDirection, targetGap } from "../gap";
 import { statusLabel } from "../i18n";
 import type { ReportPeriod } from "../period";
 import { DEFAULT_TOLERANCE, targetStatus } from "../status";
 import type { TrajectoryKind } from "../trajectory";
-import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR, expectedValue, requiredGrowth } from "../trajectory";
+import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR, checkPlanPeriod, expectedValue, requiredGrowth } from "../trajectory";
 import type { Coerced, ParamSpec } from "./coerce";
 import { BLANK, coerceCell } from "./coerce";
 import type { ElementwiseSheetFunction, RangeSheetFunction, SheetFunction } from "./engine";
@@ -54,10 +54,13 @@ const REPORTED: ParamSpec = { name: "reported", labelZh: "报告值", type: "num
 const BASE_YEAR: ParamSpec = { name: "baseYear", labelZh: "基期年份", type: "integer", optional: true, defaultValue: DEFAULT_BASE_YEAR, description: "Base year; default 2023." };
 const TARGET_YEAR: ParamSpec = { name: "targetYear", labelZh: "目标年份", type: "integer", optional: true, defaultValue: DEFAULT_TARGET_YEAR, description: "Target year; default 2027." };
 
-/** Reads the coerced values of TRAJECTORY's first parameters (shared by the gap and status functions). */
+/**
+ * The expected value from TRAJECTORY's first parameters (shared by the gap and status functions),
+ * after refusing a report date outside the plan period (#NUM!, never an extrapolation).
+ */
 function expectedFrom(args: readonly Coerced[], first: number, baseYear: number, targetYear: number, startYear?: number): number {
   const period = args[first + 2] as ReportPeriod;
-  return expectedValue(
+  const expected = expectedValue(
     args[first + 3] as TrajectoryKind,
     args[first] as number,
     args[first + 1] as number,
@@ -67,6 +70,14 @@ function expectedFrom(args: readonly Coerced[], first: number, baseYear: number,
     targetYear,
     startYear,
   );
+  checkPlanPeriod(period, baseYear, targetYear);
+  return expected;
+}
+
+/** TARGET_GAP/TARGET_STATUS: the signed gap (negative = behind) of args [reported, baseline, target, date, kind]. */
+function gapFrom(args: readonly Coerced[], mode: GapMode): number {
+  const direction = pathDirection(args[4] as TrajectoryKind, args[1] as number, args[2] as number);
+  return targetGap(args[0] as number, expectedFrom(args, 1, DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR), mode, direction);
 }
 
 const REQUIRED_GROWTH: ElementwiseSheetFunction = {
@@ -98,8 +109,8 @@ const TRAJECTORY: ElementwiseSheetFunction = {
 const TARGET_GAP: ElementwiseSheetFunction = {
   name: "TARGET_GAP",
   shape: "elementwise",
-  description: "Gap of a reported figure to its trajectory: reported/expected − 1 (rel) or reported − expected (abs).",
-  descriptionZh: "报告值与目标轨迹的差距:相对(报告值/应达值 − 1)或绝对(报告值 − 应达值);负数为落后。",
+  description: "Gap of a reported figure to its trajectory: reported/expected − 1 (rel) or reported − expected (abs), sign flipped for a falling path; negative = behind.",
+  descriptionZh: "报告值与目标轨迹的差距:相对(报告值/应达值 − 1)或绝对(报告值 − 应达值),下降类目标取反;负数为落后。",
   params: [
     REPORTED,
     BASELINE,
@@ -108,8 +119,7 @@ const TARGET_GAP: ElementwiseSheetFunction = {
     KIND,
     { name: "mode", type: "mode", optional: true, defaultValue: "rel", keywords: MODE_KEYWORDS, description: "rel (default) or abs." },
   ],
-  compute: (args) =>
-    targetGap(args[0] as number, expectedFrom(args, 1, DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR), args[5] as GapMode),
+  compute: (args) => gapFrom(args, args[5] as GapMode),
 };
 
 const TARGET_STATUS: ElementwiseSheetFunction = {
@@ -125,8 +135,7 @@ const TARGET_STATUS: ElementwiseSheetFunction = {
     KIND,
     { name: "tolerance", labelZh: "预警容差", type: "number", optional: true, defaultValue: DEFAULT_TOLERANCE, description: "Tolerance for 预警; default 0.1 (10%)." },
   ],
-  compute: (args) =>
-    statusLabel(targetStatus(targetGap(args[0] as number, expectedFrom(args, 1, DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR)), args[5] as number)),
+  compute: (args) => statusLabel(targetStatus(gapFrom(args, "rel"), args[5] as number)),
 };
 
 /** Coerces a range function's single-cell argument (its first cell); BLANK/undefined come back as such. */
