@@ -8,6 +8,7 @@ import { setTheme } from "@fluentui/web-components/theme/set-theme.js";
 import { webLightTheme } from "@fluentui/tokens";
 import type { Catalog } from "../core/catalog";
 import { BUNDLED_CITIES, type BundledCity } from "../core/cities";
+import { decodePlanBytes } from "../core/decode";
 import { extractCatalog } from "../core/extract";
 import type { Locale } from "../core/i18n";
 import { checkReports } from "../addin/checkReports";
@@ -25,9 +26,14 @@ interface PaneState {
   city: BundledCity | null;
   catalog: Catalog | null;
   inExcel: boolean;
+  /**
+   * True when the city-name field was filled by the pane (a bundled city, or read from the text),
+   * not typed: a new plan text then clears it, so the new plan never gets the old city's ids.
+   */
+  cityNameFilled: boolean;
 }
 
-const state: PaneState = { locale: "zh-CN", city: null, catalog: null, inExcel: false };
+const state: PaneState = { locale: "zh-CN", city: null, catalog: null, inExcel: false, cityNameFilled: false };
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const strings = (): PaneStrings => PANE_STRINGS[state.locale];
@@ -76,15 +82,41 @@ function showPreview(catalog: Catalog): void {
   element("load").toggleAttribute("disabled", !state.inExcel || catalog.targets.length === 0);
 }
 
+/** The city name the user typed, if any (a name the pane filled in for an earlier plan does not count). */
+function typedCityName(): string | undefined {
+  return element<HTMLInputElement>("city-name").value.trim() || undefined;
+}
+
 function runExtraction(text: string, cityName: string | undefined): void {
   state.catalog = extractCatalog(text, { cityName });
+  if (!cityName) {
+    // The extractor read the city from the text: show it, so the user sees which ids will be written.
+    const derived = /^(.+)-\d+$/.exec(state.catalog.targets[0]?.id ?? "")?.[1];
+    if (derived) {
+      element<HTMLInputElement>("city-name").value = derived;
+      state.cityNameFilled = true;
+    }
+  }
   showPreview(state.catalog);
+}
+
+/** A new plan text arrived (file or paste): forget the previous plan's city unless the user typed it. */
+function forgetPreviousCity(): void {
+  if (state.city) {
+    state.city = null;
+    renderCities();
+  }
+  if (state.cityNameFilled) {
+    element<HTMLInputElement>("city-name").value = "";
+    state.cityNameFilled = false;
+  }
 }
 
 async function chooseCity(city: BundledCity): Promise<void> {
   state.city = city;
   renderCities();
   element<HTMLInputElement>("city-name").value = city.name;
+  state.cityNameFilled = true;
   try {
     const text = await loadSeedText(city);
     element<HTMLTextAreaElement>("plan-text").value = text;
@@ -150,12 +182,18 @@ function showChecked(result: CheckedDetail): void {
 }
 
 async function readFile(file: File): Promise<void> {
-  const text = await file.text();
-  element<HTMLTextAreaElement>("plan-text").value = text;
-  state.city = null;
-  renderCities();
-  const cityName = element<HTMLInputElement>("city-name").value.trim() || undefined;
-  runExtraction(text, cityName);
+  // Plans come as GBK as often as UTF-8 (file.text() would read GBK as mojibake); PDFs are refused.
+  const decoded = decodePlanBytes(new Uint8Array(await file.arrayBuffer()));
+  if (decoded.warning) {
+    setStatus(`${file.name}：${decoded.warning}`, true);
+    return;
+  }
+  element<HTMLTextAreaElement>("plan-text").value = decoded.text;
+  // A file is a new plan: the city chosen or read before is not its city.
+  forgetPreviousCity();
+  element<HTMLInputElement>("city-name").value = "";
+  setStatus("");
+  runExtraction(decoded.text, undefined);
 }
 
 function start(): void {
@@ -170,8 +208,12 @@ function start(): void {
   });
   element("extract").addEventListener("click", () => {
     const text = element<HTMLTextAreaElement>("plan-text").value;
-    const cityName = element<HTMLInputElement>("city-name").value.trim() || undefined;
-    runExtraction(text, cityName);
+    runExtraction(text, typedCityName());
+  });
+  // Pasting or typing another plan: the previous plan's city must not label it.
+  element("plan-text").addEventListener("input", forgetPreviousCity);
+  element("city-name").addEventListener("input", () => {
+    state.cityNameFilled = false;
   });
   const fileInput = element<HTMLInputElement>("plan-file");
   element("open-file").addEventListener("click", () => fileInput.click());

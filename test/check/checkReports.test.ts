@@ -100,7 +100,7 @@ describe("checkReports (检查月报 in the add-in)", () => {
     // League table: 市商务局 (1 behind) above 市住房和城乡建设局.
     const league = text.findIndex((line) => line.startsWith("部门|落后|预警|正常"));
     expect(block[league + 1].slice(0, 4)).toEqual(["市商务局", 1, 0, 0]);
-    expect(block[league + 2].slice(0, 4)).toEqual(["市住房和城乡建设局", 0, 0, 1]);
+    expect(block[league + 2].slice(0, 4)).toEqual(["市住房城乡建设局", 0, 0, 1]);
     // Rejected rows keep the sheet's own row numbers.
     const rejected = text.findIndex((line) => line.startsWith("退回的行"));
     expect(block[rejected + 2].slice(0, 2)).toEqual([5, "未知目标编号“示例-99”"]);

@@ -41,7 +41,7 @@ describe("liangxin check", () => {
     expect(code).toBe(0);
     const league = out.slice(0, out.indexOf("落后目标\n"));
     expect(league.indexOf("市商务局")).toBeLessThan(league.indexOf("市工业和信息化局"));
-    expect(league.indexOf("市工业和信息化局")).toBeLessThan(league.indexOf("市住房和城乡建设局"));
+    expect(league.indexOf("市工业和信息化局")).toBeLessThan(league.indexOf("市住房城乡建设局"));
     expect(out).toMatch(/市商务局\s+示例-02\s+报废汽车回收量\s+2025-06\s+1100/);
     expect(err).toContain("检查 6 行");
   });
@@ -96,6 +96,32 @@ describe("liangxin check", () => {
     expect((await cli("商务局.csv", "--city", "bad.json")).code).toBe(1);
     expect((await cli("商务局.csv", "--city", "火星")).err).toContain("未知城市");
     expect((await cli("商务局.csv")).code).toBe(1);
+  });
+
+  describe("the catalog saved in a liangxin workbook", () => {
+    beforeAll(async () => {
+      const io = captureIo(directory);
+      expect(await main(["workbook", "--catalog", catalog, "-o", "saved.xlsx"], io)).toBe(0);
+      // 示例数据: the same plan extracted again after an edit, so that 示例-02 names another indicator.
+      const edited = JSON.parse(fs.readFileSync(catalog, "utf8"));
+      edited.targets[1].indicator = "新能源汽车销量";
+      fs.writeFileSync(path.join(directory, "edited.json"), JSON.stringify(edited));
+    });
+
+    it("is used for the ids when --city is not given", async () => {
+      const { code, out, err } = await cli("商务局.csv", "--baselines", "saved.xlsx", "--baselines", baselines, "--format", "json");
+      expect(code).toBe(0);
+      expect(err).toContain("使用工作簿 saved.xlsx 中保存的目标清单（9 个目标）");
+      expect(JSON.parse(out).rows.map((row: { targetId: string }) => row.targetId)).toContain("示例-02");
+    });
+
+    it("warns when --city's ids disagree with it, naming the id and both indicators", async () => {
+      const { err } = await cli("商务局.csv", "--city", "edited.json", "--baselines", "saved.xlsx", "--baselines", baselines);
+      expect(err).toContain("警告：--city edited.json 的目标编号与工作簿 saved.xlsx 中保存的目标清单不一致（1 个编号");
+      expect(err).toContain("示例-02：工作簿为“报废汽车回收量”，--city 为“新能源汽车销量”");
+      const same = await cli("商务局.csv", "--city", catalog, "--baselines", "saved.xlsx", "--baselines", baselines);
+      expect(same.err).not.toContain("警告");
+    });
   });
 
   it("writes an .xlsx report with the league table, behind list, all rows and rejected rows", async () => {

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import Ajv from "ajv";
 import { run } from "../../src/cli/commands/extract";
 import { captureIo } from "../../src/cli/io";
 
@@ -16,12 +17,26 @@ describe("liangxin extract", () => {
     expect(catalog.targets[0].id).toBe("南平-01");
   });
 
-  it("names a missing file on stderr, exits 1 and still prints the others as an array", async () => {
+  it("names a missing file on stderr, exits 1 and keeps its place in the array, each element naming its file", async () => {
     const io = captureIo(ROOT);
     expect(await run([SEED, "no-such-plan.txt", "seeds/002_2e34df7fe6ba7779.txt"], io)).toBe(1);
     expect(io.err).toContain("no-such-plan.txt");
-    const catalogs = JSON.parse(io.out);
-    expect(catalogs.map((catalog: { plan: { government: string } }) => catalog.plan.government)).toEqual(["南平市人民政府", "邯郸市人民政府"]);
+    const results = JSON.parse(io.out);
+    expect(results.map((result: { file: string }) => result.file)).toEqual([SEED, "no-such-plan.txt", "seeds/002_2e34df7fe6ba7779.txt"]);
+    expect(results[1]).toEqual({ file: "no-such-plan.txt", error: "文件不存在 (no such file)" });
+    expect([results[0].plan.government, results[2].plan.government]).toEqual(["南平市人民政府", "邯郸市人民政府"]);
+  });
+
+  it("prints multi-file elements that validate against the catalog schema (file allowed, failures as extractFailure)", async () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "catalog.schema.json"), "utf8"));
+    const ajv = new Ajv({ allErrors: true });
+    const validateCatalog = ajv.compile(schema);
+    const validateFailure = ajv.compile({ ...schema.definitions.extractFailure, definitions: schema.definitions });
+    const io = captureIo(ROOT);
+    await run([SEED, "no-such-plan.txt"], io);
+    const [catalog, failure] = JSON.parse(io.out);
+    expect(validateCatalog(catalog) ? [] : validateCatalog.errors).toEqual([]);
+    expect(validateFailure(failure) ? [] : validateFailure.errors).toEqual([]);
   });
 
   it("reads GB18030 files and takes --city for ids", async () => {
@@ -43,10 +58,47 @@ describe("liangxin extract", () => {
     expect(io.err).toContain("--format");
   });
 
-  it("reports an unreadable path (a directory) by name", async () => {
+  it("reports an unreadable path (a directory) by name, in words, not as EISDIR", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "liangxin-"));
     const io = captureIo(ROOT);
     expect(await run([dir], io)).toBe(1);
     expect(io.err).toContain(dir);
+    expect(io.err).toContain("是一个目录");
+    expect(io.err).toContain("(is a directory)");
+    expect(io.err).not.toContain("EISDIR");
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  describe("files that are not plain UTF-8 or GBK text", () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "liangxin-"));
+      const seed = fs.readFileSync(path.join(ROOT, SEED), "utf8");
+      // Notepad's "Unicode" (UTF-16 LE with a BOM) and its big-endian variant.
+      fs.writeFileSync(path.join(dir, "u16le.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed, "utf16le")]));
+      fs.writeFileSync(path.join(dir, "u16be.txt"), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(seed, "utf16le").swap16()]));
+      fs.writeFileSync(path.join(dir, "plan.txt"), "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type/Catalog>> endobj\n到2027年，二手车交易量较2023年增长45%");
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("reads a UTF-16 plan (with its BOM) like the UTF-8 one", async () => {
+      const utf8 = captureIo(ROOT);
+      await run([SEED], utf8);
+      for (const name of ["u16le.txt", "u16be.txt"]) {
+        const io = captureIo(dir);
+        expect(await run([name], io)).toBe(0);
+        expect(JSON.parse(io.out)).toEqual(JSON.parse(utf8.out));
+      }
+    });
+
+    it("refuses a PDF renamed .txt with a clear message and no targets, exit 1", async () => {
+      const io = captureIo(dir);
+      expect(await run(["plan.txt", "u16le.txt"], io)).toBe(1);
+      expect(io.err).toContain("plan.txt");
+      expect(io.err).toContain("looks like a PDF: save the plan as text");
+      const [pdf, text] = JSON.parse(io.out);
+      expect(pdf).toEqual({ file: "plan.txt", error: expect.stringContaining("这是 PDF 文件") });
+      expect(text.targets.length).toBeGreaterThan(10);
+    });
   });
 });

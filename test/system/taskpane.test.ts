@@ -1,7 +1,8 @@
 /**
  * The built task pane in Debian's Chromium: the city list renders, choosing a city shows the
  * extraction preview with source clauses, office.js (served from the build, i.e. from
- * node_modules/@microsoft/office-js) loads, and nothing is logged as an error.
+ * node_modules/@microsoft/office-js) loads, and nothing is logged as an error. Opening a GBK
+ * file decodes it, and a new plan (file or paste) never keeps the previous city's ids.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -99,5 +100,48 @@ describe("task pane in Chromium", () => {
     await page.locator("#extract").click();
     await page.waitForSelector("table.preview td.id");
     expect(await page.locator("table.preview td.id").first().textContent()).toMatch(/^新郑-\d+/);
+  });
+
+  it("opens a GBK plan file as text (not mojibake) and labels it with its own city, not the one chosen before", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/taskpane.html`);
+    await page.waitForSelector("#cities button");
+    await page.locator('#cities button[data-city="nanping"]').click();
+    await page.waitForSelector("table.preview td.id");
+    expect(await page.inputValue("#city-name")).toBe("南平");
+
+    // 白云市's excerpt, saved as GB18030 (as Chinese Windows Notepad and WPS save "ANSI" text).
+    await page.setInputFiles("#plan-file", path.join(ROOT, "test", "fixtures", "golden", "gb18030-excerpt.gb18030.txt"));
+    await page.waitForFunction(() => document.querySelector("table.preview td.id")?.textContent?.startsWith("白云-"));
+    expect((await page.inputValue("#plan-text")).startsWith("白云市推动大规模设备更新工作方案")).toBe(true);
+    const ids = await page.locator("table.preview td.id").allTextContents();
+    expect(ids).toEqual(["白云-01", "白云-02"]);
+    expect(await page.inputValue("#city-name")).toBe("白云");
+    expect(await page.locator('#cities button[aria-pressed="true"]').count()).toBe(0);
+  });
+
+  it("does not label a pasted plan with the city chosen before", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/taskpane.html`);
+    await page.waitForSelector("#cities button");
+    await page.locator('#cities button[data-city="nanping"]').click();
+    await page.waitForSelector("table.preview td.id");
+    const text = fs.readFileSync(path.join(ROOT, "seeds", "004_3d18c461efc57f01.txt"), "utf8");
+    await page.locator("#plan-text").fill(text);
+    expect(await page.inputValue("#city-name")).toBe("");
+    await page.locator("#extract").click();
+    await page.waitForFunction(() => !document.querySelector("table.preview td.id")?.textContent?.startsWith("南平-"));
+    expect(await page.locator("table.preview td.id").first().textContent()).toMatch(/^新郑-\d+/);
+    expect(await page.inputValue("#city-name")).toBe("新郑");
+  });
+
+  it("refuses a PDF saved as .txt with a message and extracts nothing", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/taskpane.html`);
+    await page.waitForSelector("#cities button");
+    await page.setInputFiles("#plan-file", { name: "plan.txt", mimeType: "text/plain", buffer: Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type/Catalog>> endobj\n", "latin1") });
+    await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("PDF"));
+    expect(await page.locator("#status").textContent()).toContain("plan.txt：这是 PDF 文件");
+    expect(await page.locator("table.preview td.id").count()).toBe(0);
   });
 });

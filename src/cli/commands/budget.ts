@@ -12,6 +12,9 @@ import { DEFAULT_ITERATIONS, DEFAULT_SEED, simulateBudget } from "../../core/bud
 import { SCRAPPING_INDICATOR, trajectoryForIndicator, volumesFromTrajectory } from "../../core/budget/volume";
 import { FUNDING_LEVELS, FUNDING_LEVEL_LABELS } from "../../core/budget/types";
 import { loadCatalog } from "../readers/catalog";
+import type { Catalog } from "../../core/catalog";
+import { isLiangxinError } from "../../core/errors";
+import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR } from "../../core/trajectory";
 
 const HELP = `Usage: liangxin budget --city <城市> [options]
 
@@ -21,8 +24,8 @@ Subsidy budget with the default parameters. Volumes have no default: give them, 
   --city <name>            a bundled city (${BUNDLED_CITIES.map((city) => city.name).join(", ")}) or a catalog .json
   --volume <id>=<n>        eligible units per year for a program (repeatable), e.g. --volume applianceAc=20000;
                            <id>:<year>=<n> for one year
-  --scrap-baseline <n>     your 2023 报废汽车回收量 (辆): scrapping volumes follow that target's trajectory
-  --years <list>           budget years (default ${DEFAULT_BUDGET_YEARS.join(",")})
+  --scrap-baseline <n>     your 2023 报废汽车回收量 (辆, a positive number): scrapping volumes follow that target's trajectory
+  --years <list>           budget years (default ${DEFAULT_BUDGET_YEARS.join(",")}); years outside the plan period are warned about
   --seed <n>, --iterations <n>   Monte Carlo (default seed ${DEFAULT_SEED}, ${DEFAULT_ITERATIONS} draws)
   --json                   print JSON instead of tables
   -h, --help               this help
@@ -30,6 +33,20 @@ Program ids: ${defaultPrograms().map((program) => program.id).join(", ")}
 `;
 
 const wan = (yuan: number) => (yuan / 10000).toFixed(2);
+
+/**
+ * The plan period: the earliest first counted year and the latest target year of the catalog's
+ * targets (defaults 2024–2027 where the plan gives none).
+ */
+function planPeriod(catalog: Catalog): { startYear: number; targetYear: number } {
+  let startYear = Infinity;
+  let targetYear = -Infinity;
+  for (const target of catalog.targets) {
+    startYear = Math.min(startYear, target.startYear ?? (target.baseYear ?? DEFAULT_BASE_YEAR) + 1);
+    targetYear = Math.max(targetYear, target.targetYear ?? DEFAULT_TARGET_YEAR);
+  }
+  return Number.isFinite(startYear) ? { startYear, targetYear } : { startYear: DEFAULT_BASE_YEAR + 1, targetYear: DEFAULT_TARGET_YEAR };
+}
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   let city: string | undefined;
@@ -63,6 +80,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         break;
       case "--scrap-baseline":
         scrapBaseline = numberValue();
+        // Scrapping volumes compound from this figure: zero or less has no growth path.
+        if (!(scrapBaseline > 0)) {
+          io.stderr(`budget: --scrap-baseline 须为正数：2023年报废汽车回收量（辆），如 --scrap-baseline 12000 (must be a positive number of vehicles)\n`);
+          return 2;
+        }
         break;
       case "--years":
         years = value().split(",").map(Number);
@@ -99,11 +121,28 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const province = provinceOfPlan(catalog.plan, BUNDLED_CITIES);
   const programs = defaultPrograms(province ?? undefined);
   const notes: string[] = [];
+  const period = planPeriod(catalog);
+  const outside = years.filter((year) => year < period.startYear || year > period.targetYear);
+  if (outside.length > 0) {
+    io.stderr(
+      `budget: 提示：--years 中 ${outside.join("、")} 年不在方案期（${period.startYear}–${period.targetYear}年）内，` +
+        `这些年份的数量需自行给出，轨迹不会外推到方案期外 (warning: years outside the plan period)\n`,
+    );
+    notes.push(`${outside.join("、")} 年不在方案期（${period.startYear}–${period.targetYear}年）内。`);
+  }
   let scrapVolumes: Map<number, number> | null = null;
   if (scrapBaseline !== null) {
     const link = trajectoryForIndicator(catalog, SCRAPPING_INDICATOR, scrapBaseline);
     if (link) {
-      scrapVolumes = volumesFromTrajectory(link.spec, years);
+      try {
+        // Only within the plan period: a trajectory is not extrapolated past it.
+        scrapVolumes = volumesFromTrajectory(link.spec, years.filter((year) => !outside.includes(year)));
+      } catch (error) {
+        if (!isLiangxinError(error)) throw error;
+        // Word it for the user: which option, which target (the core names its own function).
+        io.stderr(`budget: --scrap-baseline ${scrapBaseline} 无法用于目标 ${link.target.id}「${link.target.indicator}」的轨迹：${error.message.replace(/^[A-Za-z]+：/, "")}\n`);
+        return 2;
+      }
       notes.push(`报废汽车数量取自目标 ${link.target.id}（${link.target.source.text}）的年度轨迹，基期值 ${scrapBaseline} 辆。`);
     } else {
       notes.push(`目标清单中没有可用的「${SCRAPPING_INDICATOR}」目标，--scrap-baseline 未使用。`);

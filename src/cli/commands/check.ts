@@ -1,26 +1,31 @@
 /**
- * `liangxin check <report files…> --city <city|catalog.json> [--baselines <file>] [--format table|json|xlsx] [-o out]`:
- * consolidates monthly reports and checks every row against its trajectory (issue 5).
+ * `liangxin check <report files…> [--city <city|catalog.json>] [--baselines <file>] [--format table|json|xlsx] [-o out]`:
+ * consolidates monthly reports and checks every row against its trajectory (issue 5). Without
+ * --city the catalog saved in a liangxin workbook among the inputs is used.
  * Exit 0: the check ran (laggards or not); 2: rows were rejected; 1: it could not run.
  */
 import * as fs from "fs";
 import * as path from "path";
 import type { CheckResult, RowIssue } from "../../core/check";
 import { readBaselines, runReportCheck } from "../../core/check";
+import type { Catalog } from "../../core/catalog";
 import type { Locale } from "../../core/i18n";
 import { DEFAULT_TOLERANCE } from "../../core/status";
 import type { CliIo } from "../io";
 import { loadCatalog } from "../readers/catalog";
+import { startProgress } from "../readers/progress";
 import { expandInputs, readBaselineFiles, readReportFiles } from "../readers/tables";
+import { catalogDifferences, findStoredCatalog } from "../readers/workbookCatalog";
 import { formatCheckTable, writeCheckJson } from "./checkOutput";
 
-const HELP = `用法 Usage: liangxin check <月报文件或目录…> --city <城市|catalog.json> [选项]
+const HELP = `用法 Usage: liangxin check <月报文件或目录…> [--city <城市|catalog.json>] [选项]
 
 检查各部门月度填报（.csv 或 .xlsx，中文或英文表头）是否落后于目标轨迹。
 Checks monthly report files against each target's trajectory.
 
 选项 Options:
-  --city <名称|文件>      内置城市（南平、南阳…）或 liangxin extract 生成的目标清单 .json
+  --city <名称|文件>      内置城市（南平、南阳…）或 liangxin extract 生成的目标清单 .json；
+                          不给时使用 liangxin workbook 或加载项生成的工作簿（--baselines 或月报）中保存的目标清单
   --baselines <文件>      基期值（2023年数）：含 目标编号 和 基期值 列的 .csv/.xlsx，或含 目标总表 的工作簿（可重复）
   --format table|json|xlsx  输出格式（默认 table；-o 以 .json/.xlsx 结尾时按扩展名）
   -o, --output <文件>     写入文件（xlsx 必须给出）
@@ -29,6 +34,9 @@ Checks monthly report files against each target's trajectory.
   --forecast-all          每一行都附预测（默认只对每个部门+目标最新一期预测）
 退出码 Exit: 0 检查完成；2 有退回的行；1 无法检查（无可读文件、目标清单错误）
 `;
+
+/** Row counts from which checking gets a bar of its own (smaller checks finish in a blink). */
+const ROW_PROGRESS_FROM = 5000;
 
 interface CheckArgs {
   inputs: string[];
@@ -101,8 +109,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(`check: ${parsed}\n\n${HELP}`);
     return 1;
   }
-  if (parsed.inputs.length === 0 || !parsed.city) {
-    io.stderr(`check: 需要月报文件和 --city (report files and --city are required)\n\n${HELP}`);
+  if (parsed.inputs.length === 0) {
+    io.stderr(`check: 需要月报文件 (report files are required)\n\n${HELP}`);
     return 1;
   }
   const format = parsed.format ?? "table";
@@ -111,22 +119,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  let catalog;
-  try {
-    catalog = loadCatalog(parsed.city, io.cwd);
-  } catch (error) {
-    io.stderr(`check: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+  const baselineFiles = expandInputs(parsed.baselines, io.cwd);
+  const reportFiles = expandInputs(parsed.inputs, io.cwd);
+  const catalog = await chooseCatalog(parsed.city, [...baselineFiles, ...reportFiles], io);
+  if (!catalog) return 1;
 
-  const baselineRead = await readBaselineFiles(expandInputs(parsed.baselines, io.cwd), io);
+  const baselineRead = await readBaselineFiles(baselineFiles, io);
   if (baselineRead.failures.length > 0) {
     for (const failure of baselineRead.failures) io.stderr(`check: 无法读取基期值文件 ${failure.file}：${failure.message}\n`);
     return 1;
   }
   const baselines = readBaselines(baselineRead.tables, parsed.locale);
 
-  const reportFiles = expandInputs(parsed.inputs, io.cwd);
   const reportRead = await readReportFiles(reportFiles, io);
   const fileErrors: RowIssue[] = reportRead.failures.map((failure) => ({
     file: failure.file,
@@ -135,13 +139,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     reason: parsed.locale === "zh-CN" ? `无法读取文件：${failure.message}` : `cannot read the file: ${failure.message}`,
   }));
   const started = performance.now();
+  // Rows, not files: one large file is one step of the reading bar but most of the work.
+  const rowCount = reportRead.tables.reduce((sum, table) => sum + Math.max(0, table.rows.length - 1), 0);
+  const rowProgress = rowCount >= ROW_PROGRESS_FROM ? startProgress(io, rowCount, "检查月报", "行") : undefined;
   const result = runReportCheck(reportRead.tables, catalog, {
+    onProgress: rowProgress ? (rowsDone) => rowProgress.update(Math.round(rowsDone)) : undefined,
     baselines: baselines.baselines,
     tolerance: parsed.tolerance,
     locale: parsed.locale,
     forecastRows: parsed.forecastAll ? "all" : "latest",
     priorErrors: [...baselines.errors, ...fileErrors],
   });
+  rowProgress?.stop();
   const elapsedMs = performance.now() - started;
 
   const readable = reportRead.tables.filter((table) => !result.errors.some((error) => error.row === 0 && error.file === table.file && error.code === "missingColumns"));
@@ -159,6 +168,42 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       : `check: ${reportFiles.length} files, ${summary.rowsRead} rows read, ${summary.rowsChecked} checked, ${result.errors.length} rejected, ${elapsedMs.toFixed(0)} ms\n`,
   );
   return result.errors.length > 0 ? 2 : 0;
+}
+
+/**
+ * The catalog to check against: --city when given, else the one saved in a liangxin workbook among
+ * the inputs (the ids its departments were given). When both exist and their ids disagree, warns
+ * and keeps --city (the user chose it).
+ * @returns the catalog, or null after printing why there is none
+ */
+async function chooseCatalog(city: string | undefined, files: readonly string[], io: CliIo): Promise<Catalog | null> {
+  const stored = await findStoredCatalog(files, io.cwd);
+  if (!city) {
+    if (stored) {
+      io.stderr(`check: 使用工作簿 ${stored.file} 中保存的目标清单（${stored.catalog.targets.length} 个目标${stored.city ? `，${stored.city}` : ""}）(catalog saved in the workbook)\n`);
+      return stored.catalog;
+    }
+    io.stderr(`check: 需要 --city，或给出 liangxin workbook 生成的工作簿（其中保存了目标清单）(--city is required unless a liangxin workbook is given)\n\n${HELP}`);
+    return null;
+  }
+  let catalog: Catalog;
+  try {
+    catalog = loadCatalog(city, io.cwd);
+  } catch (error) {
+    io.stderr(`check: ${error instanceof Error ? error.message : String(error)}\n`);
+    return null;
+  }
+  if (stored) {
+    const { count, examples } = catalogDifferences(stored.catalog, catalog);
+    if (count > 0) {
+      io.stderr(
+        `check: 警告：--city ${city} 的目标编号与工作簿 ${stored.file} 中保存的目标清单不一致（${count} 个编号，如 ${examples.join("；")}）。` +
+          `各部门按工作簿中的编号填报：去掉 --city 即按工作簿的清单检查。` +
+          ` (warning: --city ids disagree with the catalog saved in the workbook; omit --city to use the workbook's)\n`,
+      );
+    }
+  }
+  return catalog;
 }
 
 async function emit(result: CheckResult, format: "table" | "json" | "xlsx", args: CheckArgs, io: CliIo, planTitle: string): Promise<void> {

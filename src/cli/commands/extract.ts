@@ -1,9 +1,11 @@
 /**
  * `liangxin extract <file…> [--format json|table] [--city 名]`: prints the target catalog of
- * each plan file (decoded as UTF-8 or GB18030). One file → one catalog object, several → an
- * array. A bundled city's name (南平, nanping) stands for its seed file.
- * Exit code: 0 when every file was read, 1 when any could not be (the others are still
- * printed), 2 for a usage error.
+ * each plan file (decoded as UTF-8, UTF-16 with a BOM, or GB18030). One file → one catalog
+ * object; several → an array in argument order, each element carrying its `file`, and a file
+ * that could not be read keeping its place as `{ file, error }`. A bundled city's name (南平,
+ * nanping) stands for its seed file.
+ * Exit code: 0 when every file was read, 1 when any could not be (missing, a directory, not a
+ * text file; the others are still printed), 2 for a usage error.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -15,8 +17,10 @@ import type { CliIo } from "../io";
 
 const HELP = `Usage: liangxin extract <file…> [--format json|table] [--city 名]
 
-  Extracts the target catalog (目标清单) from plan text files (UTF-8 or GB18030/GBK).
-  One file prints one catalog object, several print an array.
+  Extracts the target catalog (目标清单) from plan text files (UTF-8, UTF-16 or GB18030/GBK).
+  One file prints one catalog object; several print an array in the order given, each
+  element with its "file", and {"file": …, "error": …} for a file that could not be read.
+  A PDF or Word file is refused: save the plan as text (.txt) first.
 
   --format json    JSON catalog (default); the schema is schemas/catalog.schema.json
   --format table   a readable table, one target per row, with its source clause
@@ -129,27 +133,51 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(`liangxin extract: ${parsed}\n\n${HELP}`);
     return 2;
   }
-  const catalogs: Catalog[] = [];
+  const results: ExtractResult[] = [];
   let failed = false;
   for (const arg of parsed.files) {
     const { filePath, cityName } = resolvePlan(arg, io.cwd);
-    let bytes: Uint8Array;
-    try {
-      bytes = fs.readFileSync(filePath);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error);
-      io.stderr(`liangxin extract: cannot read ${arg}: ${reason}\n`);
+    const read = readPlanText(filePath);
+    if ("error" in read) {
+      io.stderr(`liangxin extract: 无法读取 ${arg}：${read.error}\n`);
+      results.push({ file: arg, error: read.error });
       failed = true;
       continue;
     }
-    const { text } = decodePlanBytes(bytes);
-    const catalog = extractCatalog(text, { cityName: parsed.city ?? cityName });
+    const catalog = extractCatalog(read.text, { cityName: parsed.city ?? cityName });
     if (parsed.format === "table") io.stdout(formatCatalogTable(catalog, arg));
-    catalogs.push(catalog);
+    results.push({ file: arg, ...catalog });
   }
-  if (parsed.format === "json" && catalogs.length > 0) {
-    const output = parsed.files.length === 1 ? catalogs[0] : catalogs;
-    io.stdout(JSON.stringify(output, null, 2) + "\n");
+  if (parsed.format === "json") {
+    if (parsed.files.length > 1) io.stdout(JSON.stringify(results, null, 2) + "\n");
+    else if (!("error" in results[0])) {
+      // One file: the catalog itself, as the schema describes it (no file name needed).
+      const { file: _file, ...catalog } = results[0];
+      io.stdout(JSON.stringify(catalog, null, 2) + "\n");
+    }
   }
   return failed ? 1 : 0;
+}
+
+/** One element of the multi-file output: a catalog with its file, or the file and why it could not be read. */
+type ExtractResult = (Catalog & { file: string }) | { file: string; error: string };
+
+/**
+ * A plan file's decoded text, or a readable reason why there is none: missing, a directory,
+ * unreadable, or not a text file (PDF, Word, binary).
+ */
+function readPlanText(filePath: string): { text: string } | { error: string } {
+  let bytes: Uint8Array;
+  try {
+    if (fs.statSync(filePath).isDirectory()) return { error: "是一个目录，请给出方案文本文件 (is a directory)" };
+    bytes = fs.readFileSync(filePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { error: "文件不存在 (no such file)" };
+    if (code === "EACCES" || code === "EPERM") return { error: "没有读取权限 (permission denied)" };
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  const decoded = decodePlanBytes(bytes);
+  if (decoded.encoding === "binary") return { error: decoded.warning ?? "不是文本文件 (not a text file)" };
+  return { text: decoded.text };
 }

@@ -8,7 +8,7 @@ import type { CliIo } from "../io";
 import type { Catalog } from "../../core/catalog";
 import type { Locale } from "../../core/i18n";
 import { BUNDLED_CITIES, findBundledCity } from "../../core/cities";
-import { loadCatalog } from "../readers/catalog";
+import { loadCatalog, loadCatalogList } from "../readers/catalog";
 import { renderWorkbook } from "../../../templates";
 import type { Flavour } from "../../../templates";
 import { writeWorkbookXlsx } from "../../xlsx/writer";
@@ -18,9 +18,11 @@ const HELP = `Usage: liangxin workbook (--city <城市> | --catalog <catalog.jso
 Writes the 两新 targets workbook (.xlsx): 说明, 目标总表, 年度轨迹, 月度填报, 部门预警, 补贴测算.
 
   --city <name>        a bundled city (${BUNDLED_CITIES.map((city) => city.name).join(", ")}) or a catalog .json
-  --catalog <file>     a catalog from \`liangxin extract\`
+  --catalog <file>     a catalog from \`liangxin extract\`; an array of catalogs (extract a.txt b.txt)
+                       gives one workbook per catalog in the -o directory
   --all                every bundled city, one file each in the -o directory (default: current directory)
-  -o, --output <path>  output file (default <city>.xlsx) or, with --all, directory
+  -o, --output <path>  output file (default <city>.xlsx) or, with --all or an array, directory;
+                       an existing directory for one workbook puts <city>.xlsx in it
   --lang <zh-CN|en-US> language of headers and texts shown first (default zh-CN)
   --formulas <builtin|addin>  built-in Excel formulas (default; computes in Excel, WPS, LibreOffice)
                        or the add-in's custom functions
@@ -118,6 +120,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   if (options.all) {
     const directory = path.resolve(io.cwd, options.output ?? ".");
+    if (isFile(directory)) {
+      io.stderr(`workbook: --all 写出多个工作簿，-o 须为目录，而 ${options.output} 是一个已有文件 (with --all, -o must be a directory, not an existing file)\n`);
+      return 1;
+    }
     let failures = 0;
     for (const [index, city] of BUNDLED_CITIES.entries()) {
       const file = path.join(directory, `${city.slug}.xlsx`);
@@ -128,10 +134,21 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         io.stderr(`${prefix}: ${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, file) || file} (${Math.round(size / 1024)} KB)\n`);
       } catch (error) {
         failures++;
-        io.stderr(`${prefix}: 失败 (failed): ${error instanceof Error ? error.message : String(error)}\n`);
+        io.stderr(`${prefix}: 失败 (failed): ${writeFailure(error, file, io.cwd)}\n`);
       }
     }
     return failures > 0 ? 1 : 0;
+  }
+
+  if (options.catalog) {
+    let listed: ReturnType<typeof loadCatalogList>;
+    try {
+      listed = loadCatalogList(options.catalog, io.cwd);
+    } catch (error) {
+      io.stderr(`workbook: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+    if (listed.catalogs.length > 1 || listed.skipped.length > 0) return writeMany(listed, options, io);
   }
 
   const source = (options.city ?? options.catalog) as string;
@@ -143,9 +160,81 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const defaultName = `${findBundledCity(source)?.slug ?? path.basename(source).replace(/\.json$/i, "")}.xlsx`;
-  const file = path.resolve(io.cwd, options.output ?? defaultName);
-  const size = await writeOne(catalog, file, options, findBundledCity(source)?.name ?? null);
+  let file = path.resolve(io.cwd, options.output ?? defaultName);
+  if (isDirectory(file)) file = path.join(file, defaultName);
+  let size: number;
+  try {
+    size = await writeOne(catalog, file, options, findBundledCity(source)?.name ?? null);
+  } catch (error) {
+    io.stderr(`workbook: ${writeFailure(error, file, io.cwd)}\n`);
+    return 1;
+  }
   io.stderr(`${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, file) || file} (${Math.round(size / 1024)} KB)\n`);
   for (const warning of catalog.warnings) io.stderr(`提示 (warning): ${warning}\n`);
   return 0;
+}
+
+function isFile(target: string): boolean {
+  return fs.existsSync(target) && !fs.statSync(target).isDirectory();
+}
+
+function isDirectory(target: string): boolean {
+  return fs.existsSync(target) && fs.statSync(target).isDirectory();
+}
+
+/** Short city name of a catalog: the prefix of its ids (南平-01 → 南平). */
+function cityOf(catalog: Catalog): string | null {
+  const match = /^(.+)-\d+$/.exec(catalog.targets[0]?.id ?? "");
+  return match ? match[1] : null;
+}
+
+/**
+ * One workbook per catalog of an array (`liangxin extract a.txt b.txt > plans.json`), named after
+ * the bundled city's slug or the ids' city name, in the -o directory.
+ */
+async function writeMany(listed: ReturnType<typeof loadCatalogList>, options: WorkbookArgs, io: CliIo): Promise<number> {
+  const directory = path.resolve(io.cwd, options.output ?? ".");
+  if (isFile(directory)) {
+    io.stderr(`workbook: ${options.catalog} 含多份目标清单，-o 须为目录，而 ${options.output} 是一个已有文件 (several catalogs: -o must be a directory)\n`);
+    return 1;
+  }
+  let failures = listed.skipped.length;
+  for (const reason of listed.skipped) io.stderr(`跳过 (skipped) ${reason}\n`);
+  const used = new Set<string>();
+  for (const [index, { catalog, file: planFile }] of listed.catalogs.entries()) {
+    const city = cityOf(catalog);
+    let name = (city ? findBundledCity(city)?.slug ?? city : null) ?? (planFile ? path.basename(planFile).replace(/\.[^.]+$/, "") : `catalog-${index + 1}`);
+    // Two plans of one city (two versions) must not overwrite each other.
+    for (let suffix = 2; used.has(name); suffix++) name = `${name.replace(/-\d+$/, "")}-${suffix}`;
+    used.add(name);
+    const target = path.join(directory, `${name}.xlsx`);
+    const prefix = `[${index + 1}/${listed.catalogs.length}] ${city ?? planFile ?? name}`;
+    try {
+      const size = await writeOne(catalog, target, options, city);
+      io.stderr(`${prefix}: ${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, target) || target} (${Math.round(size / 1024)} KB)\n`);
+    } catch (error) {
+      failures++;
+      io.stderr(`${prefix}: 失败 (failed): ${writeFailure(error, target, io.cwd)}\n`);
+    }
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+/** Why a workbook could not be written, in words (not EEXIST/ENOTDIR/EACCES). */
+function writeFailure(error: unknown, file: string, cwd: string): string {
+  const shown = path.relative(cwd, file) || file;
+  switch ((error as NodeJS.ErrnoException).code) {
+    case "EEXIST":
+    case "ENOTDIR":
+      return `无法写入 ${shown}：路径中有同名文件挡住了目录 (a file is in the way of the directory)`;
+    case "EISDIR":
+      return `无法写入 ${shown}：这是一个目录 (is a directory)`;
+    case "EACCES":
+    case "EPERM":
+      return `无法写入 ${shown}：没有写入权限 (permission denied)`;
+    case "EBUSY":
+      return `无法写入 ${shown}：文件正被占用，请先在 Excel 中关闭它 (file is in use)`;
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }

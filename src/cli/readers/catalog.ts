@@ -28,6 +28,12 @@ export function loadCatalog(city: string, cwd: string): Catalog {
     } catch (error) {
       throw new Error(`无法读取目标清单 ${city}：${error instanceof Error ? error.message : String(error)} (cannot read the catalog file)`);
     }
+    if (Array.isArray(parsed)) {
+      throw new Error(
+        `${city} 含 ${parsed.length} 份目标清单（liangxin extract 多个文件的输出）；请只给一份，` +
+          `或用 liangxin workbook --catalog ${city} 为每份各写一个工作簿 (an array of catalogs: give one)`,
+      );
+    }
     if (!isCatalog(parsed)) throw new Error(`${city} 不是目标清单文件（缺少 targets 数组）(not a catalog: no targets array)`);
     catalog = parsed;
   } else {
@@ -50,4 +56,43 @@ function isCatalog(value: unknown): value is Catalog {
     Array.isArray(targets) &&
     targets.every((target) => typeof target === "object" && target !== null && typeof (target as { id?: unknown }).id === "string" && typeof (target as { kind?: unknown }).kind === "string")
   );
+}
+
+/** One catalog of a catalog file, with the plan file it came from when `extract` recorded it. */
+export interface ListedCatalog {
+  catalog: Catalog;
+  /** The plan file named in the element (multi-file `extract` output), else null. */
+  file: string | null;
+}
+
+/**
+ * Reads a catalog file that may hold one catalog or an array of them (the output of
+ * `liangxin extract a.txt b.txt`). Elements that record a failed file (`{ file, error }`) or hold
+ * no targets are returned in `skipped` with the reason.
+ * @param source the .json file, relative to cwd
+ * @param cwd the working directory
+ * @returns the catalogs in file order, and the elements skipped
+ * @throws Error with a user-facing message when the file is unreadable or holds no catalog at all
+ */
+export function loadCatalogList(source: string, cwd: string): { catalogs: ListedCatalog[]; skipped: string[] } {
+  const file = path.resolve(cwd, source);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new Error(`无法读取目标清单 ${source}：${error instanceof Error ? error.message : String(error)} (cannot read the catalog file)`);
+  }
+  if (!Array.isArray(parsed)) return { catalogs: [{ catalog: loadCatalog(source, cwd), file: null }], skipped: [] };
+  const catalogs: ListedCatalog[] = [];
+  const skipped: string[] = [];
+  parsed.forEach((element: unknown, index) => {
+    const named = typeof element === "object" && element !== null ? (element as { file?: unknown; error?: unknown }) : {};
+    const label = typeof named.file === "string" ? named.file : `第${index + 1}项 (element ${index + 1})`;
+    if (typeof named.error === "string") skipped.push(`${label}：提取时未能读取 (not read at extraction)：${named.error}`);
+    else if (!isCatalog(element)) skipped.push(`${label}：不是目标清单 (not a catalog)`);
+    else if (element.targets.length === 0) skipped.push(`${label}：没有目标 (no targets)`);
+    else catalogs.push({ catalog: element, file: typeof named.file === "string" ? named.file : null });
+  });
+  if (catalogs.length === 0) throw new Error(`${source} 中没有可用的目标清单 (no usable catalog in the array)`);
+  return { catalogs, skipped };
 }

@@ -2,17 +2,17 @@
 import { parse } from "csv-parse/sync";
 import { decodePlanBytes } from "../../core/decode";
 
-export type CsvEncoding = "utf-8" | "gb18030" | "utf-16le";
+export type CsvEncoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
 
 /**
  * Decodes CSV bytes: a UTF-16 BOM (Excel's "Unicode text") wins; otherwise UTF-8 when the bytes
  * are valid UTF-8 (BOM dropped), else GB18030 (what Excel in Chinese Windows saves as "CSV").
+ * @throws Error naming what the file is when it is not text (a PDF, an Office file, binary data)
  */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
-  }
   const decoded = decodePlanBytes(bytes);
+  // The plan decoder's warning speaks of plans; a report file is a table.
+  if (decoded.encoding === "binary") throw new Error("不是文本 CSV 文件（可能是 PDF、Word 或其他二进制文件）：请另存为 .csv 或 .xlsx (not a text CSV file)");
   return { text: decoded.text.replace(/^\uFEFF/, ""), encoding: decoded.encoding };
 }
 

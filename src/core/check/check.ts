@@ -13,12 +13,14 @@ import { formatPeriod, parseReportPeriod } from "../period";
 import { DEFAULT_TOLERANCE, targetStatus } from "../status";
 import { expectedAt, yearToDateShare } from "../trajectory";
 import { readBasisCell, readNumberCell, readTextCell } from "./cells";
+import { departmentNames } from "./departments";
 import { findReportHeader } from "./headers";
 import type { IssueDetail } from "./issues";
 import { issueReason } from "./issues";
 import { behindTargets, departmentLeague, latestReports } from "./league";
 import type { ReadyTargetPlan, TargetPlan } from "./targets";
 import { prepareTarget, shareAsFraction } from "./targets";
+import { unitMismatchNotes } from "./unitNotes";
 import type { CheckedRow, CheckResult, IssueCode, ReportBasis, ReportField, ReportTable, RowForecast, RowIssue } from "./types";
 
 export interface CheckOptions {
@@ -37,14 +39,27 @@ export interface CheckOptions {
   forecastRows?: "latest" | "all";
   /** Issues found before the check (a baselines file's bad rows); they count as rejected rows. */
   priorErrors?: readonly RowIssue[];
+  /**
+   * For a progress bar: called every PROGRESS_EVERY rows and once at the end with the rows done so
+   * far and the rows of all tables (headers excluded). A row is half done when validated and done
+   * when its trajectory, gap and status are computed (the two passes take about as long), so
+   * `rowsDone` can be fractional; rows rejected in the first pass complete at the end.
+   */
+  onProgress?: (rowsDone: number, rowsTotal: number) => void;
 }
+
+/** Rows between progress calls: often enough for a bar, rare enough to cost nothing. */
+const PROGRESS_EVERY = 4096;
 
 /** A row that passed validation and awaits the duplicate check and the computation. */
 interface Candidate {
   file: string;
   row: number;
   plan: ReadyTargetPlan;
+  /** Canonical name (what rows are grouped by). */
   department: string;
+  /** As spelled in the row (for messages). */
+  departmentAsWritten: string;
   period: ReportPeriod;
   periodText: string;
   ordinal: number;
@@ -59,12 +74,15 @@ const FIELD_LABELS: Record<ReportField, string> = { period: "期间", department
 /**
  * Checks monthly reports against the catalog's trajectories.
  *
- * For every row: expected = expectedAt(spec, period); gap = reported/expected − 1 (sign flipped for
- * lower-is-better targets); status = targetStatus(gap, tolerance, forecast misses target); run-rate =
+ * For every row: expected = expectedAt(spec, period); gap = (reported/expected − 1) × the path's
+ * direction (targetGap, pathDirection: negative always means behind); status = targetStatus(gap, tolerance, forecast misses target); run-rate =
  * requiredRunRate; with ≥ 3 reports in the department+target series up to that month, a forecast of
  * the target-year value (year-to-date flows annualised first) — on the series' latest report by
  * default, on every row with `forecastRows: "all"`. Bad rows go to `errors` with file, row
  * and reason; identical duplicates are kept once and noted in `notes`; blank values are noted.
+ * Departments are grouped by canonical name at the plan's level (市工信局 ≡ 市工业和信息化局,
+ * 商务局 ≡ 市商务局 in a city plan); a department that is neither lead nor support of the target
+ * it reports is noted once per department and target (not rejected).
  *
  * @param tables report tables (header row included), from files or the 月度填报 sheet
  * @param catalog the city's target catalog
@@ -88,6 +106,8 @@ export function runReportCheck(tables: readonly ReportTable[], catalog: Catalog,
   const targetIndex = new Map<TargetPlan, number>();
   const departmentIndex = new Map<string, number>();
   const targetCount = catalog.targets.length;
+  const departments = departmentNames(catalog);
+  const responsibilityNoted = new Set<number>();
   const planFor = (targetId: string): TargetPlan | undefined => {
     let plan = plans.get(targetId);
     if (!plan) {
@@ -117,6 +137,9 @@ export function runReportCheck(tables: readonly ReportTable[], catalog: Catalog,
 
   const candidates: Candidate[] = [];
   let rowsRead = 0;
+  const onProgress = options.onProgress;
+  const rowsTotal = onProgress ? tables.reduce((sum, table) => sum + Math.max(0, table.rows.length - 1), 0) : 0;
+  let rowsValidated = 0;
   for (const table of tables) {
     const firstRowNumber = table.firstRowNumber ?? 1;
     const header = findReportHeader(table.rows);
@@ -127,6 +150,7 @@ export function runReportCheck(tables: readonly ReportTable[], catalog: Catalog,
     const { period: periodColumn, department: departmentColumn, targetId: idColumn, value: valueColumn, basis: basisColumn } =
       header.columns as Record<ReportField, number>;
     for (let index = header.dataStart; index < table.rows.length; index++) {
+      if (onProgress && ++rowsValidated % PROGRESS_EVERY === 0) onProgress(rowsValidated / 2, rowsTotal);
       const cells = table.rows[index];
       if (isBlankRow(cells)) continue;
       rowsRead++;
@@ -137,8 +161,9 @@ export function runReportCheck(tables: readonly ReportTable[], catalog: Catalog,
       if (!targetId) { reject("missingTargetId"); continue; }
       const plan = planFor(targetId);
       if (!plan) { reject("unknownTarget", { targetId }); continue; }
-      const department = readTextCell(cells[departmentColumn]);
-      if (!department) { reject("missingDepartment"); continue; }
+      const departmentAsWritten = readTextCell(cells[departmentColumn]);
+      if (!departmentAsWritten) { reject("missingDepartment"); continue; }
+      const department = departments.canonical(departmentAsWritten);
       const periodCell = cells[periodColumn];
       if (readTextCell(periodCell) === "" && !(periodCell instanceof Date)) { reject("missingPeriod"); continue; }
       const period = periodOf(periodCell);
@@ -161,24 +186,41 @@ export function runReportCheck(tables: readonly ReportTable[], catalog: Catalog,
       const value = plan.target.kind === "share" ? shareAsFraction(valueCell.value) : valueCell.value;
       let departmentNumber = departmentIndex.get(department);
       if (departmentNumber === undefined) departmentIndex.set(department, (departmentNumber = departmentIndex.size));
+      const seriesKey = departmentNumber * targetCount + (targetIndex.get(plan) as number);
+      if (!responsibilityNoted.has(seriesKey)) {
+        responsibilityNoted.add(seriesKey);
+        if (departments.isResponsible(department, plan.target) === false) {
+          const responsible = [plan.target.lead, ...(plan.target.support ?? [])].filter(Boolean).join("、");
+          issue(notes, table.file, row, "departmentNotResponsible", { department: departmentAsWritten, targetId, responsible });
+        }
+      }
       candidates.push({
-        file: table.file, row, plan, department, period, periodText,
-        ordinal: period.year * 12 + period.month, basis: basis ?? plan.defaultBasis, value,
-        seriesKey: departmentNumber * targetCount + (targetIndex.get(plan) as number),
+        file: table.file, row, plan, department, departmentAsWritten, period, periodText,
+        ordinal: period.year * 12 + period.month, basis: basis ?? plan.defaultBasis, value, seriesKey,
       });
     }
   }
 
+
   const kept = removeDuplicates(candidates, (list, candidate, code, other) =>
-    issue(list === "errors" ? errors : notes, candidate.file, candidate.row, code, { otherFile: other.file, otherRow: other.row }),
+    issue(list === "errors" ? errors : notes, candidate.file, candidate.row, code, {
+      otherFile: other.file,
+      otherRow: other.row,
+      spellings: [candidate.departmentAsWritten, other.departmentAsWritten],
+    }),
   );
 
   const ordinals: number[] = [];
   const seriesKeys: number[] = [];
-  const rows = computeRows(kept, ordinals, seriesKeys, tolerance, minForecastMonths, options.forecastRows ?? "latest", locale, (candidate, message) =>
-    issue(errors, candidate.file, candidate.row, "trajectoryError", { targetId: candidate.plan.target.id, message }),
-  );
+  const computedProgress = onProgress
+    ? (computed: number) => onProgress(rowsTotal / 2 + (computed / Math.max(1, kept.length)) * (rowsTotal / 2), rowsTotal)
+    : undefined;
+  const rejectRow = (candidate: Candidate, message: string): void =>
+    issue(errors, candidate.file, candidate.row, "trajectoryError", { targetId: candidate.plan.target.id, message });
+  const rows = computeRows(kept, ordinals, seriesKeys, tolerance, minForecastMonths, options.forecastRows ?? "latest", locale, rejectRow, computedProgress);
+  onProgress?.(rowsTotal, rowsTotal);
 
+  notes.push(...unitMismatchNotes(rows, catalog, locale));
   // Files in the order given (earlier issues' files first), rows in sheet order within a file.
   const fileOrder = new Map<string, number>();
   for (const file of [...(options.priorErrors ?? []).map((entry) => entry.file), ...tables.map((table) => table.file)]) {
@@ -211,9 +253,10 @@ function isBlankRow(cells: ReadonlyArray<unknown>): boolean {
 }
 
 /**
- * De-duplication: the same department, target and period reported more than once. Identical
- * values: the first row is kept and the others noted. Different values: every row of the group is
- * rejected (which one is right cannot be known).
+ * De-duplication: the same department (by canonical name), target and period reported more than
+ * once. Identical value and 口径: the first row is kept and the others noted. Otherwise every row
+ * of the group is rejected (which one is right cannot be known); each names a row that differs
+ * from it, and says whether the value or only the 口径 differs.
  */
 function removeDuplicates(
   candidates: Candidate[],
@@ -237,16 +280,19 @@ function removeDuplicates(
   const rejected = new Set<Candidate>();
   for (const group of groups.values()) {
     const [first] = group;
-    if (group.every((candidate) => candidate.value === first.value)) {
+    if (group.every((candidate) => candidate.value === first.value && candidate.basis === first.basis)) {
       for (const duplicate of group.slice(1)) {
         report("notes", duplicate, "duplicateKept", first);
         rejected.add(duplicate);
       }
     } else {
-      group.forEach((candidate, index) => {
-        report("errors", candidate, "conflictingDuplicate", group[index === 0 ? 1 : 0]);
+      for (const candidate of group) {
+        // Name a row that really differs: another value first, else another 口径.
+        const other =
+          group.find((entry) => entry.value !== candidate.value) ?? (group.find((entry) => entry.basis !== candidate.basis) as Candidate);
+        report("errors", candidate, other.value !== candidate.value ? "conflictingDuplicate" : "conflictingBasis", other);
         rejected.add(candidate);
-      });
+      }
     }
   }
   return candidates.filter((candidate) => !rejected.has(candidate));
@@ -262,6 +308,7 @@ function computeRows(
   forecastRows: "latest" | "all",
   locale: Locale,
   reject: (candidate: Candidate, message: string) => void,
+  onComputed?: (computed: number) => void,
 ): CheckedRow[] {
   const series = new Map<number, Candidate[]>();
   for (const candidate of candidates) {
@@ -285,24 +332,22 @@ function computeRows(
 
   const labels = { onTrack: statusLabel("onTrack", locale), atRisk: statusLabel("atRisk", locale), behind: statusLabel("behind", locale) };
   const rows: CheckedRow[] = [];
+  let computed = 0;
   for (const candidate of candidates) {
+    if (onComputed && ++computed % PROGRESS_EVERY === 0) onComputed(computed);
     const { plan } = candidate;
     const spec = plan.specs[candidate.basis];
     let expected: number;
     let gap: number;
     try {
       expected = expectedAt(spec, candidate.period);
-      gap = targetGap(candidate.value, expected);
+      gap = targetGap(candidate.value, expected, "rel", plan.direction);
     } catch (error) {
       if (!isLiangxinError(error)) throw error;
       reject(candidate, `${error.code} ${error.message}`);
       continue;
     }
-    let gapAbs = candidate.value - expected;
-    if (plan.lowerIsBetter) {
-      gap = -gap;
-      gapAbs = -gapAbs;
-    }
+    const gapAbs = targetGap(candidate.value, expected, "abs", plan.direction);
     let runRate: number | null;
     try {
       runRate = requiredRunRate(spec, candidate.period, candidate.value);
@@ -321,6 +366,7 @@ function computeRows(
       targetId: plan.target.id,
       indicator: plan.target.indicator,
       department: candidate.department,
+      departmentAsWritten: candidate.departmentAsWritten,
       period: candidate.periodText,
       basis: candidate.basis,
       value: candidate.value,

@@ -38,12 +38,15 @@ export type IssueCode =
   | "negativeValue"
   | "badBasis"
   | "conflictingDuplicate"
+  | "conflictingBasis"
   | "missingBaseline"
   | "trajectoryError"
   | "duplicateKept"
   | "blankValue"
   | "badBaseline"
-  | "conflictingBaseline";
+  | "conflictingBaseline"
+  | "departmentNotResponsible"
+  | "unitMismatch";
 
 /** A rejected row (in `errors`) or a note on a row that was kept or skipped (in `notes`). */
 export interface RowIssue {
@@ -74,7 +77,10 @@ export interface CheckedRow {
   row: number;
   targetId: string;
   indicator: string;
+  /** Canonical name (市工信局 and 市工业和信息化局 are one department): what the league table groups by. */
   department: string;
+  /** The department as spelled in the report row. */
+  departmentAsWritten: string;
   /** "2025-06", or "2025" for a whole-year report. */
   period: string;
   basis: ReportBasis;
