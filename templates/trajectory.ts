@@ -7,6 +7,8 @@ import { BASE_YEAR, TARGET_YEAR, builtinExpected, needsBaseline } from "./formul
 import { absoluteRange, columnLetter } from "./a1";
 import type { CellContent, ColumnTemplate, FormulaRow, SheetContext, SheetExtras, SheetTemplate } from "./model";
 import { SHEET_NAMES } from "./model";
+import { UNIT_OF_FIGURES_NOTE } from "./labels";
+import { PERCENT_FORMAT, targetRowFormats, unitOfFiguresCell } from "./targets";
 
 /** Years shown: the plans run from the 2023 base to 2027. */
 export const TRAJECTORY_YEARS: readonly number[] = [2023, 2024, 2025, 2026, 2027];
@@ -25,7 +27,8 @@ function fromTargets(row: FormulaRow, columnKey: string): string {
 function expectedColumn(year: number): ColumnTemplate {
   const guard = (row: FormulaRow): string => {
     const kind = row.ref("trajectoryKind");
-    return `OR(${kind}="",${row.ref("targetValue")}="",AND(${row.ref("baseline")}="",${needsBaseline(kind)}))`;
+    // Outside base year … target year the plan sets no trajectory (TRAJECTORY gives #NUM! there): leave it blank.
+    return `OR(${kind}="",${row.ref("targetValue")}="",AND(${row.ref("baseline")}="",${needsBaseline(kind)}),${year}<${row.ref("baseYear")},${year}>${row.ref("targetYear")})`;
   };
   return {
     key: `expected${year}`,
@@ -79,8 +82,8 @@ export const trajectorySheet: SheetTemplate = {
     columns: [
       { key: "id", header: "编号", headerEn: "ID", width: 10, role: "catalog", fromTarget: (t) => t.id },
       { key: "indicator", header: "指标", headerEn: "Indicator", width: 20, role: "catalog", fromTarget: (t) => t.indicator },
-      // A growth target's unit ("%", "倍") is the growth's, not the indicator's: leave it blank here.
-      { key: "unit", header: "单位", headerEn: "Unit", width: 7, role: "catalog", fromTarget: (t) => (t.kind === "growth_vs_baseline" ? null : t.unit) },
+      // The unit the figures of this row are in (吨 for a 万吨 target; a growth target's "%" is the growth's, so 自定).
+      { key: "unit", header: "计量单位", headerEn: "Unit of figures", width: 8, role: "catalog", fromTarget: unitOfFiguresCell, note: UNIT_OF_FIGURES_NOTE },
       { key: "trajectoryKind", header: "轨迹口径", headerEn: "Trajectory kind", width: 10, role: "catalog", fromTarget: (t) => trajectoryKindForTarget(t.kind) },
       {
         key: "baseline",
@@ -148,7 +151,13 @@ export const trajectorySheet: SheetTemplate = {
         { range: `B3:${lastLetter}3`, bold: true, fill: "FFDDEBF7" },
         { range: SELECTOR_CELL, fill: "FFFFF2CC" },
       ],
-      numberFormats: [{ range: `B4:${lastLetter}5`, format: "#,##0.00" }],
+      numberFormats: [
+        { range: `B4:${lastLetter}5`, format: "#,##0.00" },
+        // Shares are fractions: shown as percentages, row by row, like 目标总表.
+        ...["baseline", "targetValue", ...TRAJECTORY_YEARS.map((year) => `expected${year}`), ...TRAJECTORY_YEARS.slice(1).map((year) => `actual${year}`)].flatMap((key) =>
+          targetRowFormats(ctx, "trajectory", key, (target) => (target.kind === "share" ? PERCENT_FORMAT : null)),
+        ),
+      ],
       notes: [
         {
           cell: SELECTOR_CELL,

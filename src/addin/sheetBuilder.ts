@@ -5,11 +5,14 @@
  * state; (2) read the add-in's existing sheets in one batch; (3) write every sheet as whole 2-D
  * arrays with calculation suspended; (4) add the bare function names, separately, because a
  * host without LAMBDA rejects them and a failed batch must not take the sheets with it.
- * The merge itself (what survives a reload) is pure: src/core/merge.ts.
+ * The merge itself (what survives a reload) is pure: src/core/merge.ts; before it, the catalog's
+ * ids are matched to the targets already in the workbook by content (src/core/reconcile.ts), so an
+ * edited plan's renumbered targets keep their ids and the user's inputs stay with them.
  */
 import type { Catalog, Target } from "../core/catalog";
 import type { Locale } from "../core/i18n";
 import { mergeSheet, type ExistingSheet, type MergeReport, type SheetCell } from "../core/merge";
+import { catalogCellEdits, reconcileTargetIds, type CatalogCellEdit } from "../core/reconcile";
 import { SHEET_NAMES, SHEET_ORDER, toOfficeFormulas, type ChartSpec, type RenderedSheet, type RenderedWorkbook, type RenderOptions } from "../../templates/model";
 import { STATE_NAMESPACE, listsSheet, stateFromXml, stateToXml, workbookStateOf, type WorkbookState } from "../core/workbookState";
 
@@ -44,8 +47,22 @@ export interface LoadOptions {
 
 export interface LoadResult {
   sheets: Array<{ name: string; created: boolean; report: MergeReport }>;
+  /** The catalog as loaded: the targets carry the workbook's ids (see `ids`), which may differ from the extractor's. */
+  catalog: Catalog;
+  /**
+   * How the catalog's ids were matched to the targets already in the workbook (src/core/reconcile.ts):
+   * `renamed` from the extractor's id to the workbook's, `added` new targets (fresh ids),
+   * `removed` targets of the last load no longer in the catalog. All empty on a first load.
+   */
+  ids: { renamed: Array<{ from: string; to: string }>; added: string[]; removed: string[] };
   /** Ids of targets no longer in the catalog, kept and marked 已移出目录. */
   keptTargetIds: string[];
+  /**
+   * 目标总表 catalog cells the user had changed since the last load (a corrected lead, a value, a
+   * formula replaced by a number): this reload wrote the catalog's value over them. Listed so the
+   * task pane can say which, with the user's value.
+   */
+  catalogEdits: CatalogCellEdit[];
   namesAdded: number;
   /** Why the bare names could not be added (e.g. no LAMBDA in this Excel); null when fine. */
   namesError: string | null;
@@ -131,14 +148,19 @@ export async function loadCatalogIntoWorkbook(context: Excel.RequestContext, cat
     if (proxy.usedRange.isNullObject) continue;
     grids.set(proxy.name, { formulas: proxy.usedRange.formulas as SheetCell[][], rowIndex: proxy.usedRange.rowIndex, columnIndex: proxy.usedRange.columnIndex });
   }
-  const keptTargets = keptTargetsOf(catalog, previous, grids.get(SHEET_NAMES.targets.zh));
+  // The same target keeps its id whatever its new position in an edited plan.
+  const reconciled = reconcileTargetIds(previous?.targets ?? [], catalog);
+  const loaded = reconciled.catalog;
+  const targetsGrid = grids.get(SHEET_NAMES.targets.zh);
+  const keptTargets = keptTargetsOf(loaded, previous, targetsGrid);
   const renderOptions: RenderOptions = { flavour: "addin", locale: options.locale ?? "zh-CN", keptTargets };
-  let rendered = options.render(catalog, renderOptions);
+  let rendered = options.render(loaded, renderOptions);
+  const catalogEdits = previous && targetsGrid ? editedCatalogCells(loaded, previous, targetsGrid, rendered, options) : [];
   // 月度填报 grows with the user's rows: render at least as many report rows as the sheet holds.
   const reportsTable = rendered.sheets.find((sheet) => sheet.key === "reports")?.table;
   const reportsGrid = grids.get(SHEET_NAMES.reports.zh);
   const reportRowsUsed = reportsTable && reportsGrid ? reportsGrid.rowIndex + reportsGrid.formulas.length - (reportsTable.firstDataRow - 1) : 0;
-  if (reportsTable && reportRowsUsed > reportsTable.dataRowCount) rendered = options.render(catalog, { ...renderOptions, reportRows: reportRowsUsed });
+  if (reportsTable && reportRowsUsed > reportsTable.dataRowCount) rendered = options.render(loaded, { ...renderOptions, reportRows: reportRowsUsed });
 
   // 3. Write everything, calculation suspended until the sync.
   progress("writing", 0);
@@ -163,7 +185,7 @@ export async function loadCatalogIntoWorkbook(context: Excel.RequestContext, cat
   }
   for (const chart of rendered.charts) addChart(workbook, chart);
 
-  const state = workbookStateOf(rendered, { targets: [...catalog.targets, ...keptTargets], city: options.city ?? null, loadedAt: new Date().toISOString() });
+  const state = workbookStateOf(rendered, { targets: [...loaded.targets, ...keptTargets], city: options.city ?? null, loadedAt: new Date().toISOString() });
   for (const part of stateParts.items) part.delete();
   workbook.customXmlParts.add(stateToXml(state));
   worksheets.getItem(SHEET_NAMES.targets.zh).activate();
@@ -185,7 +207,40 @@ export async function loadCatalogIntoWorkbook(context: Excel.RequestContext, cat
     }
   }
   progress("done", 1);
-  return { sheets: results, keptTargetIds: keptTargets.map((target) => target.id), namesAdded, namesError, syncs };
+  return {
+    sheets: results,
+    catalog: loaded,
+    ids: { renamed: reconciled.renamed, added: reconciled.added, removed: reconciled.removed },
+    keptTargetIds: keptTargets.map((target) => target.id),
+    catalogEdits,
+    namesAdded,
+    namesError,
+    syncs,
+  };
+}
+
+/**
+ * 目标总表 catalog cells the user changed since the last load: the sheet as it stands against the
+ * table re-rendered from the saved targets (in either language, so a language switch is no edit).
+ */
+function editedCatalogCells(loaded: Catalog, previous: WorkbookState, targetsGrid: ExistingSheet, rendered: RenderedWorkbook, options: LoadOptions): CatalogCellEdit[] {
+  const writtenTable = (workbook: RenderedWorkbook) => {
+    const sheet = workbook.sheets.find((candidate) => candidate.key === "targets");
+    return sheet?.table ? { cells: renderedGrid(sheet), layout: sheet.table } : null;
+  };
+  const next = writtenTable(rendered);
+  // 目录状态 depends on which targets were kept, which the state does not record.
+  const ignore = ["catalogState"];
+  const previousCatalog: Catalog = { ...loaded, targets: previous.targets };
+  const locale = options.locale ?? "zh-CN";
+  const edits = (asLocale: Locale) => {
+    const written = writtenTable(options.render(previousCatalog, { flavour: "addin", locale: asLocale, reportRows: 1 }));
+    return written ? catalogCellEdits(written, targetsGrid, next, ignore) : [];
+  };
+  const found = edits(locale);
+  if (!found.length) return found;
+  const inOtherLanguage = new Set(edits(locale === "zh-CN" ? "en-US" : "zh-CN").map((edit) => `${edit.address}\u0001${edit.columnKey}`));
+  return found.filter((edit) => inOtherLanguage.has(`${edit.address}\u0001${edit.columnKey}`));
 }
 
 /**

@@ -21,10 +21,12 @@ function catalogOf(count: number): Catalog {
 }
 
 // 目标总表 layout (templates/targets.ts): English header row 1, header row 2, data from row 3;
-// A 编号, D 指标, I 数值, Q 基期值 (input), R 目标值 formula, T 备注 (input), U 目录状态.
+// A 编号, D 指标, I 数值, Q 计量单位, R 基期值 (input), S 目标值 formula, V 备注 (input), W 目录状态.
 const TARGETS = "目标总表";
 const REPORTS = "月度填报";
-const COLUMN = { id: 0, indicator: 3, value: 8, baseline: 16, targetValue: 17, notes: 19, catalogState: 20 };
+const COLUMN = { id: 0, indicator: 3, value: 8, lead: 14, unitOfFigures: 16, baseline: 17, targetValue: 18, unitCheck: 20, notes: 21, catalogState: 22 };
+/** 月度填报: A 期间, B 部门, C 目标编号, D 填报值, E 计量单位, F 口径, G 备注, H 轨迹值, I 差距. */
+const REPORT_COLUMN = { gap: 8 };
 
 describe("loadCatalogIntoWorkbook", () => {
   it("writes every sheet, with headers, formulas, empty input columns and a table, into a new workbook", async () => {
@@ -38,10 +40,10 @@ describe("loadCatalogIntoWorkbook", () => {
     expect(excel.cell(TARGETS, 3, COLUMN.indicator)).toBe("设备投资");
     expect(excel.cell(TARGETS, 3, COLUMN.baseline)).toBe(""); // the planner types the 2023 baseline
     expect(String(excel.cell(TARGETS, 3, COLUMN.targetValue))).toMatch(/^=IF\(G3="growth"/);
-    expect(excel.sheets.get(TARGETS)?.tables).toEqual([expect.objectContaining({ name: "LX_Targets", range: "A2:V12" })]);
+    expect(excel.sheets.get(TARGETS)?.tables).toEqual([expect.objectContaining({ name: "LX_Targets", range: "A2:X12" })]);
     expect(excel.sheets.get(TARGETS)?.marker).toBe("targets");
     // Report formulas use the custom functions (bare names, defined as workbook names below).
-    expect(String(excel.cell(REPORTS, 3, 7))).toContain("TARGET_GAP(");
+    expect(String(excel.cell(REPORTS, 3, REPORT_COLUMN.gap))).toContain("TARGET_GAP(");
     expect(excel.suspended).toBe(1);
     expect(result.namesAdded).toBe(bareNameDefinitions("LX").length);
     expect(excel.names.get("TARGET_GAP")).toMatch(/^=LAMBDA\(.*LX\.TARGET_GAP\(/);
@@ -105,7 +107,7 @@ describe("loadCatalogIntoWorkbook", () => {
       const excel = createFakeExcel();
       const sync = jest.spyOn(excel.context, "sync");
       const result = await loadCatalogIntoWorkbook(excel.context, catalogOf(size), OPTIONS);
-      expect(excel.sheets.get(TARGETS)?.tables[0].range).toBe(`A2:V${2 + size}`);
+      expect(excel.sheets.get(TARGETS)?.tables[0].range).toBe(`A2:X${2 + size}`);
       counts.push(sync.mock.calls.length);
       expect(result.syncs).toBe(sync.mock.calls.length);
     }
@@ -169,7 +171,7 @@ describe("loadCatalogIntoWorkbook into a workbook written by `liangxin workbook`
     expect(excel.cell(TARGETS, lastCatalogRow + 1, COLUMN.catalogState)).toBe("已移出目录");
     // Monthly figures stay; formulas are now the add-in's; the file's table was replaced, not doubled.
     expect([0, 2, 3].map((column) => excel.cell(REPORTS, 3, column))).toEqual(["2025-06", "示例-01", 2100]);
-    expect(String(excel.cell(REPORTS, 3, 7))).toContain("TARGET_GAP(");
+    expect(String(excel.cell(REPORTS, 3, REPORT_COLUMN.gap))).toContain("TARGET_GAP(");
     expect(excel.sheets.get(TARGETS)?.tables.filter((table) => !table.converted)).toEqual([expect.objectContaining({ name: "LX_Targets" })]);
     // Same round trips as a load into an empty workbook.
     expect(result.syncs).toBe(sync.mock.calls.length);

@@ -62,7 +62,7 @@ describe("writeWorkbookXlsx", () => {
   it("keeps the status colours", () => {
     const sheet = workbook.getWorksheet("月度填报")! as unknown as ReadBackSheet;
     const formulas = sheet.conditionalFormattings.flatMap((format) => format.rules.flatMap((rule) => rule.formulae));
-    expect(formulas).toContain('OR(I3="落后",I3="Behind")');
+    expect(formulas).toContain('OR(J3="落后",J3="Behind")'); // 状态 is J since 计量单位 follows 填报值
   });
 
   it("keeps header notes", () => {
