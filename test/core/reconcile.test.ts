@@ -41,7 +41,8 @@ describe("reconcileTargetIds", () => {
 
   it("keeps the two same-named shares (公交, 出租) apart by their own ids", () => {
     const result = reconcileTargetIds(seed.targets, edited);
-    const shares = (catalog: Catalog) => catalog.targets.filter((t) => t.indicator === "新能源车辆比例").map((t) => [t.id, t.normalizedValue]);
+    const shares = (catalog: Catalog) => catalog.targets.filter((t) => t.indicator.endsWith("新能源车辆比例")).map((t) => [t.id, t.normalizedValue]);
+    expect(shares(seed)).toHaveLength(2);
     expect(shares(result.catalog)).toEqual(shares(seed));
   });
 
