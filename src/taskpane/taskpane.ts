@@ -153,7 +153,13 @@ async function loadWorkbook(): Promise<void> {
         onProgress: showProgress,
       }),
     );
+    // The workbook's ids win over the extractor's numbering (an edited plan renumbers targets):
+    // show the catalog as it now stands in the workbook.
+    state.catalog = result.catalog;
+    showPreview(result.catalog);
     const messages = [strings().loaded(result.sheets.length, result.keptTargetIds.length)];
+    if (result.ids.renamed.length || result.ids.added.length) messages.push(strings().reconciled(result.ids.renamed.length, result.ids.added));
+    if (result.catalogEdits.length) messages.push(strings().catalogEdits(result.catalogEdits.map((edit) => edit.address)));
     if (result.namesError) messages.push(strings().namesFailed(result.namesError));
     setStatus(messages.join(" "));
   } catch (error) {
