@@ -3,38 +3,17 @@
  * plugged in (cell-by-cell ones: SUBSIDY_COST, SUBSIDY_FORMULA, TRAJECTORY), so the add-in's
  * formulas are checked against the core model, not just their text.
  */
-import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula } from "hyperformula";
 import type { Catalog, Target } from "../../src/core/catalog";
 import { budgetLinesFromPrograms, computeBudget } from "../../src/core/budget/budget";
 import { defaultPrograms, DEFAULT_PROGRAM_DEFINITIONS } from "../../src/core/budget/defaults";
 import { volumesFromTrajectory } from "../../src/core/budget/volume";
-import { callSheetFunction, CUSTOM_FUNCTION_NAMESPACE, SHEET_FUNCTIONS } from "../../src/core/sheet/registry";
-import { isSheetError } from "../../src/core/sheet/values";
-import { renderWorkbook, sheetByKey, isFormulaCell, columnIndex } from "../../templates";
-import type { RenderedSheet, RenderedWorkbook } from "../../templates";
+import { renderWorkbook, sheetByKey, columnIndex } from "../../templates";
+import type { RenderedSheet } from "../../templates";
 import { BUDGET_CELLS } from "../../templates/budget";
+import { recalculate, useSheetFunctions } from "../helpers/hyperformula";
 
 const PLUGGED = ["SUBSIDY_COST", "SUBSIDY_FORMULA", "TRAJECTORY"];
-// The add-in writes its calls with the namespace (LX.SUBSIDY_COST), as Excel resolves them: registered under those names.
-const QUALIFIED = PLUGGED.map((name) => `${CUSTOM_FUNCTION_NAMESPACE}.${name}`);
 
-class SheetFunctionsPlugin extends FunctionPlugin {
-  static override implementedFunctions = Object.fromEntries(
-    PLUGGED.map((name, index) => [
-      QUALIFIED[index],
-      { method: "evaluate", parameters: SHEET_FUNCTIONS[name].params.map((param) => ({ argumentType: FunctionArgumentType.SCALAR, optionalArg: Boolean(param.optional) })) },
-    ]),
-  );
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- HyperFormula's Ast and InterpreterState types are internal
-  evaluate(ast: any, state: any): unknown {
-    const name = String(ast.procedureName);
-    return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
-      const result = callSheetFunction(name, args.map((arg) => (arg === EmptyValue || arg === undefined ? null : arg)));
-      if (isSheetError(result)) return new CellError(result.error === "#NUM!" ? ErrorType.NUM : result.error === "#N/A" ? ErrorType.NA : ErrorType.VALUE, result.message);
-      return result as number | string;
-    });
-  }
-}
 
 function target(overrides: Partial<Target>): Target {
   return {
@@ -47,22 +26,6 @@ function target(overrides: Partial<Target>): Target {
 }
 const catalog: Catalog = { plan: { government: "开封市人民政府", title: "", docNumber: null, date: null }, targets: [target({})], warnings: [] };
 
-function toSheets(workbook: RenderedWorkbook): Record<string, (string | number | boolean | null)[][]> {
-  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
-  for (const sheet of workbook.sheets) {
-    const rows: (string | number | boolean | null)[][] = [];
-    for (const block of sheet.blocks) {
-      block.cells.forEach((cells, rowOffset) =>
-        cells.forEach((cell, columnOffset) => {
-          if (cell === null) return;
-          (rows[block.row + rowOffset] ??= [])[block.column + columnOffset] = isFormulaCell(cell) ? cell.formula : cell;
-        }),
-      );
-    }
-    sheets[sheet.name] = Array.from(rows, (row) => Array.from(row ?? [], (cell) => cell ?? null));
-  }
-  return sheets;
-}
 const refOf = (sheet: RenderedSheet, key: string, dataIndex: number) =>
   `${sheet.table!.columns.find((column) => column.key === key)!.letter}${sheet.table!.firstDataRow + dataIndex}`;
 const address = (sheet: number, ref: string) => {
@@ -71,13 +34,12 @@ const address = (sheet: number, ref: string) => {
 };
 
 describe("补贴测算 add-in formulas", () => {
-  HyperFormula.registerFunctionPlugin(SheetFunctionsPlugin, { enGB: Object.fromEntries(QUALIFIED.map((name) => [name, name])) });
-  afterAll(() => HyperFormula.unregisterFunctionPlugin(SheetFunctionsPlugin));
+  useSheetFunctions(PLUGGED);
 
   it("compute the core model's costs and totals (开封, 中部: 90% central)", () => {
     const workbook = renderWorkbook(catalog, { flavour: "addin" });
     const budget = sheetByKey(workbook.sheets, "budget");
-    const hf = HyperFormula.buildFromSheets(toSheets(workbook), { licenseKey: "gpl-v3", smartRounding: false });
+    const hf = recalculate(workbook);
     const budgetId = hf.getSheetId("补贴测算")!;
     hf.setCellContents(address(hf.getSheetId("目标总表")!, refOf(sheetByKey(workbook.sheets, "targets"), "baseline", 0)), 8000);
     const fridge = DEFAULT_PROGRAM_DEFINITIONS.findIndex((definition) => definition.id === "applianceFridge") * 3 + 1; // 2026

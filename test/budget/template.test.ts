@@ -5,8 +5,9 @@ import { defaultPrograms, DEFAULT_PROGRAM_DEFINITIONS } from "../../src/core/bud
 import { volumesFromTrajectory } from "../../src/core/budget/volume";
 import { callSheetFunction } from "../../src/core/sheet/registry";
 import { renderWorkbook, sheetByKey, isFormulaCell, columnIndex, columnLetter } from "../../templates";
-import type { CellContent, RenderedSheet, RenderedWorkbook } from "../../templates";
+import type { CellContent, RenderedSheet } from "../../templates";
 import { BUDGET_CELLS, CUSTOM_PROGRAM_ROWS } from "../../templates/budget";
+import { renderedToSheets } from "../helpers/hyperformula";
 
 function target(overrides: Partial<Target>): Target {
   return {
@@ -23,24 +24,6 @@ const catalog: Catalog = {
   warnings: [],
 };
 
-/** Sheet name → rows of cells (formulas as "=…") for HyperFormula, from the rendered blocks. */
-function toSheets(workbook: RenderedWorkbook): Record<string, (string | number | boolean | null)[][]> {
-  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
-  for (const sheet of workbook.sheets) {
-    const rows: (string | number | boolean | null)[][] = [];
-    for (const block of sheet.blocks) {
-      block.cells.forEach((cells, rowOffset) =>
-        cells.forEach((cell, columnOffset) => {
-          if (cell === null) return;
-          const row = (rows[block.row + rowOffset] ??= []);
-          row[block.column + columnOffset] = isFormulaCell(cell) ? cell.formula : cell;
-        }),
-      );
-    }
-    sheets[sheet.name] = Array.from(rows, (row) => Array.from(row ?? [], (cell) => cell ?? null));
-  }
-  return sheets;
-}
 
 function address(sheetId: number, ref: string) {
   const match = /^([A-Z]+)(\d+)$/.exec(ref)!;
@@ -82,12 +65,12 @@ describe("补贴测算 sheet", () => {
   });
 
   it("takes the east-region split for 南平 (福建): 85% central", () => {
-    const sheets = toSheets(builtin);
+    const sheets = renderedToSheets(builtin);
     expect(sheets["补贴测算"][5][1]).toBe(0.85);
   });
 
   describe("computed without the add-in (HyperFormula on the built-in flavour)", () => {
-    const sheets = toSheets(builtin);
+    const sheets = renderedToSheets(builtin);
     const baselineRef = columnRef(sheetByKey(builtin.sheets, "targets"), "baseline", 0);
     const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", smartRounding: false });
     const targetsId = hf.getSheetId("目标总表")!;

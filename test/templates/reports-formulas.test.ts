@@ -5,33 +5,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula } from "hyperformula";
 import type { Catalog, Target } from "../../src/core/catalog";
-import { callSheetFunction, CUSTOM_FUNCTION_NAMESPACE, SHEET_FUNCTIONS } from "../../src/core/sheet/registry";
-import { isSheetError } from "../../src/core/sheet/values";
-import { columnIndex, isFormulaCell, renderWorkbook, sheetByKey } from "../../templates";
-import type { Flavour, RenderedSheet, RenderedWorkbook } from "../../templates";
+import { callSheetFunction } from "../../src/core/sheet/registry";
+import { columnIndex, renderWorkbook, sheetByKey } from "../../templates";
+import type { Flavour, RenderedSheet } from "../../templates";
+import { recalculate, useSheetFunctions } from "../helpers/hyperformula";
 
 const PLUGGED = ["TRAJECTORY", "TARGET_GAP", "TARGET_STATUS", "REQUIRED_GROWTH"];
-const QUALIFIED = PLUGGED.map((name) => `${CUSTOM_FUNCTION_NAMESPACE}.${name}`);
 
-class SheetFunctionsPlugin extends FunctionPlugin {
-  static override implementedFunctions = Object.fromEntries(
-    PLUGGED.map((name, index) => [
-      QUALIFIED[index],
-      { method: "evaluate", parameters: SHEET_FUNCTIONS[name].params.map((param) => ({ argumentType: FunctionArgumentType.SCALAR, optionalArg: Boolean(param.optional) })) },
-    ]),
-  );
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- HyperFormula's Ast and InterpreterState types are internal
-  evaluate(ast: any, state: any): unknown {
-    const name = String(ast.procedureName);
-    return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
-      const result = callSheetFunction(name, args.map((arg) => (arg === EmptyValue || arg === undefined ? null : arg)));
-      if (isSheetError(result)) return new CellError(result.error === "#NUM!" ? ErrorType.NUM : result.error === "#N/A" ? ErrorType.NA : ErrorType.VALUE, result.message);
-      return result as number | string;
-    });
-  }
-}
 
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/catalog-sample.json"), "utf8")) as Catalog;
 const share = fixture.targets.find((target) => target.kind === "share") as Target;
@@ -40,23 +21,6 @@ const DEPARTMENT = "市城市管理局";
 const leak: Target = { ...share, id: "示例-21", indicator: "公共供水管网漏损率", comparator: "<=", value: 9, unit: "%", normalizedValue: 0.09, lead: DEPARTMENT, support: [] };
 const catalog: Catalog = { ...fixture, targets: [...fixture.targets, leak] };
 
-/** Every block as rows of cells, formulas as text (`_xlfn.` dropped: HyperFormula knows MINIFS by its plain name). */
-function toSheets(workbook: RenderedWorkbook): Record<string, (string | number | boolean | null)[][]> {
-  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
-  for (const sheet of workbook.sheets) {
-    const rows: (string | number | boolean | null)[][] = [];
-    for (const block of sheet.blocks) {
-      block.cells.forEach((cells, rowOffset) =>
-        cells.forEach((cell, columnOffset) => {
-          if (cell === null) return;
-          (rows[block.row + rowOffset] ??= [])[block.column + columnOffset] = isFormulaCell(cell) ? cell.formula.replace(/_xlfn\./g, "") : cell;
-        }),
-      );
-    }
-    sheets[sheet.name] = Array.from(rows, (row) => Array.from(row ?? [], (cell) => cell ?? null));
-  }
-  return sheets;
-}
 
 function columnOf(sheet: RenderedSheet, key: string): number {
   const column = sheet.table?.columns.find((candidate) => candidate.key === key);
@@ -72,7 +36,7 @@ interface Report {
 /** Renders, types the leak rate's baseline and the report rows as a planner would, and recalculates. */
 function compute(flavour: Flavour, reports: readonly Report[]) {
   const workbook = renderWorkbook(catalog, { flavour, reportRows: 8 });
-  const hf = HyperFormula.buildFromSheets(toSheets(workbook), { licenseKey: "gpl-v3", smartRounding: false });
+  const hf = recalculate(workbook);
   const targets = sheetByKey(workbook.sheets, "targets");
   const reportSheet = sheetByKey(workbook.sheets, "reports");
   const departments = sheetByKey(workbook.sheets, "departments");
@@ -94,8 +58,7 @@ function compute(flavour: Flavour, reports: readonly Report[]) {
 }
 
 describe.each<Flavour>(["builtin", "addin"])("月度填报 and 部门预警 (%s flavour)", (flavour) => {
-  beforeAll(() => HyperFormula.registerFunctionPlugin(SheetFunctionsPlugin, { enGB: Object.fromEntries(QUALIFIED.map((name) => [name, name])) }));
-  afterAll(() => HyperFormula.unregisterFunctionPlugin(SheetFunctionsPlugin));
+  useSheetFunctions(PLUGGED);
 
   it("gives the leak rate below its falling path the core's positive gap and 正常", () => {
     const { reportCell, hf } = compute(flavour, [{ period: "2025-06", value: 0.1 }]);

@@ -1,32 +1,14 @@
 import * as fs from "fs";
-import { HyperFormula } from "hyperformula";
 import { extractCatalog } from "../../src/core/extract";
-import { columnIndex, isFormulaCell, renderWorkbook, sheetByKey } from "../../templates";
-import type { RenderedSheet, RenderedWorkbook } from "../../templates";
+import { columnIndex, renderWorkbook, sheetByKey } from "../../templates";
+import type { RenderedSheet } from "../../templates";
+import { recalculate } from "../helpers/hyperformula";
 
 const nanping = extractCatalog(fs.readFileSync("seeds/001_bc9db3d026010e14.txt", "utf8"), { cityName: "南平" });
 const recycled = nanping.targets.find((target) => target.indicator === "再生资源回收量")!; // 30万吨 → 300000 吨
 const scrap = nanping.targets.find((target) => target.indicator === "报废汽车回收量")!; // growth: 增加约一倍
 const share = nanping.targets.find((target) => target.kind === "share")!;
 
-/** Sheet name → rows of cells (formulas as "=…") for HyperFormula, from the rendered blocks. */
-function toSheets(workbook: RenderedWorkbook): Record<string, (string | number | boolean | null)[][]> {
-  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
-  for (const sheet of workbook.sheets) {
-    const rows: (string | number | boolean | null)[][] = [];
-    for (const block of sheet.blocks) {
-      block.cells.forEach((cells, rowOffset) =>
-        cells.forEach((cell, columnOffset) => {
-          if (cell === null) return;
-          const row = (rows[block.row + rowOffset] ??= []);
-          row[block.column + columnOffset] = isFormulaCell(cell) ? cell.formula : cell;
-        }),
-      );
-    }
-    sheets[sheet.name] = Array.from(rows, (row) => Array.from(row ?? [], (cell) => cell ?? null));
-  }
-  return sheets;
-}
 
 /** A1 of a table column in the row of a target (target-keyed tables) or a data row index (free rows). */
 function ref(sheet: RenderedSheet, key: string, row: string | number): string {
@@ -83,7 +65,7 @@ describe("units of figures in the workbook", () => {
   });
 
   describe("computed without the add-in (HyperFormula)", () => {
-    const hf = HyperFormula.buildFromSheets(toSheets(workbook), { licenseKey: "gpl-v3", smartRounding: false });
+    const hf = recalculate(workbook);
     const at = (sheet: RenderedSheet, address: string) => {
       const match = /^([A-Z]+)(\d+)$/.exec(address)!;
       return { sheet: hf.getSheetId(sheet.name)!, col: columnIndex(match[1]), row: Number(match[2]) - 1 };
