@@ -326,7 +326,9 @@ export function toOfficeFormulas(cells: readonly (readonly CellContent[])[]): (s
   return cells.map((row) =>
     row.map((cell) => {
       if (cell === null) return "";
-      if (isFormulaCell(cell)) return cell.formula;
+      // `_xlfn.` is how the file format stores functions newer than Excel 2007; typed through
+      // Office.js the prefix would make Excel look for a function of that name (#NAME?).
+      if (isFormulaCell(cell)) return cell.formula.replace(/_xlfn\./g, "");
       if (typeof cell === "string" && /^[=+\-@]/.test(cell)) return `'${cell}`;
       return cell;
     }),

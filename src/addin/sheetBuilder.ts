@@ -313,7 +313,10 @@ function writeSheet(worksheet: Excel.Worksheet, sheet: RenderedSheet, cells: (Sh
   for (const validation of sheet.validations) {
     const target = worksheet.getRange(validation.range).dataValidation;
     if (validation.type === "list") {
-      target.rule = { list: { inCellDropDown: true, source: validation.listSource ?? (validation.listValues ?? []).join(",") } };
+      // A range source is a formula ("=Sheet!$A$3:$A$40"); without "=" Excel would offer the
+      // address itself as the only allowed entry. Inline items are comma-separated.
+      const source = validation.listSource ? `=${validation.listSource}` : (validation.listValues ?? []).join(",");
+      target.rule = { list: { inCellDropDown: true, source } };
     } else {
       const bounds =
         validation.min !== undefined && validation.max !== undefined

@@ -101,6 +101,18 @@ describe("loadCatalogIntoWorkbook", () => {
     expect(excel.stateXml).toBeNull();
   });
 
+  it("gives Office.js list validations a range formula (=Sheet!range) and formulas without the file format's _xlfn. prefix", async () => {
+    const excel = createFakeExcel();
+    await loadCatalogIntoWorkbook(excel.context, SAMPLE, OPTIONS);
+    const lists = [...excel.sheets.values()].flatMap((sheet) => sheet.validations.map((validation) => (validation.rule as { list?: { source: string } }).list?.source)).filter((source): source is string => source !== undefined);
+    const rangeSources = lists.filter((source) => source.includes("!"));
+    expect(rangeSources.length).toBeGreaterThan(0);
+    for (const source of rangeSources) expect(source).toMatch(/^='?[^!]+'?!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
+    const formulas = [...excel.sheets.values()].flatMap((sheet) => sheet.grid.flat()).filter((cell): cell is string => typeof cell === "string" && cell.startsWith("="));
+    expect(formulas.some((formula) => formula.includes("MINIFS("))).toBe(true);
+    expect(formulas.filter((formula) => formula.includes("_xlfn."))).toEqual([]);
+  });
+
   it("uses the same small number of round trips for 5 targets as for 500", async () => {
     const counts: number[] = [];
     for (const size of [5, 500]) {
