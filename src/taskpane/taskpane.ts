@@ -159,7 +159,8 @@ async function loadWorkbook(): Promise<void> {
     showPreview(result.catalog);
     const messages = [strings().loaded(result.sheets.length, result.keptTargetIds.length)];
     if (result.ids.renamed.length || result.ids.added.length) messages.push(strings().reconciled(result.ids.renamed.length, result.ids.added));
-    if (result.catalogEdits.length) messages.push(strings().catalogEdits(result.catalogEdits.map((edit) => edit.address)));
+    // Excel has no undo after an add-in writes: show what the user had typed so it can be retyped.
+    if (result.catalogEdits.length) messages.push(strings().catalogEdits(result.catalogEdits.map((edit) => `${edit.address}（${edit.header}）: ${String(edit.current)} → ${String(edit.reloaded)}`)));
     if (result.namesError) messages.push(strings().namesFailed(result.namesError));
     setStatus(messages.join(" "));
   } catch (error) {
