@@ -177,7 +177,7 @@ async function runCheck(): Promise<void> {
     return;
   }
   try {
-    const result = await Excel.run((context) => checkReports(context));
+    const result = await Excel.run((context) => checkReports(context, state.locale));
     showChecked(result);
   } catch (error) {
     setStatus(strings().error + messageOf(error), true);
@@ -196,11 +196,10 @@ async function readFile(file: File): Promise<void> {
     return;
   }
   element<HTMLTextAreaElement>("plan-text").value = decoded.text;
-  // A file is a new plan: the city chosen or read before is not its city.
+  // A file is a new plan: the city chosen or read before is not its city; a name the user typed stays.
   forgetPreviousCity();
-  element<HTMLInputElement>("city-name").value = "";
   setStatus("");
-  runExtraction(decoded.text, undefined);
+  runExtraction(decoded.text, typedCityName());
 }
 
 function start(): void {

@@ -120,6 +120,17 @@ describe("task pane in Chromium", () => {
     expect(await page.locator('#cities button[aria-pressed="true"]').count()).toBe(0);
   });
 
+  it("keeps a city name the user typed before opening a plan file", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/taskpane.html`);
+    await page.waitForSelector("#cities button");
+    await page.locator("#city-name").fill("云溪");
+    await page.setInputFiles("#plan-file", path.join(ROOT, "test", "fixtures", "golden", "gb18030-excerpt.gb18030.txt"));
+    await page.waitForSelector("table.preview td.id");
+    expect(await page.locator("table.preview td.id").allTextContents()).toEqual(["云溪-01", "云溪-02"]);
+    expect(await page.inputValue("#city-name")).toBe("云溪");
+  });
+
   it("does not label a pasted plan with the city chosen before", async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/taskpane.html`);
