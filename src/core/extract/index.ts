@@ -11,7 +11,7 @@ import { readPlanInfo } from "./planInfo";
 import { findResponsibilities, type DepartmentName, type Responsibility, type ResponsibilityMention } from "./responsibility";
 import { blockAt, splitBlocks, type Block, type Heading } from "./sections";
 import { readResponsibilityTable, type TableRow } from "./table";
-import { findTargets, planYears, type FoundTarget } from "./targets";
+import { findTargets, findTargetsIn, planYears, type FoundTarget } from "./targets";
 import { findTableTargets } from "./indicatorTable";
 import { parseResponsibility } from "./responsibility";
 import { normalizePlanText, toRawSpan, type CleanText } from "./text";
@@ -64,11 +64,37 @@ function extract(raw: string, options: ExtractOptions): Catalog {
   const years = planYears(clean.text);
   const { targets: found, unread } = findTargets(clean.text, years);
 
-  const departmentsOf = blockDepartmentIndex(blocks, responsibilities, table);
   const laterSupport = responsibilities.filter((mention) => mention.appliesToLater.length > 0);
+  const tableTargets = new Map<FoundTarget, Responsibility | null>();
+
+  // Task tables' 工作目标 cells, dated by the row's 完成时限. A goal the body states too (same
+  // number and unit, or the same milestone) is not a second target: the row lends the body
+  // target its departments and tells which task the row belongs to.
+  const bodyTargets = new Map<string, FoundTarget[]>();
+  for (const item of found) {
+    if (blockAt(blocks, item.anchor).isAppendix) continue;
+    const key = statedKey(item);
+    bodyTargets.set(key, [...(bodyTargets.get(key) ?? []), item]);
+  }
+  const restatedBy = new Map<FoundTarget, TableRow>();
+  const rowBlocks = new Map<TableRow, Block>();
+  for (const row of table) {
+    if (!row.goal) continue;
+    for (const goal of findTargetsIn(clean.text, row.goal.start, row.goal.end, row.deadlineYear, years)) {
+      const stated = bodyStatementOf(goal, bodyTargets.get(statedKey(goal)) ?? [], restatedBy, clean.text);
+      if (stated) {
+        restatedBy.set(stated, row);
+        const block = blockAt(blocks, stated.anchor);
+        if (!block.isGoals && !rowBlocks.has(row)) rowBlocks.set(row, block);
+      } else {
+        tableTargets.set(goal, row.responsibility);
+        found.push(goal);
+      }
+    }
+  }
+  const departmentsOf = blockDepartmentIndex(blocks, responsibilities, table, rowBlocks);
 
   // Indicator tables (重点指标表), often in an appendix: each row names its own departments.
-  const tableTargets = new Map<FoundTarget, Responsibility | null>();
   for (const { target, departments } of findTableTargets(clean.text, years)) {
     const parsed = departments ? parseResponsibility(departments, info.level) : null;
     tableTargets.set(target, parsed?.lead ? { lead: parsed.lead, support: parsed.support, leadInferred: parsed.leadInferred || parsed.support.length > 0 } : null);
@@ -91,7 +117,10 @@ function extract(raw: string, options: ExtractOptions): Catalog {
     if (block.isAppendix) continue;
     let responsibility: Responsibility | null = null;
     let linkedTask: Block | null = null;
-    if (block.isGoals) {
+    if (block.isGoals && previousGoal && continuesGoal(previousGoal.item, item, clean.text)) {
+      responsibility = previousGoal.responsibility;
+      previousGoal = { item, responsibility };
+    } else if (block.isGoals) {
       linkedTask = linkGoal(item.indicator);
       if (linkedTask) {
         const linked = departmentsFor(linkedTask, linkedTask.end, departmentsOf);
@@ -102,6 +131,9 @@ function extract(raw: string, options: ExtractOptions): Catalog {
     } else {
       responsibility = departmentsFor(block, item.anchor, departmentsOf);
     }
+    // The task table's row for this very target, unless the text states departments for it.
+    const row = restatedBy.get(item);
+    if (row?.responsibility && (block.isGoals || (departmentsOf.get(block)?.mentions.length ?? 0) === 0)) responsibility = row.responsibility;
     // 以下各项任务均需…负责落实 adds its departments to every task after it.
     const extra = laterSupport.filter((mention) => mention.start < item.anchor).flatMap((mention) => mention.appliesToLater);
     targets.push(toTarget(item, block, responsibility, extra, clean));
@@ -122,7 +154,74 @@ function extract(raw: string, options: ExtractOptions): Catalog {
 /** Departments per block, and the block each heading opens (for enclosing headings). */
 type DepartmentIndex = Map<Block, BlockDepartments> & { byHeading: Map<Heading, Block> };
 
-function blockDepartmentIndex(blocks: readonly Block[], mentions: readonly ResponsibilityMention[], table: readonly TableRow[]): DepartmentIndex {
+/**
+ * The body target a task table's goal restates: the same milestone, or the same number and unit,
+ * said in words that share at least a third of the table phrase's two-character words (half for a
+ * milestone). Each body target is restated at most once.
+ * @param sameValue - body targets with the goal's number and unit (or every body milestone)
+ */
+function bodyStatementOf(goal: FoundTarget, sameValue: readonly FoundTarget[], taken: ReadonlyMap<FoundTarget, TableRow>, text: string): FoundTarget | null {
+  const phrase = bigrams(text.slice(goal.start, goal.end));
+  let best: FoundTarget | null = null;
+  let bestShare = goal.kind === "milestone" ? 0.5 : 1 / 3;
+  for (const candidate of sameValue) {
+    if (taken.has(candidate)) continue;
+    const stated = bigrams(text.slice(candidate.start, candidate.end));
+    let shared = 0;
+    for (const pair of phrase) if (stated.has(pair)) shared++;
+    const share = phrase.size === 0 ? 0 : shared / phrase.size;
+    if (share >= bestShare) {
+      best = candidate;
+      bestShare = share;
+    }
+  }
+  return best;
+}
+
+/** What a restatement must repeat: the milestone-ness, or the number and unit. */
+function statedKey(item: FoundTarget): string {
+  return item.kind === "milestone" ? "milestone" : `${item.value ?? ""}|${item.unit ?? ""}`;
+}
+
+/** Two-character words of each run of Chinese in a text. */
+function bigrams(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (const [run] of text.matchAll(/[\u4e00-\u9fff]+/g)) {
+    for (let index = 0; index + 1 < run.length; index++) pairs.add(run.slice(index, index + 2));
+  }
+  return pairs;
+}
+
+// Words every task name has: they say nothing about which task a row is.
+const GENERIC_TASK_WORDS = /推进|推动|加快|实施|开展|加强|支持|促进|完善|健全|发展|设备|更新|行动|领域|工作|提升|全面|[和及与的]/g;
+
+/**
+ * How well a table row's name fits a task title, from their specific two-character words (推进,
+ * 设备, 更新 … dropped): the share of the row's words the title has, plus a tenth of their Dice
+ * overlap to prefer the closer title (医疗设备更新 fits 推进医疗卫生设备更新 better than 教育、医疗
+ * 和文旅设备更新行动). 0 when they share no word.
+ */
+function nameFit(rowTitle: string, taskTitle: string): number {
+  const row = bigrams(rowTitle.replace(GENERIC_TASK_WORDS, "|"));
+  const task = bigrams(taskTitle.replace(GENERIC_TASK_WORDS, "|"));
+  let shared = 0;
+  for (const pair of row) if (task.has(pair)) shared++;
+  if (shared === 0) return 0;
+  return shared / row.size + (0.1 * 2 * shared) / (row.size + task.size);
+}
+
+/**
+ * Which task each table row belongs to: the task whose target the row restates; else the task
+ * whose title fits the row's name best (see nameFit); else,
+ * only when the table's numbers agree with the tasks' wherever names matched, the task of the same
+ * number. Several rows may belong to one task; a task takes its first row's departments.
+ */
+function blockDepartmentIndex(
+  blocks: readonly Block[],
+  mentions: readonly ResponsibilityMention[],
+  table: readonly TableRow[],
+  rowBlocks: ReadonlyMap<TableRow, Block>,
+): DepartmentIndex {
   const index = Object.assign(new Map<Block, BlockDepartments>(), { byHeading: new Map<Heading, Block>() });
   for (const block of blocks) {
     index.set(block, { mentions: [], tableRow: null });
@@ -132,24 +231,46 @@ function blockDepartmentIndex(blocks: readonly Block[], mentions: readonly Respo
     const entry = index.get(blockAt(blocks, mention.start));
     if (entry && (mention.lead !== null || mention.support.length > 0)) entry.mentions.push(mention);
   }
-  if (table.length === 0) return index;
-  // Table rows map to tasks by title, else by task number when numbers are unique.
-  const numbered = blocks.filter((block) => !block.isAppendix && block.path.length > 0 && block.path[block.path.length - 1].number !== null);
-  const numbers = numbered.map((block) => block.path[block.path.length - 1].number);
-  const numbersUnique = new Set(numbers).size === numbers.length;
-  const bare = (title: string): string => title.replace(/[^\u4e00-\u9fff0-9A-Za-z]/g, "");
-  const rowTitles = table.map((row) => bare(row.title));
-  const sameTask = (rowTitle: string, title: string): boolean =>
-    rowTitle !== "" && (rowTitle === title || (title.length >= 4 && rowTitle.length >= 4 && (title.includes(rowTitle) || rowTitle.includes(title))));
-  for (const block of blocks) {
-    if (block.isAppendix || block.task === "") continue;
-    const title = bare(block.task);
-    const rowIndex = rowTitles.findIndex((rowTitle) => sameTask(rowTitle, title));
-    let row = rowIndex >= 0 ? table[rowIndex] : undefined;
-    const number = block.path[block.path.length - 1].number;
-    if (!row && numbersUnique && number !== null) row = table.find((candidate) => candidate.number === number);
+  const rows = table.filter((row) => row.responsibility !== null);
+  if (rows.length === 0) return index;
+  const tasks = blocks.filter((block) => !block.isAppendix && !block.isGoals && block.task !== "");
+  const numberOf = (block: Block): number | null => block.path[block.path.length - 1].number;
+  const assigned = new Map<TableRow, Block>();
+  for (const row of rows) {
+    const restated = rowBlocks.get(row);
+    if (restated) {
+      assigned.set(row, restated);
+      continue;
+    }
+    let best: Block | null = null;
+    // At least half the row's specific words.
+    let bestScore = 0.5;
+    for (const block of tasks) {
+      for (const rowTitle of row.titles) {
+        // Ties go to the deeper heading: a task rather than the part that groups it.
+        const score = nameFit(rowTitle, block.task) + 0.001 * block.path.length;
+        if (score > bestScore) {
+          best = block;
+          bestScore = score;
+        }
+      }
+    }
+    if (best) assigned.set(row, best);
+  }
+  // Numbers are a fallback only where they have not been seen to disagree with names.
+  const numbersAgree = [...assigned].every(([row, block]) => row.number === numberOf(block));
+  const numbered = tasks.filter((block) => numberOf(block) !== null);
+  const numbersUnique = new Set(numbered.map(numberOf)).size === numbered.length;
+  if (numbersAgree && numbersUnique) {
+    for (const row of rows) {
+      if (assigned.has(row) || row.number === null) continue;
+      const block = numbered.find((candidate) => numberOf(candidate) === row.number);
+      if (block && ![...assigned.values()].includes(block)) assigned.set(row, block);
+    }
+  }
+  for (const [row, block] of assigned) {
     const entry = index.get(block);
-    if (entry && row) entry.tableRow = row;
+    if (entry && !entry.tableRow) entry.tableRow = row;
   }
   return index;
 }
@@ -165,7 +286,7 @@ function departmentsFor(block: Block, position: number, index: DepartmentIndex):
     const after = own.mentions.find((mention) => mention.end > position);
     const chosen = after ?? own.mentions[own.mentions.length - 1];
     if (chosen) return chosen;
-    if (own.tableRow) return own.tableRow.responsibility;
+    if (own.tableRow?.responsibility) return own.tableRow.responsibility;
   }
   // An enclosing heading's statement covers its children that have none.
   for (let depth = block.path.length - 2; depth >= 0; depth--) {
@@ -189,6 +310,17 @@ function isSibling(previous: FoundTarget, item: FoundTarget, text: string): bool
   if (/^[、和及]?$/.test(between)) return true;
   const field = domainOf([item.indicator]);
   return between === "，" && previous.kind === "share" && item.kind === "share" && field !== "综合" && domainOf([previous.indicator]) === field;
+}
+
+/**
+ * Whether an outcome with no field of its own (拉动消费8亿元以上) continues the goal stated just before
+ * it in the same clause (…家电以旧换新2.5万台（套）以上，拉动消费8亿元以上): it is that goal's outcome,
+ * so it has that goal's departments rather than those of a task sharing a common word (消费).
+ * Investment totals are linked on their own (to the task opening the equipment part).
+ */
+function continuesGoal(previous: FoundTarget, item: FoundTarget, text: string): boolean {
+  if (item.start < previous.end || text.slice(previous.end, item.start) !== "，") return false;
+  return /^(?:拉动|带动)/.test(item.indicator) && domainOf([item.indicator]) === "综合" && !/投资/.test(item.indicator);
 }
 
 /**

@@ -16,6 +16,14 @@ const TITLE_WORDS = /(方案|计划|措施|意见|办法|细则)(?:（[^（）]{
 const DOC_NUMBER_LINE = /^[\u4e00-\u9fff]{1,10}[〔[【（]\d{4}[〕\]】）]\d{1,4}号$/;
 const DATE_LINE = /^([0-9〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日(印发|发布)?$/;
 
+/** The departments on one header line: 松亭区商务局松亭区财政局 → 松亭区商务局, 松亭区财政局. */
+function issuersOf(line: string, place: string): string[] {
+  return line
+    .replace(/文件$/, "")
+    .split(new RegExp(`(?=${place})`))
+    .filter((name) => name.length > place.length);
+}
+
 export interface PlanParticulars extends PlanInfo {
   /** Short name for ids: 南平, 河南 (empty when unknown). */
   shortName: string;
@@ -92,14 +100,19 @@ export function readPlanInfo(lines: readonly string[]): PlanParticulars {
   }
   if (place) government = `${place}人民政府`;
   if (!place) {
-    // A department's own plan (交通运输厅…实施方案): its level still sets department prefixes.
-    for (const line of head) {
+    // A department's own plan (交通运输厅…实施方案): its level still sets department prefixes. A
+    // joint plan names every issuing department, on one line or on lines of their own.
+    for (const [index, line] of head.entries()) {
       const match = DEPARTMENT_LINE.exec(line);
-      if (match) {
-        place = match[1];
-        government = line.replace(/文件$/, "");
-        break;
+      if (!match) continue;
+      place = match[1];
+      const issuers = issuersOf(line, place);
+      for (const next of head.slice(index + 1)) {
+        if (!DEPARTMENT_LINE.test(next)) break;
+        issuers.push(...issuersOf(next, place));
       }
+      government = issuers.join("、");
+      break;
     }
   }
   return {

@@ -47,7 +47,7 @@ const PREFIX_COMPARATOR =
   /(不低于|不少于|至少|不超过|不高于|控制在|超过|突破|高于|多于|低于|少于|大约|约|近)(?:约)?$/;
 /** Verbs of doing a countable thing: the number after them is an amount to complete. */
 const COMPLETION_VERB =
-  /完成|新建|改建|新改建|改造|更新|更换|淘汰|建成|建设|培育|新增|实施|招引|引进|引育|报废|加装|创建|打造|推广|迁建|提标|配备|安装|购置|培训|收购|处置|组织|开展|举办|新投产|投产|制修订|制定|发布|共通|回收|推动|落地|认定|储备|争取/;
+  /完成|新建|改建|新改建|改造|更新|更换|淘汰|建成|建设|培育|新增|实施|招引|引进|引育|报废|加装|创建|打造|推广|迁建|提标|配备|安装|购置|培训|收购|处置|组织|开展|举办|新投产|投产|制修订|制定|发布|共通|回收|推动|落地|认定|储备|争取|规范提升|整治提升|提质升级|提档升级/;
 const COMPLETION_VERB_END = new RegExp(`(?:${COMPLETION_VERB.source})(?:约|共|了)?$`);
 const LEVEL_VERB_END = /(?:达到|达|突破|保持在|保持|稳定在|提高到|提升到|提高至|提升至|增至|超过|不低于|不少于)(?:约)?$/;
 /** Verbs that set an amount to reach; 超过/不低于/不少于 only compare, so a completion verb before them decides. */
@@ -60,6 +60,12 @@ const DECREASE_VERB_END = /(?:下降|降低|减少)(?:了)?(?:约|近|超过|不
 const BASE_PHRASE = /(?:较|比|相比|相较于?|同比)([0-9]{4})年/g;
 /** Words before a number that make it a condition, not a goal (使用8年以上, 年耗能1万吨). */
 const THRESHOLD_BEFORE = /(?:使用|运行|服役|车龄|能耗|耗能|年产|年处理|日处理|年拆解|加工|功率|排量|载重|年限|设计|容量|规模为|人间|总投资|投资额|购置额)(?:约|超过|达|在)?$/;
+/** A rate qualifier between a level verb and its number (达到日处理3.5万吨): part of the measure, not a threshold. */
+const RATE_AFTER_LEVEL_VERB = /(?:达到|达|突破|提高到|提升到|提高至|提升至|增至|超过)(日|年|月)(?:处理|均|产)?(?:能力)?$/;
+/** The rate qualifier itself, dropped before reading the verb and the name. */
+const RATE_QUALIFIER_END = /(?<=达到|达|突破|提高到|提升到|提高至|提升至|增至|超过)(?:日|年|月)(?:处理|均|产)?(?:能力)?$/;
+/** A figure of a past year (2023年度…零售额不低于5000万元): a condition or background, not a goal. */
+const PAST_YEAR_FIGURE = /([0-9]{4})年度/;
 const BACKGROUND = /已经?(?:建成|完成|累计|达到|实现|有)|现有|目前|截至目前|截止目前|去年|上年/;
 /** Policy inputs, not outcomes: subsidy rates and caps, loan terms, meeting frequencies. */
 const POLICY_INPUT = /补贴|补助|奖励|奖补|贴息|首付|利率|贷款|额度|最高|单件|单台|单个|每辆|每台|每户|每件|每人|每个|每套|每(?:季度|月|周|旬|半年)|按(?:照)?[^，]{0,12}的$|给予/;
@@ -67,8 +73,12 @@ const FUND = /资金|基金|经费|预算|金额/;
 const TARGET_CONTEXT = /每年|年均|累计|力争|目标|确保|争取/;
 const MILESTONE_PREDICATE =
   /(?:全面|全部|基本|彻底)(?:淘汰|完成|退出|使用|停止使用|停用|关停|拆除|达到|实现|建成|覆盖|取消|消除|更新|清零)|全覆盖|完毕|完成[^，；。]{2,40}?(?:改造|更新|淘汰|建设|任务)|实现(?:稳定|正常|达标)(?:运行|排放)|实现(?:应收尽收|动态清零|清零)/g;
-/** An activity named right before its count, with no verb of its own: 汽车以旧换新1500辆 is a total done. */
-const ACTIVITY_BEFORE_COUNT = /(?:以旧换新|换新|置换)$/;
+/**
+ * An activity named right before its count, with no verb of its own: 汽车以旧换新1500辆 is a total
+ * done, and so is an amount brought about (拉动消费8亿元, 带动投资约120亿元) — unless a level verb
+ * (带动消费额突破80亿元) makes it an amount to reach.
+ */
+const ACTIVITY_BEFORE_COUNT = /(?:以旧换新|换新|置换|(?:拉动|带动)[\u4e00-\u9fff]{0,8})$/;
 
 function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && /[\u4e00-\u9fff]/.test(ch);
@@ -161,14 +171,17 @@ function scanMentions(clause: string): Mention[] {
         /(?:达到|增加|增长|新增|累计|完成|建成|培育|不少于|不低于)约?$/.test(textBefore);
       if (!trusted) continue;
     }
-    const unitEnd = unitAt + unit.unit.length;
+    // 35蒸吨/小时: a rate unit is read whole, so what follows it (以下燃煤锅炉) is seen.
+    const perTime = /^\/(?:小时|时|h|日|天|月|年)/.exec(clause.slice(unitAt + unit.unit.length));
+    const unitName = perTime ? unit.unit + perTime[0] : unit.unit;
+    const unitEnd = unitAt + unitName.length;
     const suffixMatch = SUFFIX.exec(clause.slice(unitEnd));
     mentions.push({
       numberStart: start,
       numberEnd: start + token.length,
       suffixEnd: unitEnd + (suffixMatch ? suffixMatch[0].length : 0),
       value,
-      unit: unit.unit,
+      unit: unitName,
       factor: unit.factor,
       suffix: suffixMatch ? suffixMatch[1] : "",
       rangeTop,
@@ -268,30 +281,92 @@ export function findTargets(text: string, options: TargetScanOptions): { targets
   const unread: UnreadSentence[] = [];
   // The deadline of a line that leads in a list (到2027年：⏎1．…⏎2．…): it dates the lines below it.
   let listYear: YearMention | null = null;
+  // A list opened by a line with no year (主要目标：⏎1．到2027年，…⏎2．…): its first item's lead-in
+  // year dates the later items, as long as lines keep opening with an item marker.
+  let listAwaitsYear = false;
+  let listYearFromItem = false;
   for (const sentence of sentencesOf(text)) {
     const sentenceText = text.slice(sentence.start, sentence.end);
     const startsLine = sentence.start === 0 || text[sentence.start - 1] === "\n";
-    if (startsLine && SECTION_HEADING.test(sentenceText)) listYear = null;
-    if (sentenceText.includes("\t")) continue; // table rows are read by the responsibility table reader
-    const ownYears = scanYears(sentenceText);
-    // Placed before the sentence (offset −1), so any year of the sentence's own comes after it.
-    const years: YearMention[] = listYear ? [{ ...listYear, start: -1, end: -1 }, ...ownYears] : ownYears;
-    const leadIns = new Set<YearMention>(years.filter((year) => year.start < 0 || isLeadIn(sentenceText, year)));
+    const isItem = startsLine && LIST_ITEM.test(sentenceText);
+    if (startsLine && (SECTION_HEADING.test(sentenceText) || ((listAwaitsYear || listYearFromItem) && !isItem))) {
+      listYear = null;
+      listAwaitsYear = false;
+      listYearFromItem = false;
+    }
+    if (sentenceText.includes("\t")) continue; // table rows are read by the table readers
+    const { ownYears, leadIns } = readSentence(text, sentence, listYear, options, targets, unread);
     if (text[sentence.end] === "\n" && sentenceText.endsWith("：")) {
       listYear = ownYears.filter((year) => leadIns.has(year)).pop() ?? null;
-    }
-    const before = targets.length;
-    let clauseStart = 0;
-    for (const clauseText of sentenceText.split("；")) {
-      readClause(clauseText, clauseStart, { years, leadIns }, sentence.start, options, targets);
-      clauseStart += clauseText.length + 1;
-    }
-    if (targets.length === before && years.some((year) => year.role === "deadline") && scanMentions(sentenceText).length > 0) {
-      unread.push(sentence);
+      listAwaitsYear = listYear === null;
+      listYearFromItem = false;
+    } else if (listAwaitsYear && isItem) {
+      const firstPiece = sentenceText.replace(LIST_ITEM, "").split(/[，：,]/)[0];
+      const itemYear = ownYears.find((year) => year.role === "deadline" && YEAR_ONLY_PIECE.test(firstPiece));
+      if (itemYear) {
+        listYear = itemYear;
+        listAwaitsYear = false;
+        listYearFromItem = true;
+      }
     }
   }
   return { targets, unread };
 }
+
+/**
+ * Reads one sentence: its clauses (split at ；) with the sentence's years, plus a year carried in
+ * from a list's lead-in line or a table's deadline column (placed before the sentence).
+ * @returns the sentence's own years, and the deadlines that lead in later clauses
+ */
+function readSentence(
+  text: string,
+  sentence: Sentence,
+  carriedYear: YearMention | null,
+  options: TargetScanOptions,
+  targets: FoundTarget[],
+  unread: UnreadSentence[] | null,
+): { ownYears: YearMention[]; leadIns: Set<YearMention> } {
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const ownYears = scanYears(sentenceText);
+  // Placed before the sentence (offset −1), so any year of the sentence's own comes after it.
+  const years: YearMention[] = carriedYear ? [{ ...carriedYear, start: -1, end: -1 }, ...ownYears] : ownYears;
+  const leadIns = new Set<YearMention>(years.filter((year) => year.start < 0 || isLeadIn(sentenceText, year)));
+  const before = targets.length;
+  let clauseStart = 0;
+  for (const clauseText of sentenceText.split("；")) {
+    readClause(clauseText, clauseStart, { years, leadIns, sentence: sentenceText }, sentence.start, options, targets);
+    clauseStart += clauseText.length + 1;
+  }
+  if (unread && targets.length === before && years.some((year) => year.role === "deadline") && scanMentions(sentenceText).length > 0) {
+    unread.push(sentence);
+  }
+  return { ownYears, leadIns };
+}
+
+/**
+ * Finds targets and milestones in one stretch of text that is not a plan sentence of its own: a
+ * task table's 工作目标 cell. The row's deadline (完成时限 2025年底) dates what the cell does not.
+ *
+ * @param text - cleaned plan text
+ * @param start - clean-text start of the stretch
+ * @param end - clean-text end of the stretch
+ * @param deadlineYear - the row's deadline year, or null (the plan's horizon then applies)
+ * @param options - the plan's horizon and start years (see planYears)
+ * @returns targets with clean-text spans inside the stretch
+ * @example
+ * findTargetsIn("新增变压器1000台以上", 0, 11, 2025, { horizonYear: 2027, planStartYear: 2024 })[0].targetYear // → 2025
+ */
+export function findTargetsIn(text: string, start: number, end: number, deadlineYear: number | null, options: TargetScanOptions): FoundTarget[] {
+  const targets: FoundTarget[] = [];
+  const deadline: YearMention | null = deadlineYear === null ? null : { role: "deadline", year: deadlineYear, periodStart: null, start: -1, end: -1 };
+  for (const sentence of sentencesOf(text.slice(start, end))) {
+    readSentence(text, { start: start + sentence.start, end: start + sentence.end }, deadline, options, targets, null);
+  }
+  return targets;
+}
+
+/** An item marker opening a line of a list: 1． (cleaned to 1.), （1）, ①. */
+const LIST_ITEM = /^(?:[0-9]{1,2}[.、](?![0-9])|（[0-9]{1,2}）|[①-⑳])/;
 
 /** A section or chapter heading line (二、, （二）, 第二章): it ends the list a 到2027年： line leads in. */
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十百]{1,4}[章节部分]|附件)/;
@@ -304,6 +379,8 @@ interface SentenceYears {
   years: readonly YearMention[];
   /** Deadlines standing as their own phrase (到2027年，… / 到2027年：…), which govern later clauses too. */
   leadIns: ReadonlySet<YearMention>;
+  /** The sentence's text, which the mentions' offsets point into. */
+  sentence: string;
 }
 
 /**
@@ -324,32 +401,49 @@ function isLeadIn(sentence: string, year: YearMention): boolean {
 /**
  * The deadline governing a number: the last deadline before it in its own clause; else, unless
  * the clause states a period of its own (三年内累计…), the last lead-in deadline before it in the
- * sentence (到2027年，…；…); else a deadline later in its clause (…N台，2025年底前完成), but not a
- * breakdown (其中2024年完成80台). A year inside an earlier clause's words does not carry over.
+ * sentence (到2027年，…；…); else a deadline later in its clause that closes it (…N台，2025年底前
+ * 完成) or sits in its own phrase, but not a breakdown (其中2024年完成80台) and not a year opening
+ * a statement of its own (每年…1500台以上，2024年底前完成…摸底登记). A year inside an earlier
+ * clause's words does not carry over. A per-year amount (每年…) has no completion date: a
+ * 年底前-type deadline of another phrase does not date it.
  * @param clause - text of the number's clause, which starts at sentence offset `clauseStart`
+ * @param perYear - the number is a per-year amount (每年…, 年均…)
  */
-function yearFor({ years, leadIns }: SentenceYears, position: number, clauseStart: number, clause: string): YearMention | null {
+function yearFor({ years, leadIns, sentence }: SentenceYears, position: number, clauseStart: number, clause: string, perYear = false): YearMention | null {
   let own: YearMention | null = null;
   let carried: YearMention | null = null;
+  const clauseEnd = clauseStart + clause.length;
+  const piecesApart = (from: number, to: number): boolean => /[，：；,]/.test(sentence.slice(Math.max(0, from), Math.max(0, to)));
   for (const year of years) {
     if (year.role !== "deadline" || year.start >= position) continue;
+    // 2025年底前，A全部完成更新，每年更新B 150套: the completion date is not the per-year amount's.
+    if (perYear && year.start >= 0 && year.periodStart === null && COMPLETION_DEADLINE.test(sentence.slice(year.start, year.end)) && piecesApart(year.end, position)) continue;
     if (year.start >= clauseStart) own = year;
     else if (leadIns.has(year)) carried = year;
   }
   if (own) return own;
   if (OWN_PERIOD.test(clause.slice(0, position - clauseStart))) return null;
   if (carried) return carried;
-  const clauseEnd = clauseStart + clause.length;
   return (
-    years.find(
-      (year) =>
-        year.role === "deadline" &&
-        year.start >= clauseStart &&
-        year.start < clauseEnd &&
-        !clause.slice(Math.max(0, year.start - clauseStart - 3), year.start - clauseStart).includes("其中"),
-    ) ?? null
+    years.find((year) => {
+      if (year.role !== "deadline" || year.start < clauseStart || year.start >= clauseEnd || year.start < position) return false;
+      const relative = year.start - clauseStart;
+      if (clause.slice(Math.max(0, relative - 3), relative).includes("其中")) return false;
+      if (!piecesApart(position, year.start)) return true;
+      let pieceStart = relative;
+      while (pieceStart > 0 && !/[，：,]/.test(clause[pieceStart - 1])) pieceStart--;
+      let pieceEnd = relative;
+      while (pieceEnd < clause.length && !/[，：,]/.test(clause[pieceEnd])) pieceEnd++;
+      return CLOSING_DEADLINE.test(clause.slice(pieceStart, pieceEnd));
+    }) ?? null
   );
 }
+
+/** A deadline by which something is completed (年底前, 6月底前, 以前): not the end of a per-year count. */
+const COMPLETION_DEADLINE = /前$/;
+/** A phrase that only closes the clause before it with a deadline: ，2025年底前完成 / ，力争2026年全部建成. */
+const CLOSING_DEADLINE =
+  /^(?:并|均|须|需|要|力争|争取|确保)?(?:于|在|到)?[0-9]{4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:底前|底|末|前|以前|之前)?(?:全部|全面|基本)?(?:完成|实现|建成|到位|完工|投用|投运)?(?:任务)?$/;
 
 function readClause(
   clause: string,
@@ -386,7 +480,10 @@ function readClause(
     if (attributive && !countedObject(mention, mentions[mentionIndex + 1], pieceBefore, clause.slice(mention.suffixEnd, piece.end), sentenceHasDeadline || TARGET_CONTEXT.test(clauseBefore))) {
       continue;
     }
-    if (THRESHOLD_BEFORE.test(pieceBefore)) continue;
+    if (THRESHOLD_BEFORE.test(pieceBefore) && !RATE_AFTER_LEVEL_VERB.test(pieceBefore)) continue;
+    const pastYear = PAST_YEAR_FIGURE.exec(pieceBefore);
+    const firstPlanYear = options.planStartYear ?? options.horizonYear;
+    if (pastYear && firstPlanYear !== null && Number(pastYear[1]) < firstPlanYear && !/(?:较|比|相比|相较于?|同比)[0-9]{4}年度/.test(pieceBefore)) continue;
     if (BACKGROUND.test(pieceBefore)) continue;
     // Only words right before the number: 补贴 may also name the activity being counted.
     if (POLICY_INPUT.test(pieceBefore.slice(-8)) || (/元$/.test(mention.unit) && FUND.test(pieceBefore))) continue;
@@ -428,7 +525,7 @@ function readClause(
       kind = "cumulative";
     } else if (baseYear !== null && growthVerb) {
       kind = "growth_vs_baseline";
-    } else if (STRICT_LEVEL_VERB_END.test(localBefore.replace(/力争|争取/g, ""))) {
+    } else if (STRICT_LEVEL_VERB_END.test(localBefore.replace(/力争|争取/g, "").replace(RATE_QUALIFIER_END, ""))) {
       kind = "level";
     } else if (COMPLETION_VERB.test(pieceBefore) || ACTIVITY_BEFORE_COUNT.test(localBefore)) {
       kind = "cumulative";
@@ -439,7 +536,7 @@ function readClause(
     if (listed && previous && comparator === "=" && localBefore.trim() === "") comparator = previous.target.comparator ?? "=";
     if (mention.rangeTop !== null) comparator = ">=";
 
-    const year = yearFor(sentenceYears, clauseOffset + mention.numberStart, clauseOffset, clause);
+    const year = yearFor(sentenceYears, clauseOffset + mention.numberStart, clauseOffset, clause, kind === "annual");
     const targetYear = year ? year.year : options.horizonYear;
     const counts = kind === "cumulative" || kind === "annual";
     const explicitStart = years.find((candidate) => candidate.role === "start")?.year ?? null;
@@ -469,13 +566,16 @@ function readClause(
       const listBreak = nextInPiece ? clause.lastIndexOf("、", next.numberStart) : -1;
       spanEnd = listBreak > mention.suffixEnd ? listBreak : nextInPiece ? mention.suffixEnd : piece.end;
     }
-    let indicator = indicatorName(localBefore);
+    let indicator = indicatorName(localBefore.replace(RATE_QUALIFIER_END, ""));
     // 完成78公里燃气管道老化更新: the measured thing follows the number.
     if (attributive) indicator = indicatorName(clause.slice(mention.suffixEnd, piece.end)) || indicator;
     if (indicator === "" && listed && previous) indicator = previous.target.indicator;
     if (indicator === "") indicator = indicatorName(pieceBefore);
     // 每年推动不少于15家4A级及以上旅游景区开展…: only the words after the number name it.
     if (indicator === "") indicator = indicatorName(clause.slice(mention.suffixEnd, piece.end));
+    // …设备投资规模较2023年增长35%以上，年均增长8%左右 / …不少于350台，其中2024年完成80台: a number with
+    // no subject of its own measures the previous one's (its annual rate, or a part of it).
+    if (indicator === "" && previous) indicator = `${previous.target.indicator}${kind === "annual" && RATIO_UNITS.has(mention.unit) ? "年均增长" : ""}`.slice(0, 40);
     // 推进…柴油货车淘汰，力争…累计淘汰350辆: a bare verb takes its object from the piece before.
     if (indicator.length > 0 && indicator.length < 4) indicator = objectBefore(clause, pieces, piece, indicator) ?? indicator;
     // Two shares of one name (新能源车辆比例) told apart by their scope: 更新的公交车辆中新能源车辆比例.
@@ -550,7 +650,51 @@ function readClause(
       });
       lastEnd = matchStart + match[0].length;
     }
+    if (lastEnd < 0) {
+      const dated = datedAction(pieceText, clauseOffset + piece.start, sentenceYears);
+      if (dated) {
+        const phraseEnd = endOfPhrase(pieceText, dated.actionAt);
+        out.push({
+          kind: "milestone",
+          comparator: null,
+          value: null,
+          unit: null,
+          normalizedValue: null,
+          baseYear: null,
+          startYear: null,
+          targetYear: dated.year,
+          indicator: indicatorName(pieceText.slice(dated.actionAt, phraseEnd)).slice(0, 40),
+          start: absolute(piece.start),
+          end: absolute(piece.start + phraseEnd),
+          anchor: absolute(piece.start + dated.actionAt),
+        });
+      }
+    }
   }
+}
+
+/** Documents and arrangements that carry a plan out (实施方案, 实施细则, 工作机制): a step, not a target. */
+const IMPLEMENTING_DOCUMENT = /(?:方案|办法|细则|措施|意见|计划|政策|通知|机制|制度)$/;
+/** An action done by a dated deadline: 2024年底前完成…摸底登记, 于2024年6月底前出台…实施方案. */
+const DATED_ACTION = /^(?:全部|全面|基本)?(?:完成|出台|制定|印发|建成)[^，；。、]{2,40}/;
+
+/**
+ * A milestone with no end-state word: a deadline ending in 前 (年底前, 6月底前, 9月15日前) directly
+ * followed by a verb of completing or issuing and its object, in one phrase.
+ * @param pieceText - the phrase's text
+ * @param pieceOffset - sentence offset of the phrase
+ * @returns the deadline year and the phrase offset of the verb, or null
+ */
+function datedAction(pieceText: string, pieceOffset: number, { years, sentence }: SentenceYears): { year: number; actionAt: number } | null {
+  for (const year of years) {
+    if (year.role !== "deadline" || year.start < pieceOffset || year.end > pieceOffset + pieceText.length) continue;
+    if (!sentence.slice(year.start, year.end).endsWith("前")) continue;
+    const actionAt = year.end - pieceOffset;
+    const action = DATED_ACTION.exec(pieceText.slice(actionAt));
+    // 各市要于2024年6月底前出台具体实施方案: issuing a document is how the plan is carried out, not a target.
+    if (action && !IMPLEMENTING_DOCUMENT.test(action[0])) return { year: year.year, actionAt };
+  }
+  return null;
 }
 
 /** The base year named last before a sentence position (较2023年), or null. */
@@ -584,6 +728,8 @@ function scopeOf(priorPiece: string): string {
  * @param dated - whether the sentence has a deadline or the clause a target word (每年, 力争 …)
  */
 function countedObject(mention: Mention, next: Mention | undefined, pieceBefore: string, pieceRest: string, dated: boolean): boolean {
+  // 淘汰35蒸吨/小时以下燃煤锅炉: an upper bound on a noun is a threshold, never an amount to do.
+  if (/以下|以内/.test(mention.suffix)) return false;
   if (mention.suffix === "" && COMPLETION_VERB_END.test(pieceBefore)) return true;
   // A list (打造10个以上…中心、培育10家以上…企业): only this item's object counts.
   const rest = pieceRest.split("、")[0];

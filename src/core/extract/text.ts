@@ -33,6 +33,8 @@ const CHAR_MAP: Record<string, string> = {
 };
 
 const BOOKMARK = /\[bookmark:[^\]\n]{0,200}\]/g;
+/** A line of a table drawn with bars: opens and closes with one, three bars at least. */
+const PIPE_ROW = /^[ \t\u3000]*[|｜](?:[^|｜\n]*[|｜]){2,}[ \t\u3000\r]*$/gm;
 
 /**
  * A line that opens with a department role label: 【牵头单位】X, 牵头单位：X, 责任单位：X（牵头），Y.
@@ -93,6 +95,13 @@ interface Pass {
 function mapCharacters(raw: string): Pass {
   const skip = new Uint8Array(raw.length);
   for (const match of raw.matchAll(BOOKMARK)) skip.fill(1, match.index, match.index + match[0].length);
+  // A table drawn with bars (| 序号 | 重点任务 | … |) is read like a tab-separated one.
+  const cellBreak = new Uint8Array(raw.length);
+  for (const match of raw.matchAll(PIPE_ROW)) {
+    for (let index = match.index; index < match.index + match[0].length; index++) {
+      if (raw[index] === "|" || raw[index] === "｜") cellBreak[index] = 1;
+    }
+  }
   const codes = new Uint16Array(raw.length);
   const origin = new Int32Array(raw.length);
   let length = 0;
@@ -111,6 +120,11 @@ function mapCharacters(raw: string): Pass {
         origin[length++] = index;
       }
       index = next - 1;
+      continue;
+    }
+    if (cellBreak[index]) {
+      codes[length] = TAB;
+      origin[length++] = index;
       continue;
     }
     let mapped = mapCode(code);
@@ -146,6 +160,14 @@ function isPageFurniture(line: string, seenShortLines: Set<string>): boolean {
   return false;
 }
 
+/**
+ * A line that stands alone in a document's header or signature: several issuing departments of one
+ * place with no punctuation (松亭区商务局 松亭区财政局, spaces already dropped), or a date (2024年6月12日).
+ */
+const ISSUER_LINE =
+  /^([\u4e00-\u9fff]{2,10}?(?:省|市|县|区|州|盟|旗))[\u4e00-\u9fff]{2,14}?(?:局|委员会|委|厅|办公室|办公厅|社|中心)(?:\1[\u4e00-\u9fff]{2,14}?(?:局|委员会|委|厅|办公室|办公厅|社|中心))+$/;
+const DATE_ONLY_LINE = /^[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日(?:印发|发布)?$/;
+
 /** The rest of a wrapped department list: names and separators only, ending in a department. */
 const WRAPPED_NAMES = /^[^。；：:！？]{1,60}(?:局|委|厅|办|中心|政府|社|公司|行|队|院|会)$/;
 
@@ -165,6 +187,7 @@ function continuesParagraph(previous: string, next: string): boolean {
   // A role-label line stands alone, unless a long department list wrapped onto the next line.
   if (ROLE_LABEL_LINE.test(next)) return false;
   if (ROLE_LABEL_LINE.test(previous)) return WRAPPED_NAMES.test(next);
+  if (ISSUER_LINE.test(previous) || DATE_ONLY_LINE.test(previous) || DATE_ONLY_LINE.test(next)) return false;
   // A title line (…方案, …通知) is followed by the body, not continued by it.
   if (TITLE_END.test(previous) || PARAGRAPH_OPENER.test(next)) return false;
   return true;

@@ -1,6 +1,7 @@
 /**
- * Years in a sentence: deadlines (到2027年, 2024年底前, 2027年实现, “十四五”末), periods
- * (2024—2027年, 2024至2027年) and base years (较2023年). Dates (2024年5月11日), editions
+ * Years in a sentence: deadlines (到2027年, 2024年底前, 2027年实现, “十四五”末, a dated
+ * 2024年9月15日前 or 2024年6月底前), periods (2024—2027年, 2024至2027年) and base years
+ * (较2023年). Dates with no 前 (2024年5月11日), editions
  * (2024年版) and conditions (2000年底前建成的小区) are not years of a target.
  */
 import { parseChineseNumeral } from "./numbers";
@@ -19,7 +20,7 @@ export interface YearMention {
 
 // One pass over the sentence; alternatives are tried left to right at each position.
 const YEAR_PATTERN =
-  /(较|比|相比|相较于?|同比)([0-9]{4})年|([0-9]{4})年?(?:—|-|~|至|到)([0-9]{4})年(?:底前|底|末|前)?|(自|从)?([0-9]{4})年(起|以来|底前|底|末|前|以前)?(?![0-9]|版|度|第)|[“"]?(十[一二三四五六七八九])五[”"]?(?:末|期间|时期|期末)/g;
+  /(较|比|相比|相较于?|同比)([0-9]{4})年|([0-9]{4})年?(?:—|-|~|至|到)([0-9]{4})年(?:底前|底|末|前)?|(自|从)?([0-9]{4})年(起|以来|底前|底|末|前|以前)?(?![0-9]|版|度|第)|[“"]?(十[一二三四五六七八九])五[”"]?(?:末|期间|时期|期末)|([0-9]{4})年[0-9]{1,2}月(?:[0-9]{1,2}日)?底?(?:前|以前|之前)/g;
 
 /**
  * A year phrase qualifying a noun is a condition, not a deadline: 2000年底前建成的(小区),
@@ -52,6 +53,10 @@ export function scanYears(sentence: string): YearMention[] {
     } else if (match[8]) {
       // “十四五”末 / “十四五”期间: the period's last year is the deadline.
       found.push({ role: "deadline", year: fiveYearPlanEnd(match[8]), periodStart: null, start, end });
+    } else if (match[9]) {
+      // A dated deadline (2024年9月15日前, 2024年6月底前) is a deadline in that year.
+      if (CONDITION_AFTER.test(sentence.slice(end))) continue;
+      found.push({ role: "deadline", year: Number(match[9]), periodStart: null, start, end });
     } else if (match[6]) {
       if (CONDITION_AFTER.test(sentence.slice(end))) continue;
       const year = Number(match[6]);
