@@ -61,7 +61,7 @@ function extract(raw: string, options: ExtractOptions): Catalog {
   const blocks = splitBlocks(clean.text);
   const responsibilities = findResponsibilities(clean.text, info.level);
   const table = readResponsibilityTable(clean.text, info.level);
-  const years = planYears(clean.text);
+  const years = planYears(clean.text, issueYearOf(info.docNumber, info.date));
   const { targets: found, unread } = findTargets(clean.text, years);
 
   const laterSupport = responsibilities.filter((mention) => mention.appliesToLater.length > 0);
@@ -149,6 +149,12 @@ function extract(raw: string, options: ExtractOptions): Catalog {
   }
   if (targets.length === 0) warnings.push("未找到目标：这是一份两新实施方案吗？（no targets found: is this a plan?）");
   return { plan: { government: info.government, title: info.title, docNumber: info.docNumber, date: info.date }, targets, warnings };
+}
+
+/** The year a plan was issued: its 文号's year (云政办〔2024〕7号), else its date's; null when neither. */
+function issueYearOf(docNumber: string | null, date: string | null): number | null {
+  const written = /[〔[【（]([0-9]{4})[〕\]】）]/.exec(docNumber ?? "")?.[1] ?? /^([0-9]{4})-/.exec(date ?? "")?.[1];
+  return written === undefined ? null : Number(written);
 }
 
 /** Departments per block, and the block each heading opens (for enclosing headings). */

@@ -52,7 +52,7 @@ export function createGoalLinker(blocks: readonly Block[], text: string, hasDepa
     first !== undefined && allTasks.slice(0, allTasks.indexOf(first)).every((block) => first.path.includes(block.path[block.path.length - 1])) ? first : null;
   return (indicator) => {
     if (tasks.length === 0) return null;
-    if (/设备(?:更新)?投资|投资规模/.test(indicator)) return aggregateTask;
+    if (/设备(?:更新)?投资|投资规模/.test(indicator)) return aggregateTask !== null && lendsToAggregate(aggregateTask, indicator) ? aggregateTask : null;
     const scores = new Map<Block, number>();
     for (const pair of bigrams(indicator)) {
       for (const { block, weight } of index.get(pair) ?? []) scores.set(block, (scores.get(block) ?? 0) + weight);
@@ -68,6 +68,20 @@ export function createGoalLinker(blocks: readonly Block[], text: string, hasDepa
     }
     return best ?? taskOfField(indicator);
   };
+
+  /**
+   * Whether the first task may lend its departments to an investment total: when it is about
+   * industry or equipment in general (推进重点行业设备更新改造 — the part these plans open with, led
+   * by the department that leads equipment renewal), or about the field the total names
+   * (农业农村领域设备投资 ← 推进农业机械装备更新). A plan opening with one other field (农业机械)
+   * does not make that field's department the lead of investment in every field: no lead, rather
+   * than a wrong one.
+   */
+  function lendsToAggregate(task: Block, indicator: string): boolean {
+    const taskField = domainOf([task.task]);
+    if (taskField === "工业" || taskField === "综合") return true;
+    return domainOf([indicator.replace(/设备(?:更新)?投资|投资规模/g, "")]) === taskField;
+  }
 
   /**
    * No task shares the indicator's words (二手车交易量 in a plan whose tasks never say 二手): the one

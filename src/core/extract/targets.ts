@@ -68,8 +68,18 @@ const RATE_QUALIFIER_END = /(?<=达到|达|突破|提高到|提升到|提高至|
 const PAST_YEAR_FIGURE = /([0-9]{4})年度/;
 const BACKGROUND = /已经?(?:建成|完成|累计|达到|实现|有)|现有|目前|截至目前|截止目前|去年|上年/;
 /** Policy inputs, not outcomes: subsidy rates and caps, loan terms, meeting frequencies. */
-const POLICY_INPUT = /补贴|补助|奖励|奖补|贴息|首付|利率|贷款|额度|最高|单件|单台|单个|每辆|每台|每户|每件|每人|每个|每套|每(?:季度|月|周|旬|半年)|按(?:照)?[^，]{0,12}的$|给予/;
+const POLICY_INPUT = /补贴|补助|奖励|奖补|贴息|首付|利率|贷款|额度|最高|单件|单台|单个|每辆|每台|每户|每件|每人|每个|每套|每(?:周|旬|半月)|按(?:照)?[^，]{0,12}的$|给予/;
 const FUND = /资金|基金|经费|预算|金额/;
+/**
+ * An amount per quarter, month or half-year (每季度组织1场…): a per-year target, counted as the
+ * year's total (×4, ×12, ×2) so it is tracked like 每年….
+ */
+const PER_PERIOD = /每(季度|月|半年)/;
+const PERIODS_PER_YEAR: Readonly<Record<string, number>> = { 季度: 4, 月: 12, 半年: 2 };
+/** A working routine, not an outcome: 每季度调度1次, 每月报送…, 每半年报告一次. */
+const ROUTINE = /调度|报送|报告|通报|召开|督导|督查|检查|会商|对账|研判/;
+/** A per-year amount written as the year's (全年不少于4场, 年度完成…): like 每年. */
+const PER_YEAR = /每年|年均|每年度|全年|(?<![0-9])年度/;
 const TARGET_CONTEXT = /每年|年均|累计|力争|目标|确保|争取/;
 const MILESTONE_PREDICATE =
   /(?:全面|全部|基本|彻底)(?:淘汰|完成|退出|使用|停止使用|停用|关停|拆除|达到|实现|建成|覆盖|取消|消除|更新|清零)|全覆盖|完毕|完成[^，；。]{2,40}?(?:改造|更新|淘汰|建设|任务)|实现(?:稳定|正常|达标)(?:运行|排放)|实现(?:应收尽收|动态清零|清零)/g;
@@ -216,14 +226,22 @@ export interface TargetScanOptions {
   horizonYear: number | null;
   /** First year of the plan's period: start of cumulative and per-year counts. */
   planStartYear: number | null;
+  /**
+   * First year of the period the plan states (2024 in 2024—2027年), else its issue year: where a
+   * clause's own period (三年内) starts. Null or absent when the plan states neither.
+   */
+  periodStartYear?: number | null;
 }
 
 /**
- * The plan's horizon and start year: the most frequent deadline year (ties → the later) and
- * the year after its most frequent base year (较2023年 → 2024).
+ * The plan's horizon and start years: the most frequent deadline year (ties → the later); the
+ * year after its most frequent base year (较2023年 → 2024); and the first year of its stated
+ * period (2024—2027年), else the year it was issued.
  * @param text - cleaned plan text
+ * @param issueYear - the year of the plan's 文号 or date of issue (云政办〔2024〕7号 → 2024), if known
+ * @example planYears("2024—2027年，每年…300台。到2027年，…增长30%。", null) // → { horizonYear: 2027, planStartYear: 2024, periodStartYear: 2024 }
  */
-export function planYears(text: string): TargetScanOptions {
+export function planYears(text: string, issueYear: number | null = null): TargetScanOptions {
   const deadlines = new Map<number, number>();
   const bases = new Map<number, number>();
   const periodStarts = new Map<number, number>();
@@ -246,7 +264,8 @@ export function planYears(text: string): TargetScanOptions {
     return best;
   };
   const base = mostFrequent(bases);
-  return { horizonYear: mostFrequent(deadlines), planStartYear: base !== null ? base + 1 : mostFrequent(periodStarts) };
+  const periodStart = mostFrequent(periodStarts);
+  return { horizonYear: mostFrequent(deadlines), planStartYear: base !== null ? base + 1 : periodStart, periodStartYear: periodStart ?? issueYear };
 }
 
 interface Sentence {
@@ -371,8 +390,11 @@ const LIST_ITEM = /^(?:[0-9]{1,2}[.、](?![0-9])|（[0-9]{1,2}）|[①-⑳])/;
 /** A section or chapter heading line (二、, （二）, 第二章): it ends the list a 到2027年： line leads in. */
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十百]{1,4}[章节部分]|附件)/;
 
-/** A period of the clause's own with no year (三年内, 今后三年): it runs to the plan's horizon. */
-const OWN_PERIOD = /[一二两三四五0-9]年(?:内|之内)|今后[一二两三四五0-9]年/;
+/**
+ * A period of the clause's own with no year (三年内, 今后三年): it counts from the plan's period
+ * start (三年内 from 2024 → 2024, 2025, 2026), else runs to the plan's horizon.
+ */
+const OWN_PERIOD = /(?<![0-9])([一二两三四五六七八九十0-9]{1,2})年(?:内|之内)|今后([一二两三四五六七八九十0-9]{1,2})年/;
 
 /** The years of one sentence, and which of them lead in the clauses after them. */
 interface SentenceYears {
@@ -409,7 +431,14 @@ function isLeadIn(sentence: string, year: YearMention): boolean {
  * @param clause - text of the number's clause, which starts at sentence offset `clauseStart`
  * @param perYear - the number is a per-year amount (每年…, 年均…)
  */
-function yearFor({ years, leadIns, sentence }: SentenceYears, position: number, clauseStart: number, clause: string, perYear = false): YearMention | null {
+function yearFor(
+  { years, leadIns, sentence }: SentenceYears,
+  position: number,
+  clauseStart: number,
+  clause: string,
+  options: Pick<TargetScanOptions, "periodStartYear">,
+  perYear = false,
+): YearMention | null {
   let own: YearMention | null = null;
   let carried: YearMention | null = null;
   const clauseEnd = clauseStart + clause.length;
@@ -422,7 +451,8 @@ function yearFor({ years, leadIns, sentence }: SentenceYears, position: number, 
     else if (leadIns.has(year)) carried = year;
   }
   if (own) return own;
-  if (OWN_PERIOD.test(clause.slice(0, position - clauseStart))) return null;
+  const period = OWN_PERIOD.exec(clause.slice(0, position - clauseStart));
+  if (period) return periodEnd(period, clauseStart, options.periodStartYear ?? null);
   if (carried) return carried;
   return (
     years.find((year) => {
@@ -437,6 +467,20 @@ function yearFor({ years, leadIns, sentence }: SentenceYears, position: number, 
       return CLOSING_DEADLINE.test(clause.slice(pieceStart, pieceEnd));
     }) ?? null
   );
+}
+
+/**
+ * The last year of a clause's own period (三年内): the plan's period start + N − 1, placed where the
+ * phrase stands. Null when the plan states no start (only 到2027年): the horizon then applies.
+ * @param period - the OWN_PERIOD match in the clause text before the number
+ * @param clauseStart - sentence offset of the clause
+ * @param periodStartYear - first year of the plan's stated period or its issue year, or null
+ */
+function periodEnd(period: RegExpExecArray, clauseStart: number, periodStartYear: number | null): YearMention | null {
+  const years = parseNumber(period[1] ?? period[2]);
+  if (periodStartYear === null || years === null || years < 1) return null;
+  const start = clauseStart + period.index;
+  return { role: "deadline", year: periodStartYear + years - 1, periodStart: periodStartYear, start, end: start + period[0].length };
 }
 
 /** A deadline by which something is completed (年底前, 6月底前, 以前): not the end of a per-year count. */
@@ -461,7 +505,7 @@ function readClause(
   const accepted: Array<{ mention: Mention; target: FoundTarget; piece: Piece; listed: boolean }> = [];
 
   // spanEnd: clause offset where the previous target's stated phrase (number and object) ends.
-  let previous: { mention: Mention; target: FoundTarget; piece: Piece; spanEnd: number } | null = null;
+  let previous: { mention: Mention; target: FoundTarget; piece: Piece; spanEnd: number; perPeriod: boolean } | null = null;
   const mentions = scanMentions(clause);
   for (const [mentionIndex, mention] of mentions.entries()) {
     const piece = pieceOf(mention.numberStart);
@@ -487,6 +531,8 @@ function readClause(
     if (BACKGROUND.test(pieceBefore)) continue;
     // Only words right before the number: 补贴 may also name the activity being counted.
     if (POLICY_INPUT.test(pieceBefore.slice(-8)) || (/元$/.test(mention.unit) && FUND.test(pieceBefore))) continue;
+    const perPeriod = RATIO_UNITS.has(mention.unit) ? null : PER_PERIOD.exec(pieceBefore);
+    if (perPeriod && (/次$/.test(mention.unit) || ROUTINE.test(pieceBefore))) continue;
     const prefixMatch = PREFIX_COMPARATOR.exec(localBefore);
     const hasComparator = prefixMatch !== null || mention.suffix !== "" || mention.rangeTop !== null;
     const inContext =
@@ -494,6 +540,7 @@ function readClause(
       // 更新老旧环卫车辆60台。: the object of a completion verb, ending its phrase, in a task.
       (!attributive && COMPLETION_VERB.test(localBefore)) ||
       TARGET_CONTEXT.test(clauseBefore) ||
+      perPeriod !== null ||
       hasComparator ||
       listed ||
       listedItem ||
@@ -519,7 +566,7 @@ function readClause(
       const changeAfterBase = basePiece >= 0 && /增长|增加|提高|提升|下降|降低|减少/.test(pieceBefore.slice(basePiece));
       if (mention.unit !== "倍" && ANNUAL_RATE.test(localBefore)) kind = "annual";
       else kind = mention.unit === "倍" || mention.unit === "成" || growthVerb || mention.unit.endsWith("百分点") || changeAfterBase ? "growth_vs_baseline" : "share";
-    } else if (/每年|年均|每年度/.test(pieceBefore)) {
+    } else if (perPeriod || PER_YEAR.test(pieceBefore)) {
       kind = "annual";
     } else if (/累计/.test(pieceBefore) || cumulativeCarries(clause, piece.start, accepted.length > 0 ? accepted[accepted.length - 1].mention.suffixEnd : -1)) {
       kind = "cumulative";
@@ -536,7 +583,7 @@ function readClause(
     if (listed && previous && comparator === "=" && localBefore.trim() === "") comparator = previous.target.comparator ?? "=";
     if (mention.rangeTop !== null) comparator = ">=";
 
-    const year = yearFor(sentenceYears, clauseOffset + mention.numberStart, clauseOffset, clause, kind === "annual");
+    const year = yearFor(sentenceYears, clauseOffset + mention.numberStart, clauseOffset, clause, options, kind === "annual");
     const targetYear = year ? year.year : options.horizonYear;
     const counts = kind === "cumulative" || kind === "annual";
     const explicitStart = years.find((candidate) => candidate.role === "start")?.year ?? null;
@@ -586,7 +633,23 @@ function readClause(
       RATIO_UNITS.has(mention.unit) &&
       (DECREASE_VERB_END.test(localBefore) || (sameAsPrevious && previous !== null && (previous.target.value ?? 0) < 0));
     const signedValue = decrease ? -mention.value : mention.value;
-    const normalizedValue = Math.round(signedValue * mention.factor * 1e9) / 1e9;
+    // 每季度1场 → 4 a year: the core tracks per-year amounts (value and unit stay as written).
+    const periodsPerYear = perPeriod ? PERIODS_PER_YEAR[perPeriod[1]] : 1;
+    const normalizedValue = Math.round(signedValue * mention.factor * periodsPerYear * 1e9) / 1e9;
+    // 每季度组织1场…，全年不少于4场: the year's figure, with no subject of its own, restates the
+    // per-period one: one target, stated by both phrases, with the year's figure and comparator.
+    if (
+      previous?.perPeriod &&
+      !perPeriod &&
+      kind === "annual" &&
+      previous.target.unit === mention.unit &&
+      previous.target.normalizedValue === normalizedValue &&
+      indicatorName(pieceBefore) === ""
+    ) {
+      Object.assign(previous.target, { comparator, value: signedValue, normalizedValue, end: absolute(spanEnd) });
+      previous = { mention, target: previous.target, piece, spanEnd, perPeriod: false };
+      continue;
+    }
     const target: FoundTarget = {
       kind,
       comparator,
@@ -603,7 +666,7 @@ function readClause(
       anchor: absolute(mention.numberStart),
     };
     accepted.push({ mention, target, piece, listed });
-    previous = { mention, target, piece, spanEnd };
+    previous = { mention, target, piece, spanEnd, perPeriod: perPeriod !== null };
   }
 
   distributeRespectively(clause, accepted);
@@ -618,7 +681,7 @@ function readClause(
     let lastEnd = -1;
     for (const match of pieceText.matchAll(MILESTONE_PREDICATE)) {
       const matchStart = match.index ?? 0;
-      const year = yearFor(sentenceYears, clauseOffset + piece.start + matchStart, clauseOffset, clause);
+      const year = yearFor(sentenceYears, clauseOffset + piece.start + matchStart, clauseOffset, clause, options);
       if (!year || year.start > clauseOffset + piece.start + matchStart) continue;
       // Two predicates in one phrase (全部更新改造完毕) are one milestone; a 、 separates two.
       if (lastEnd >= 0 && !pieceText.slice(lastEnd, matchStart).includes("、")) {
