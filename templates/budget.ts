@@ -3,12 +3,14 @@
  * input cell, prefilled from the one defaults table (src/core/budget/defaults.ts) with each
  * default's 标准依据 and 来源 beside it; cost and funding split by formula; above the table the
  * default funding split, totals by year and level, and the Monte Carlo percentiles; to the right
- * the program × year budget.
+ * the program × year budget, the sensitivity table and a calculation area (templates/budgetAnalysis.ts).
  *
  * Flavours: `addin` uses SUBSIDY_COST / SUBSIDY_FORMULA / SUBSIDY_BUDGET / SUBSIDY_SIMULATE;
- * `builtin` uses MIN, arithmetic, SUMIFS and SUMPRODUCT only (custom formulas and the Monte
- * Carlo need the add-in, and say so). Volumes are never defaulted: typed in, or taken from the
- * 年度轨迹 sheet for the linked indicator (报废汽车回收量), which needs the user's baseline.
+ * `builtin` uses MIN, arithmetic, SUMIFS, SUMPRODUCT, MMULT and PERCENTILE only: its P10/P50/P90
+ * come from uniforms pre-drawn from the seed at render time, equal to SUBSIDY_SIMULATE's; custom
+ * formulas need the add-in, and say so. The sensitivity table is built-ins in both flavours.
+ * Volumes are never defaulted: typed in, or taken from the 年度轨迹 sheet for the linked
+ * indicator (报废汽车回收量), which needs the user's baseline.
  */
 import { BUNDLED_CITIES } from "../src/core/cities";
 import {
@@ -24,8 +26,9 @@ import {
   type ProgramParameter,
 } from "../src/core/budget/defaults";
 import { DEFAULT_BUDGET_YEARS } from "../src/core/budget/budget";
-import { DEFAULT_ITERATIONS, DEFAULT_SEED, DEFAULT_UNCERTAINTY } from "../src/core/budget/simulate";
+import { DEFAULT_UNCERTAINTY } from "../src/core/budget/simulate";
 import { absoluteRange, columnLetter } from "./a1";
+import { budgetAnalysis, SHEET_SIMULATION_ITERATIONS, SHEET_SIMULATION_SEED } from "./budgetAnalysis";
 import type { CellContent, CellValue, ChartSpec, FormulaRow, SheetContext, SheetExtras, SheetTemplate } from "./model";
 import { SHEET_NAMES } from "./model";
 import { TRAJECTORY_YEARS } from "./trajectory";
@@ -46,6 +49,9 @@ const RANGE_CELLS = { volume: "K6", takeUp: "L6", price: "M6", iterations: "N6",
 const SIMULATION_CELL = "K9";
 const SUMMARY_FIRST_ROW = 6; // years in E6:E8, 合计 in row 9
 const PIVOT_COLUMN = 25; // Z: leaves a blank column after the table
+// AJ: right of the pivot, clear of SUBSIDY_BUDGET's spill (program, up to 7 years, 合计: Z..AH).
+const SENSITIVITY_COLUMN = PIVOT_COLUMN + 10;
+const CALC_COLUMN = SENSITIVITY_COLUMN + 6; // AP: the calculation area
 
 const PARAMETER_LABELS: Record<ProgramParameter, string> = {
   amountYuan: "补贴额",
@@ -267,13 +273,22 @@ export const budgetSheet: SheetTemplate = {
     summaryRows.push([ctx.text("合计", "Total"), sumColumn("F"), sumColumn("G"), sumColumn("H"), sumColumn("I")]);
 
     const tableArgs = ["program", "year", "volumeUsed", "amountYuan", "rate", "priceYuan", "capYuan", "takeUp"].map(col).join(",");
-    const simulation: CellContent =
+    const analysis = budgetAnalysis(
+      ctx,
+      { sensitivityColumn: SENSITIVITY_COLUMN, sensitivityTitleRow: TABLE_HEADER_ROW - 1, calcColumn: CALC_COLUMN, programSlots: DEFAULT_PROGRAM_DEFINITIONS.length + CUSTOM_PROGRAM_ROWS },
+      {
+        letter: (key) => ctx.letter("budget", key),
+        firstDataRow: table.firstDataRow,
+        dataRowCount: table.dataRowCount,
+        ranges: RANGE_CELLS,
+        percentileCells: ["K9", "L9", "M9"],
+      },
+    );
+    // The add-in spills SUBSIDY_SIMULATE; the file computes the same draws with built-ins (budgetAnalysis).
+    const simulation: CellContent[] =
       ctx.flavour === "addin"
-        ? {
-            formula:
-              `=SUBSIDY_SIMULATE(${tableArgs},${RANGE_CELLS.volume}:${RANGE_CELLS.price},${RANGE_CELLS.iterations},${RANGE_CELLS.seed},${col("formula")})`,
-          }
-        : ctx.text("需加载项（或运行 npx liangxin budget）", "Needs the add-in (or run npx liangxin budget)");
+        ? [{ formula: `=SUBSIDY_SIMULATE(${tableArgs},${RANGE_CELLS.volume}:${RANGE_CELLS.price},${RANGE_CELLS.iterations},${RANGE_CELLS.seed},${col("formula")})` }]
+        : analysis.percentiles!;
 
     // Program × year budget: one spilling SUBSIDY_BUDGET, or the same grid with SUMIFS.
     const pivotHeaderRow = TABLE_HEADER_ROW;
@@ -369,21 +384,23 @@ export const budgetSheet: SheetTemplate = {
           cells: [
             [ctx.text("不确定性（蒙特卡洛，三角分布）", "Uncertainty (Monte Carlo, triangular)")],
             [ctx.text("数量±", "Volume ±"), ctx.text("申领比例±", "Take-up ±"), ctx.text("价格±", "Price ±"), ctx.text("模拟次数", "Iterations"), ctx.text("随机种子", "Seed")],
-            [DEFAULT_UNCERTAINTY.volume, DEFAULT_UNCERTAINTY.takeUp, DEFAULT_UNCERTAINTY.price, DEFAULT_ITERATIONS, DEFAULT_SEED],
+            [DEFAULT_UNCERTAINTY.volume, DEFAULT_UNCERTAINTY.takeUp, DEFAULT_UNCERTAINTY.price, SHEET_SIMULATION_ITERATIONS, SHEET_SIMULATION_SEED],
             [ctx.text("补贴总额分位数（元）", "Total budget percentiles (yuan)")],
             ["P10", "P50", "P90"],
-            [simulation],
+            simulation,
           ],
         },
         { row: pivotHeaderRow - 2, column: PIVOT_COLUMN, cells: pivot },
+        ...analysis.blocks,
       ],
-      columnWidths: { [pivotLetter]: 26 },
+      columnWidths: { [pivotLetter]: 26, ...analysis.columnWidths },
       numberFormats: [
         { range: "B6:B9", format: SHARE },
         { range: `F${SUMMARY_FIRST_ROW}:I${totalRow}`, format: MONEY },
         { range: "K6:M6", format: "0%" },
         { range: "K9:M9", format: MONEY },
         { range: `${columnLetter(PIVOT_COLUMN + 1)}${pivotHeaderRow + 1}:${columnLetter(PIVOT_COLUMN + 2 + years.length)}${pivotHeaderRow + DEFAULT_PROGRAM_DEFINITIONS.length + 3}`, format: MONEY },
+        ...analysis.numberFormats,
       ],
       styles: [
         { range: "A1", bold: true, fontSize: 14 },
@@ -400,17 +417,30 @@ export const budgetSheet: SheetTemplate = {
           .tableOf("budget")
           .columns.filter((column) => column.role === "input")
           .map((column) => ({ range: `${column.letter}${table.firstDataRow}:${column.letter}${table.firstDataRow + table.dataRowCount - 1}`, fill: INPUT_FILL })),
+        ...analysis.styles,
       ],
       notes: [
         { cell: CENTRAL_SHARE_CELL, text: centralDefault.source },
         { cell: PROVINCIAL_PART_CELL, text: provincialDefault.source },
         { cell: "K5", text: ctx.text("每个项目的数量、申领比例、价格各按 1±范围 的三角分布抽样（众数为1），同一项目各年度同向变化；范围为示例假设，请按经验修改。", "Each program draws volume, take-up and price multipliers from triangular distributions on 1 ± range (mode 1), the same for all its years; ranges are example assumptions.") },
+        {
+          cell: SIMULATION_CELL,
+          text:
+            ctx.flavour === "addin"
+              ? ctx.text("由 SUBSIDY_SIMULATE 计算；同一种子、次数结果相同。", "Computed by SUBSIDY_SIMULATE; the same seed and iterations give the same result.")
+              : ctx.text(
+                  `内置公式计算：抽样数为按种子 ${SHEET_SIMULATION_SEED}、${SHEET_SIMULATION_ITERATIONS} 次预先生成的常量（见右侧计算区「模拟抽样」），结果与加载项 SUBSIDY_SIMULATE 相同。可改波动范围；改种子或次数需加载项或 npx liangxin budget。自定义公式行不计入。`,
+                  `Built-in formulas over uniforms pre-drawn for seed ${SHEET_SIMULATION_SEED}, ${SHEET_SIMULATION_ITERATIONS} iterations (the calculation area's draws); equal to SUBSIDY_SIMULATE. Ranges can be edited; another seed or count needs the add-in or npx liangxin budget. Custom-formula rows are left out.`,
+                ),
+        },
+        ...analysis.notes,
       ],
       validations: [
         { range: CENTRAL_SHARE_CELL, type: "decimal", min: 0, max: 1, allowBlank: false, error: ctx.text("比例为 0 到 1 之间的小数。", "A share between 0 and 1.") },
         { range: PROVINCIAL_PART_CELL, type: "decimal", min: 0, max: 1, allowBlank: false, error: ctx.text("比例为 0 到 1 之间的小数。", "A share between 0 and 1.") },
         { range: "K6:M6", type: "decimal", min: 0, max: 1, allowBlank: false, error: ctx.text("范围为 0 到 1 之间的小数（0.2 即 ±20%）。", "A range between 0 and 1 (0.2 = ±20%).") },
         { range: RANGE_CELLS.iterations, type: "whole", min: 1, max: 1000000, allowBlank: false, error: ctx.text("模拟次数为 1 到 1000000 的整数。", "A whole number from 1 to 1,000,000.") },
+        { range: analysis.changeCell, type: "decimal", min: 0, max: 1, allowBlank: false, error: ctx.text("变动幅度为 0 到 1 之间的小数（0.2 即 ±20%）。", "A change between 0 and 1 (0.2 = ±20%).") },
       ],
       charts: [chart],
       inputCells: [
@@ -421,6 +451,7 @@ export const budgetSheet: SheetTemplate = {
         { key: "rangePrice", cell: RANGE_CELLS.price, label: ctx.text("价格波动范围", "Price range") },
         { key: "iterations", cell: RANGE_CELLS.iterations, label: ctx.text("模拟次数", "Iterations") },
         { key: "seed", cell: RANGE_CELLS.seed, label: ctx.text("随机种子", "Seed") },
+        { key: "sensitivityChange", cell: analysis.changeCell, label: ctx.text("敏感性变动幅度", "Sensitivity change") },
       ],
     };
   },
@@ -432,6 +463,9 @@ export const BUDGET_CELLS = {
   provincialShare: PROVINCIAL_SHARE_CELL,
   cityShare: CITY_SHARE_CELL,
   simulation: SIMULATION_CELL,
+  sensitivityColumn: SENSITIVITY_COLUMN,
+  sensitivityTitleRow: TABLE_HEADER_ROW - 1,
+  calcColumn: CALC_COLUMN,
   summaryFirstRow: SUMMARY_FIRST_ROW,
   pivotColumn: PIVOT_COLUMN,
   tableHeaderRow: TABLE_HEADER_ROW,

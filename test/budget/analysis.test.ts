@@ -1,5 +1,5 @@
 import { sensitivity } from "../../src/core/budget/sensitivity";
-import { simulateBudget } from "../../src/core/budget/simulate";
+import { programRandom, simulateBudget } from "../../src/core/budget/simulate";
 import { seededRandom, triangular } from "../../src/core/budget/random";
 import type { BudgetLine } from "../../src/core/budget/types";
 
@@ -45,6 +45,23 @@ describe("simulateBudget", () => {
     expect(result.p90).toBeGreaterThan(base);
     expect(Math.abs(result.p50 / base - 1)).toBeLessThan(0.03);
     expect(result.byYear.get(2026)!.p50).toBeCloseTo(result.p50 / 3, -5);
+  });
+
+  it("gives a program the same draws however many programs follow it (the .xlsx's pre-drawn slots rely on it)", () => {
+    const alone = simulateBudget(lines, { iterations: 500, seed: 9 });
+    // A program with nothing to pay still takes its own slice of the stream, and leaves the others' alone.
+    const idle = years.map((year): BudgetLine => ({ ...lines[0], programId: "idle", programName: "未填数量", year, volume: 0 }));
+    const withIdle = simulateBudget([...lines, ...idle], { iterations: 500, seed: 9 });
+    expect([withIdle.p10, withIdle.p50, withIdle.p90]).toEqual([alone.p10, alone.p50, alone.p90]);
+  });
+
+  it("draws program k's uniforms from position k × iterations × 3 of the seed's stream", () => {
+    const stream = seededRandom(2024);
+    const first = Array.from({ length: 2 * 4 * 3 }, () => stream());
+    const program1 = programRandom(2024, 1, 4);
+    expect(Array.from({ length: 12 }, () => program1())).toEqual(first.slice(12));
+    const skipped = seededRandom(2024, 5);
+    expect(skipped()).toBe(first[5]);
   });
 
   it("collapses to the point estimate when every range is zero", () => {

@@ -11,8 +11,13 @@
  * (each year's increment) are checked too. A third file types a row's shares that do not add up
  * to 100%: the core refuses them, the sheet must show #N/A rather than lose the missing part.
  *
+ * The sensitivity table and the built-in Monte Carlo (pre-drawn uniforms for seed 2024, 1,000
+ * draws) are held to the core's sensitivity() and simulateBudget() for the same rows, to 1e-12
+ * relative: the same products in the same order, so only rounding differs.
+ *
  * Deliberate difference: a row with a 自定义公式 needs the add-in; the .xlsx shows 需加载项 there
- * and leaves it out of every total, so the core's answer for the sheet is the budget without it.
+ * and leaves it out of every total, the sensitivity and the simulation, so the core's answer for
+ * the sheet is the budget without it.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -22,6 +27,8 @@ import type { Catalog } from "../../src/core/catalog";
 import { BUNDLED_CITIES } from "../../src/core/cities";
 import { budgetLinesFromPrograms, computeBudget, computeBudgetLine, DEFAULT_BUDGET_YEARS } from "../../src/core/budget/budget";
 import { DEFAULT_PROGRAM_DEFINITIONS, defaultPrograms, provinceOfPlan } from "../../src/core/budget/defaults";
+import { BUDGET_PARAMETER_LABELS, sensitivity } from "../../src/core/budget/sensitivity";
+import { simulateBudget } from "../../src/core/budget/simulate";
 import type { BudgetLine, FundingShares } from "../../src/core/budget/types";
 import { SCRAPPING_INDICATOR, trajectoryForIndicator, volumesFromTrajectory } from "../../src/core/budget/volume";
 import { callSheetFunction, isSheetError, type SheetMatrix } from "../../src/core/sheet/registry";
@@ -30,6 +37,7 @@ import { run as runWorkbook } from "../../src/cli/commands/workbook";
 import { loadCatalog } from "../../src/cli/readers/catalog";
 import { columnLetter, renderWorkbook, sheetByKey } from "../../templates";
 import { BUDGET_CELLS } from "../../templates/budget";
+import { SENSITIVITY_TOP_ROWS, SHEET_SIMULATION_ITERATIONS, SHEET_SIMULATION_SEED } from "../../templates/budgetAnalysis";
 import { computed, expectClose, letterOf, readSheetValues, recalculateWithLibreOffice } from "./lo";
 
 const CITY = "南平";
@@ -338,6 +346,47 @@ describe.each(CASES)("补贴测算 recalculated by LibreOffice: $name", (testCas
     expectClose(computed(sheet(), `G${totalRow}`), expected.grandTotal.provincial, "合计 省级");
     expectClose(computed(sheet(), `H${totalRow}`), expected.grandTotal.city, "合计 市级");
     expectClose(computed(sheet(), `I${totalRow}`), expected.grandTotal.total, "合计");
+  });
+
+  // The sheet knows programs by name: the core's programId for the same rows is the name.
+  const byName = sheetLines.map((line) => ({ ...line, programId: line.programName ?? line.programId }));
+  const expectEqual = (actual: number | string | null, expectedValue: number, label: string) => {
+    if (typeof actual !== "number" || Math.abs(actual - expectedValue) > 1e-12 * Math.max(1, Math.abs(expectedValue))) {
+      throw new Error(`${label}: expected ${expectedValue}, LibreOffice gave ${JSON.stringify(actual)}`);
+    }
+  };
+
+  it("gives P10/P50/P90 from the pre-drawn uniforms equal to the core's simulation (seed 2024, 1,000 draws)", () => {
+    const core = simulateBudget(byName, { iterations: SHEET_SIMULATION_ITERATIONS, seed: SHEET_SIMULATION_SEED });
+    expectEqual(computed(sheet(), "K9"), core.p10, "P10");
+    expectEqual(computed(sheet(), "L9"), core.p50, "P50");
+    expectEqual(computed(sheet(), "M9"), core.p90, "P90");
+    expect(core.p10).toBeLessThan(expected.grandTotal.total);
+    expect(core.p90).toBeGreaterThan(expected.grandTotal.total);
+  });
+
+  it("lists every program × parameter with the core's lowered and raised totals, the largest swing first", () => {
+    const core = sensitivity(byName, 0.2);
+    const parameterOf = new Map(Object.entries(BUDGET_PARAMETER_LABELS["zh-CN"]).map(([parameter, label]) => [label, parameter]));
+    const gridBlock = sheetByKey(layoutOf(testCase.catalog).rendered.sheets, "budget").blocks.find((block) => String(block.cells[0]?.[0]).startsWith("敏感性分析（全部"))!;
+    const gridCell = (offset: number, index: number) => computed(sheet(), `${columnLetter(gridBlock.column + offset)}${gridBlock.row + 3 + index}`);
+    const grid = Array.from({ length: gridBlock.cells.length - 2 }, (_unused, index) => index)
+      .filter((index) => gridCell(3, index) === 1)
+      .map((index) => ({ key: `${String(gridCell(1, index))}/${parameterOf.get(String(gridCell(2, index)))}`, low: gridCell(4, index), high: gridCell(5, index) }));
+    expect(grid.map((row) => row.key).sort()).toEqual(core.rows.map((row) => `${row.programId}/${row.parameter}`).sort());
+    for (const row of core.rows) {
+      const sheetRow = grid.find((candidate) => candidate.key === `${row.programId}/${row.parameter}`)!;
+      expectEqual(sheetRow.low, row.lowTotalYuan, `${sheetRow.key} 下调`);
+      expectEqual(sheetRow.high, row.highTotalYuan, `${sheetRow.key} 上调`);
+    }
+    const rankedCell = (offset: number, index: number) => computed(sheet(), `${columnLetter(BUDGET_CELLS.sensitivityColumn + offset)}${BUDGET_CELLS.sensitivityTitleRow + 3 + index}`);
+    core.rows.slice(0, SENSITIVITY_TOP_ROWS).forEach((row, index) => {
+      expectEqual(rankedCell(4, index), row.swingYuan, `第${index + 1}名 摆幅`);
+      // Ties (volume and amount move a fixed-amount program alike) may list either member first.
+      const shown = core.rows.find((candidate) => candidate.programId === rankedCell(0, index) && candidate.parameter === parameterOf.get(String(rankedCell(1, index))))!;
+      expect(Math.abs(shown.swingYuan - row.swingYuan)).toBeLessThanOrEqual(1e-6 * row.swingYuan);
+    });
+    expectEqual(computed(sheet(), `${columnLetter(BUDGET_CELLS.sensitivityColumn + 3)}${BUDGET_CELLS.sensitivityTitleRow + 1}`), core.baseTotalYuan, "基准总额");
   });
 
   it("fills the program × year grid as SUBSIDY_BUDGET does", () => {

@@ -70,6 +70,26 @@ function lineCostFunction(line: BudgetLine): LineCost {
     volume * volumeFactor * clampedTakeUp(takeUpFactor) * Math.min(rate! * priceYuan! * priceFactor, cap);
 }
 
+/** Uniform draws per iteration and program: volume, take-up, price, in that order. */
+export const DRAWS_PER_PROGRAM = 3;
+
+/**
+ * The random stream of one program in a simulation: the seed's Mulberry32 stream from position
+ * program × iterations × 3, giving (volume, take-up, price) uniforms for iteration 0, then 1, ….
+ * Each program owns a fixed slice of the stream, so its draws do not depend on how many programs
+ * there are: the .xlsx's pre-drawn 模拟抽样 block (templates/budget.ts) lays them out by program slot
+ * and reproduces simulateBudget with built-in formulas.
+ * @param seed the simulation's seed.
+ * @param programIndex 0-based, in order of first appearance in the lines.
+ * @param iterations the simulation's iteration count.
+ * @returns a generator of uniforms in [0, 1).
+ * @example
+ * const random = programRandom(2024, 1, 1000); random(); // program 2's volume draw in iteration 1
+ */
+export function programRandom(seed: number, programIndex: number, iterations: number): () => number {
+  return seededRandom(seed, programIndex * iterations * DRAWS_PER_PROGRAM);
+}
+
 function percentiles(sample: number[]): Percentiles {
   const sorted = sample.slice().sort((a, b) => a - b);
   return { p10: quantileSorted(sorted, 0.1), p50: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9), mean: mean(sorted) };
@@ -87,8 +107,10 @@ function checkRange(name: string, value: number): void {
  * [1 − r, 1 + r] peaking at 1 — volume, take-up and price, with r from `ranges` — and applies
  * them to all its years (a program's misjudgement persists across years; programs are
  * independent). Take-up is clamped to 0..1. Price only moves rate-based lines (and formulas
- * that use price). Percentiles are simple-statistics' quantileSorted (linear interpolation,
- * as Excel's PERCENTILE.INC). The same seed gives the same result.
+ * that use price). Draws: program k (first-appearance order) takes its uniforms from its own
+ * slice of the seed's stream (see programRandom). Percentiles are simple-statistics'
+ * quantileSorted (type 7, linear interpolation: Excel's PERCENTILE / PERCENTILE.INC). The same
+ * seed and iterations give the same result.
  * @param lines program-year rows (see computeBudgetLine).
  * @param options iterations (default 10,000), seed (default 2024), ranges (default ±20% / ±10% / ±10%).
  * @returns P10/P50/P90 and mean of the total in yuan, overall and by year.
@@ -123,10 +145,11 @@ export function simulateBudget(lines: readonly BudgetLine[], options: Simulation
   const totals: number[] = new Array(iterations);
   const yearTotals = years.map(() => new Array<number>(iterations));
   const yearSum = new Float64Array(years.length);
-  const random = seededRandom(seed);
+  const programRandoms = Array.from({ length: programCount }, (_unused, program) => programRandom(seed, program, iterations));
 
   for (let iteration = 0; iteration < iterations; iteration++) {
     for (let program = 0; program < programCount; program++) {
+      const random = programRandoms[program];
       volumeFactor[program] = triangular(random(), 1 - ranges.volume, 1, 1 + ranges.volume);
       takeUpFactor[program] = triangular(random(), 1 - ranges.takeUp, 1, 1 + ranges.takeUp);
       priceFactor[program] = triangular(random(), 1 - ranges.price, 1, 1 + ranges.price);
