@@ -92,7 +92,7 @@ function extract(raw: string, options: ExtractOptions): Catalog {
       }
     }
   }
-  const departmentsOf = blockDepartmentIndex(blocks, responsibilities, table, rowBlocks);
+  const departmentsOf = blockDepartmentIndex(blocks, responsibilities, table, rowBlocks, clean.text);
 
   // Indicator tables (重点指标表), often in an appendix: each row names its own departments.
   for (const { target, departments } of findTableTargets(clean.text, years)) {
@@ -123,13 +123,13 @@ function extract(raw: string, options: ExtractOptions): Catalog {
     } else if (block.isGoals) {
       linkedTask = linkGoal(item.indicator);
       if (linkedTask) {
-        const linked = departmentsFor(linkedTask, linkedTask.end, departmentsOf);
-        if (linked) responsibility = { ...linked, leadInferred: true };
+        const linked = forTopic(departmentsFor(linkedTask, linkedTask.end, departmentsOf), `${linkedTask.task}|${item.indicator}`);
+        if (linked) responsibility = { lead: linked.lead, support: linked.support, leadInferred: true };
       }
       if (!responsibility && previousGoal && isSibling(previousGoal.item, item, clean.text)) responsibility = previousGoal.responsibility;
       previousGoal = { item, responsibility };
     } else {
-      responsibility = departmentsFor(block, item.anchor, departmentsOf);
+      responsibility = forTopic(departmentsFor(block, item.anchor, departmentsOf), `${block.task}|${item.indicator}`);
     }
     // The task table's row for this very target, unless the text states departments for it.
     const row = restatedBy.get(item);
@@ -227,6 +227,7 @@ function blockDepartmentIndex(
   mentions: readonly ResponsibilityMention[],
   table: readonly TableRow[],
   rowBlocks: ReadonlyMap<TableRow, Block>,
+  text: string,
 ): DepartmentIndex {
   const index = Object.assign(new Map<Block, BlockDepartments>(), { byHeading: new Map<Heading, Block>() });
   for (const block of blocks) {
@@ -237,6 +238,7 @@ function blockDepartmentIndex(
     const entry = index.get(blockAt(blocks, mention.start));
     if (entry && (mention.lead !== null || mention.support.length > 0)) entry.mentions.push(mention);
   }
+  promoteClosingStatements(blocks, index, text);
   const rows = table.filter((row) => row.responsibility !== null);
   if (rows.length === 0) return index;
   const tasks = blocks.filter((block) => !block.isAppendix && !block.isGoals && block.task !== "");
@@ -279,6 +281,53 @@ function blockDepartmentIndex(
     if (entry && !entry.tableRow) entry.tableRow = row;
   }
   return index;
+}
+
+/**
+ * A statement that closes a section (本行动由市工信局牵头，…按职责分工负责。 or 责任单位：X、Y on a line of
+ * its own after the last numbered item, before the next heading of the section's level or higher)
+ * covers the whole section: it is moved from the last item's block to the section heading's, so
+ * every item without a statement of its own has it (see departmentsFor).
+ */
+function promoteClosingStatements(blocks: readonly Block[], index: DepartmentIndex, text: string): void {
+  blocks.forEach((block, blockIndex) => {
+    const entry = index.get(block);
+    const closing = entry?.mentions[entry.mentions.length - 1];
+    if (!entry || !closing || block.path.length < 2 || block.isAppendix || block.isGoals) return;
+    const parent = block.path[block.path.length - 2];
+    const next = blocks[blockIndex + 1];
+    const nextHeading = next?.path[next.path.length - 1];
+    if (nextHeading && next.path.length > 0 && nextHeading.rank > parent.rank && !next.isAppendix) return;
+    // A paragraph of its own, after the item's text, with nothing after it in the block.
+    const ownLine = closing.start > block.start && text[closing.start - 1] === "\n";
+    if (!ownLine || text.slice(closing.end, block.end).replace(/[。；\s]/g, "") !== "") return;
+    const parentEntry = index.get(index.byHeading.get(parent) as Block);
+    if (!parentEntry) return;
+    entry.mentions.pop();
+    parentEntry.mentions.push(closing);
+  });
+}
+
+/**
+ * A split statement's departments for one item: the topic sharing most specific two-character
+ * words (设备, 更新 … dropped) with the item's task title and indicator, else the first topic.
+ * @param words - the item's task title and indicator
+ */
+function forTopic(responsibility: Responsibility | null, words: string): Responsibility | null {
+  const topics = (responsibility as ResponsibilityMention | null)?.topics;
+  if (!topics || topics.length === 0) return responsibility;
+  const item = bigrams(words.replace(GENERIC_TASK_WORDS, "|"));
+  let best = topics[0];
+  let bestShared = 0;
+  for (const topic of topics) {
+    let shared = 0;
+    for (const pair of bigrams(topic.topic.replace(GENERIC_TASK_WORDS, "|"))) if (item.has(pair)) shared++;
+    if (shared > bestShared) {
+      best = topic;
+      bestShared = shared;
+    }
+  }
+  return { lead: best.lead, support: best.support, leadInferred: best.leadInferred };
 }
 
 /**

@@ -78,13 +78,14 @@ export interface UnitInfo {
  * Measurement units seen in 两新 and similar plans, without 万/亿 prefixes; sorted longest
  * first below, so 平方米 wins over 米 and a compound measure word (场次, 台（套）, 人次) is read
  * whole rather than as 场 followed by a stray 次. Deliberately absent: 年/月/日 (durations and
- * dates), 级 (grades), 号 (document numbers), 大 (十大工程), 方面 and 批.
+ * dates), 级 (grades), 号 (document numbers), 大 (十大工程), 方面 and 批 (批次 is a unit:
+ * 抽查批次不少于200批次). 美元 takes 万/亿 like 元 (二手车出口额突破5亿美元); 床 counts beds (新增床位200床).
  */
 export const BASE_UNITS: readonly string[] = [
   "个百分点", "百分点", "吨标准煤", "吨标煤", "千瓦时", "平方公里", "平方米", "立方米", "台（套）", "套（台）", "台套",
   "标准箱", "人次", "场次", "架次", "户次", "台次", "辆次", "车次", "艘次", "班次", "千瓦", "兆瓦", "公里", "千米",
-  "公顷", "蒸吨", "吨", "米", "亩", "元", "辆", "台", "套", "个", "家", "项", "座", "处", "部", "支", "块", "场", "艘",
-  "所", "条", "户", "人", "次", "张", "栋", "盏", "件", "只", "根", "间", "组", "架", "%", "‰", "倍", "成",
+  "公顷", "蒸吨", "批次", "美元", "吨", "米", "亩", "元", "辆", "台", "套", "个", "家", "项", "座", "处", "部", "支", "块", "场", "艘",
+  "所", "条", "户", "人", "次", "张", "栋", "盏", "件", "只", "根", "间", "组", "架", "床", "%", "‰", "倍", "成",
 ].sort((left, right) => right.length - left.length);
 
 /** Units that denote a ratio: their value is a share or a relative change (成 = tenths: 三成 = 30%). */

@@ -31,7 +31,24 @@ export interface ResponsibilityMention extends Responsibility {
   end: number;
   /** Departments that a 以下…均需…落实 sentence adds to every later task. */
   appliesToLater: DepartmentName[];
+  /**
+   * A statement split by topic (其中，交通运输设备更新由X牵头…；农业机械更新由Y牵头…): each topic's
+   * departments; the mention's own lead is the first topic's. Absent for a plain statement.
+   */
+  topics?: TopicResponsibility[];
 }
+
+/** The departments a split statement gives one topic (交通运输设备更新 → 市交通运输局牵头…). */
+export interface TopicResponsibility extends Responsibility {
+  topic: string;
+}
+
+/**
+ * Words that lead into a statement without being part of a name: 本行动由X牵头, 本任务由…,
+ * 其中，…, 本行动中，…, 由X负责, 请…, 均需…. Stripped before names are read.
+ */
+export const LEAD_IN =
+  /^(?:(?:本(?:行动|任务|项任务|项工作|项行动|方案|措施|领域)|其中|此外|同时|上述(?:各项)?(?:任务|工作))中?[，,]?)?(?:由|请|需|均需)?/;
 
 // A department-like name ends in one of these (局, 委, 中心, 分行, 政府 …).
 const DEPARTMENT_END =
@@ -80,7 +97,8 @@ function splitNames(list: string, level: GovernmentLevel): MarkedName[] {
   for (const piece of splitTopLevel(list, /[、，,]/)) {
     let original = piece
       .trim()
-      .replace(/^(由|请|需|均需|各有关|有关)/, "")
+      .replace(LEAD_IN, "")
+      .replace(/^(各有关|有关)/, "")
       .replace(/(等有关部门|等相关部门|等部门|等单位|等)$/, "")
       .replace(/^[、，,：:]+|[、，,：:]+$/g, "")
       .replace(NAME_NOTE, "");
@@ -225,8 +243,8 @@ export function isResponsibilitySentence(sentence: string): boolean {
   if (sentence.length < 4 || sentence.length > 120 || !ROLE_WORD.test(sentence)) return false;
   if (/^(?:以下|下列)/.test(sentence) && LATER_STATEMENT.test(sentence)) return true;
   let hasRole = false;
-  for (const part of splitTopLevel(sentence.replace(/^由/, ""), /[，,；;]/)) {
-    const trimmed = part.trim().replace(/^(?:由|请)/, "");
+  for (const part of splitTopLevel(sentence.replace(LEAD_IN, ""), /[，,；;]/)) {
+    const trimmed = part.trim().replace(LEAD_IN, "");
     const role = ROLE_SUFFIX.exec(trimmed);
     if (role) hasRole = true;
     const names = splitTopLevel(role ? trimmed.slice(0, role.index) : trimmed, /[、]/)
@@ -242,6 +260,35 @@ interface Statement {
   content: string;
   start: number;
   end: number;
+  /** Topic clauses of a split statement (see readTopicStatement). */
+  topics?: Array<{ topic: string; content: string }>;
+}
+
+/** A topic clause: 交通运输设备更新由市交通运输局牵头 (the topic is no department's name). */
+const TOPIC_CLAUSE = /^([\u4e00-\u9fff、（）]{2,20}?)由(.+)$/;
+
+/**
+ * Reads a statement that gives each topic its departments: 其中，交通运输设备更新由市交通运输局牵头，
+ * 市公安局配合；农业机械更新由市农业农村局牵头 / 本行动中，教育设备更新由市教育局牵头，文旅设备更新
+ * 由市文化广电和旅游局牵头，市发展改革委配合. A part without a topic belongs to the topic before it.
+ * @returns the topic clauses, or null unless every clause is a responsibility statement and the
+ *   sentence opens with a lead-in word (其中, 本行动中) or names two topics
+ */
+export function readTopicStatement(sentence: string): Array<{ topic: string; content: string }> | null {
+  if (!sentence.includes("由") || !ROLE_WORD.test(sentence)) return null;
+  const stripped = sentence.replace(LEAD_IN, "");
+  const ledIn = stripped.length < sentence.length;
+  const clauses: Array<{ topic: string; content: string }> = [];
+  for (const part of splitTopLevel(stripped, /[，,；;]/)) {
+    const trimmed = part.trim();
+    if (trimmed === "") continue;
+    const topic = TOPIC_CLAUSE.exec(trimmed);
+    if (topic && !DEPARTMENT_END.test(topic[1]) && !/^各/.test(topic[1])) clauses.push({ topic: topic[1], content: topic[2] });
+    else if (clauses.length > 0) clauses[clauses.length - 1].content += `，${trimmed}`;
+    else return null;
+  }
+  if (clauses.length === 0 || (!ledIn && clauses.length < 2)) return null;
+  return clauses.every((clause) => isResponsibilitySentence(clause.content)) ? clauses : null;
 }
 
 /**
@@ -273,6 +320,12 @@ export function findResponsibilities(text: string, level: GovernmentLevel): Resp
     const previous = found[found.length - 1];
     if (SAME_AS_ABOVE.test(statement.content)) {
       if (previous) found.push({ lead: previous.lead, support: previous.support, leadInferred: previous.leadInferred, appliesToLater: [], start: statement.start, end: statement.end });
+      continue;
+    }
+    if (statement.topics) {
+      const topics = statement.topics.map((clause) => ({ topic: clause.topic, ...parseResponsibility(clause.content, level, firstIsLead) }));
+      const first = topics[0];
+      found.push({ lead: first.lead, support: first.support, leadInferred: first.leadInferred, appliesToLater: first.appliesToLater, start: statement.start, end: statement.end, topics });
       continue;
     }
     found.push({ ...parseResponsibility(statement.content, level, firstIsLead), start: statement.start, end: statement.end });
@@ -314,8 +367,11 @@ function findSentences(text: string): Statement[] {
     // Only short stretches can be a statement; skip the check for long prose sentences.
     if (index - start <= 120) {
       const sentence = text.slice(start, index);
-      if (!sentence.replace(STATEMENT_BRACKETS, "").includes("（") && isResponsibilitySentence(sentence)) {
-        found.push({ content: sentence.replace(/^由/, ""), start, end: index });
+      if (!sentence.replace(STATEMENT_BRACKETS, "").includes("（")) {
+        // Topics first: 交通运输设备更新由市交通运输局 would otherwise pass for one long name.
+        const topics = readTopicStatement(sentence);
+        if (topics) found.push({ content: sentence, start, end: index, topics });
+        else if (isResponsibilitySentence(sentence)) found.push({ content: sentence.replace(LEAD_IN, ""), start, end: index });
       }
     }
     start = index + 1;

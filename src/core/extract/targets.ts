@@ -67,8 +67,11 @@ const RATE_QUALIFIER_END = /(?<=达到|达|突破|提高到|提升到|提高至|
 /** A figure of a past year (2023年度…零售额不低于5000万元): a condition or background, not a goal. */
 const PAST_YEAR_FIGURE = /([0-9]{4})年度/;
 const BACKGROUND = /已经?(?:建成|完成|累计|达到|实现|有)|现有|目前|截至目前|截止目前|去年|上年/;
-/** Policy inputs, not outcomes: subsidy rates and caps, loan terms, meeting frequencies. */
-const POLICY_INPUT = /补贴|补助|奖励|奖补|贴息|首付|利率|贷款|额度|最高|单件|单台|单个|每辆|每台|每户|每件|每人|每个|每套|每(?:周|旬|半月)|按(?:照)?[^，]{0,12}的$|给予/;
+/**
+ * Policy inputs, not outcomes: subsidy rates and caps, loan terms, meeting frequencies, and
+ * arrangement rates (担保费率不超过1%, 考核分值占比不低于2%: fee rates, assessment weights).
+ */
+const POLICY_INPUT = /补贴|补助|奖励|奖补|贴息|首付|利率|费率|分值|权重|贷款|额度|最高|单件|单台|单个|每辆|每台|每户|每件|每人|每个|每套|每(?:周|旬|半月)|按(?:照)?[^，]{0,12}的$|给予/;
 const FUND = /资金|基金|经费|预算|金额/;
 /**
  * An amount per quarter, month or half-year (每季度组织1场…): a per-year target, counted as the
@@ -82,7 +85,7 @@ const ROUTINE = /调度|报送|报告|通报|召开|督导|督查|检查|会商|
 const PER_YEAR = /每年|年均|每年度|全年|(?<![0-9])年度/;
 const TARGET_CONTEXT = /每年|年均|累计|力争|目标|确保|争取/;
 const MILESTONE_PREDICATE =
-  /(?:全面|全部|基本|彻底)(?:淘汰|完成|退出|使用|停止使用|停用|关停|拆除|达到|实现|建成|覆盖|取消|消除|更新|清零)|全覆盖|完毕|完成[^，；。]{2,40}?(?:改造|更新|淘汰|建设|任务)|实现(?:稳定|正常|达标)(?:运行|排放)|实现(?:应收尽收|动态清零|清零)/g;
+  /(?:全面|全部|基本|彻底)(?:淘汰|完成|退出|使用|停止使用|停用|关停|拆除|达到|实现|建成|覆盖|取消|消除|更新|更换|替换|清零)|全覆盖|完毕|完成[^，；。]{2,40}?(?:改造|更新|淘汰|建设|任务)|实现(?:稳定|正常|达标)(?:运行|排放)|实现(?:应收尽收|动态清零|清零)/g;
 /**
  * An activity named right before its count, with no verb of its own: 汽车以旧换新1500辆 is a total
  * done, and so is an amount brought about (拉动消费8亿元, 带动投资约120亿元) — unless a level verb
@@ -574,7 +577,7 @@ function readClause(
       kind = "growth_vs_baseline";
     } else if (STRICT_LEVEL_VERB_END.test(localBefore.replace(/力争|争取/g, "").replace(RATE_QUALIFIER_END, ""))) {
       kind = "level";
-    } else if (COMPLETION_VERB.test(pieceBefore) || ACTIVITY_BEFORE_COUNT.test(localBefore)) {
+    } else if (COMPLETION_VERB.test(pieceBefore) || ACTIVITY_BEFORE_COUNT.test(localBefore) || (/为$/.test(localBefore) && EQUIPPED_AFTER.test(after))) {
       kind = "cumulative";
     } else {
       kind = "level";
@@ -790,10 +793,15 @@ function scopeOf(priorPiece: string): string {
  * @param pieceRest - piece text after the number's unit and suffix
  * @param dated - whether the sentence has a deadline or the clause a target word (每年, 力争 …)
  */
+/** 为120家村卫生室配备…: the places a verb equips or renews, after 为 + count. */
+const EQUIPPED_AFTER = /^[^，；。、的]{1,12}?(?:配备|配置|安装|加装|更新|改造|建设)/;
+
 function countedObject(mention: Mention, next: Mention | undefined, pieceBefore: string, pieceRest: string, dated: boolean): boolean {
   // 淘汰35蒸吨/小时以下燃煤锅炉: an upper bound on a noun is a threshold, never an amount to do.
   if (/以下|以内/.test(mention.suffix)) return false;
   if (mention.suffix === "" && COMPLETION_VERB_END.test(pieceBefore)) return true;
+  // 到2027年，为120家村卫生室配备…设备: the places equipped by a date are a deliverable.
+  if (dated && /为$/.test(pieceBefore) && EQUIPPED_AFTER.test(pieceRest)) return true;
   // A list (打造10个以上…中心、培育10家以上…企业): only this item's object counts.
   const rest = pieceRest.split("、")[0];
   if (/元$/.test(mention.unit) || rest.includes("的") || (next !== undefined && next.numberStart < mention.suffixEnd + rest.length)) return false;
