@@ -4,7 +4,7 @@
  * and one June-2025 report each, on track, at risk and behind.
  */
 import type { Target } from "../src/core/catalog";
-import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR, expectedValue, targetValueFromCatalog, trajectoryKindForTarget } from "../src/core/trajectory";
+import { expectedValue, planYears, targetValueFromCatalog, targetValueRule, trajectoryKindForTarget } from "../src/core/trajectory";
 import type { SheetContext } from "./model";
 
 export interface ExampleTarget {
@@ -25,16 +25,18 @@ export function exampleTargets(ctx: SheetContext): ExampleTarget[] {
   const examples: ExampleTarget[] = [];
   for (const target of ctx.catalog.targets) {
     if (examples.length >= EXAMPLE_RATIOS.length) break;
-    const kind = trajectoryKindForTarget(target.kind);
+    const kind = trajectoryKindForTarget(target);
     if (!kind || target.normalizedValue === null || target.normalizedValue <= 0) continue;
+    // A baseline the target's rule can use: 100 under a relative growth or a growth rate, a 50% rate under
+    // points, 70% of the value to reach for levels and shares; none for totals and per-year amounts.
+    const rule = targetValueRule(target);
     let baselineValue: number | null = null;
-    if (kind === "growth") baselineValue = 100;
-    if (kind === "level") baselineValue = Math.round(target.normalizedValue * 70) / 100;
-    if (kind === "share") baselineValue = Math.round(target.normalizedValue * 70) / 100;
+    if (rule === "relative" || rule === "annualRate") baselineValue = 100;
+    else if (rule === "points" || rule === "annualPoints") baselineValue = 0.5;
+    else if (kind === "growth" || kind === "level" || kind === "share") baselineValue = Math.round(target.normalizedValue * 70) / 100;
     const targetValue = targetValueFromCatalog(target, baselineValue);
     if (targetValue === null || (kind === "level" && targetValue <= 0)) continue;
-    const baseYear = target.baseYear ?? DEFAULT_BASE_YEAR;
-    const targetYear = target.targetYear ?? DEFAULT_TARGET_YEAR;
+    const { baseYear, targetYear } = planYears(target);
     if (targetYear <= baseYear || EXAMPLE_PERIOD.year > targetYear) continue;
     const expected = expectedValue(kind, baselineValue ?? 0, targetValue, EXAMPLE_PERIOD.year, EXAMPLE_PERIOD.month, baseYear, targetYear, target.startYear ?? undefined);
     const ratio = EXAMPLE_RATIOS[examples.length];

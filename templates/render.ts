@@ -26,7 +26,7 @@ import type {
 } from "./model";
 import { isFormulaCell, SHEET_NAMES, SHEET_ORDER, STATUS_COLOURS } from "./model";
 import { qualifyCustomFunctions } from "../src/core/sheet/registry";
-import { DEFAULT_REPORT_ROWS, reportsSheet } from "./reports";
+import { DEFAULT_REPORT_ROWS, reportRowsFor, reportsSheet } from "./reports";
 import { targetsSheet } from "./targets";
 import { trajectorySheet } from "./trajectory";
 import { STATUS_LABELS } from "../src/core/i18n";
@@ -56,14 +56,15 @@ export function departmentsOf(targets: readonly Target[]): string[] {
   return [...seen];
 }
 
-function rowCount(table: TableTemplate, targets: readonly Target[], departments: readonly string[], options: RenderOptions): number {
+function rowCount(template: SheetTemplate, table: TableTemplate, targets: readonly Target[], departments: readonly string[], options: RenderOptions): number {
   switch (table.rows.from) {
     case "targets":
       return targets.length;
     case "departments":
       return departments.length;
     case "blank":
-      return options.reportRows ?? table.rows.rows ?? DEFAULT_REPORT_ROWS;
+      // 月度填报 holds a plan's monthly reports (targets × months); other blank tables their own count.
+      return options.reportRows ?? (template.key === "reports" ? reportRowsFor(targets) : (table.rows.rows ?? DEFAULT_REPORT_ROWS));
     case "fixed":
       return table.rows.rows.length;
   }
@@ -119,7 +120,7 @@ export function renderWorkbook(catalog: Catalog, options: RenderOptions): Render
   const layouts = new Map<SheetKey, RenderedTable>();
   for (const template of templates) {
     if (!template.table) continue;
-    layouts.set(template.key, layoutTable(template, template.table, rowCount(template.table, targets, departments, options), locale));
+    layouts.set(template.key, layoutTable(template, template.table, rowCount(template, template.table, targets, departments, options), locale));
   }
   const tableOf = (sheet: SheetKey): RenderedTable => {
     const layout = layouts.get(sheet);

@@ -7,11 +7,41 @@ import { BASIS_LABELS, EXAMPLE_LABEL, MISSING_BASELINE } from "./labels";
 import { BASE_YEAR, TARGET_YEAR, builtinDirection, builtinExpected, builtinStatus, needsBaseline, outsidePlanPeriod, periodMonth, periodYear } from "./formulas";
 import type { CellValue, FormulaRow, SheetContext, SheetTemplate } from "./model";
 import type { Locale } from "../src/core/i18n";
+import type { Target } from "../src/core/catalog";
+import { planYears, trajectoryKindForTarget } from "../src/core/trajectory";
 import { exampleTargets } from "./examples";
 import { unitOfFiguresColumn } from "./targets";
 
-/** Pre-formatted rows for the user to fill (the Excel table grows when more are typed below). */
+/** Pre-formatted rows for the user to fill, at least (the Excel table grows when more are typed below). */
 export const DEFAULT_REPORT_ROWS = 300;
+/**
+ * At most this many rows: 5,000 rows hold 100 targets × 4 years of monthly reports and keep the .xlsx
+ * about 1 MB; a bigger plan adds rows by typing below the table (or at the next 载入工作簿 in the add-in).
+ */
+export const MAX_REPORT_ROWS = 5000;
+
+/**
+ * Rows 月度填报 is rendered with: one monthly report per target with a trajectory for every month of the
+ * plan (its earliest start year to its latest target year), at least DEFAULT_REPORT_ROWS and at most
+ * MAX_REPORT_ROWS. 南平's 36 targets with a trajectory × 12 months × 4 years need 1,728 rows; 300 lasted about 8 months.
+ * @param targets the catalog's targets (and any kept by a reload)
+ * @returns the number of data rows
+ * @example reportRowsFor(nanpingTargets) // 1728 (36 × 48)
+ */
+export function reportRowsFor(targets: readonly Target[]): number {
+  const tracked = targets.filter((target) => trajectoryKindForTarget(target) !== null);
+  if (tracked.length === 0) return DEFAULT_REPORT_ROWS;
+  const years = tracked.map((target) => planYears(target));
+  const firstYear = Math.min(...years.map((entry) => entry.startYear));
+  const lastYear = Math.max(...years.map((entry) => entry.targetYear));
+  const months = Math.max(1, lastYear - firstYear + 1) * 12;
+  return Math.min(MAX_REPORT_ROWS, Math.max(DEFAULT_REPORT_ROWS, tracked.length * months));
+}
+
+/** 校验 of a row that repeats another row's department, target and period with another value or 口径: `check` rejects both. */
+export const CONFLICTING_DUPLICATE_LABEL: Record<Locale, string> = { "zh-CN": "重复冲突", "en-US": "Conflicting duplicate" };
+/** 校验 of a later copy of an identical row: shown, counted once (the first) in 部门预警, as `check` keeps the first. */
+export const IDENTICAL_DUPLICATE_LABEL: Record<Locale, string> = { "zh-CN": "重复（计一次）", "en-US": "Duplicate (counted once)" };
 
 /** A 年度轨迹 column for this row's target (matched once in the 目标行 helper), "" when that cell is empty. */
 function fromTrajectory(row: FormulaRow, columnKey: string): string {
@@ -44,6 +74,11 @@ function signedGap(row: FormulaRow): string {
   return `(${row.ref("reportedValue")}/${row.ref("expected")}-1)*${builtinDirection(row.ref("kind"), row.ref("baseline"), row.ref("targetValue"))}`;
 }
 
+/** No value, no trajectory value, or a conflicting duplicate (never counted, as `check` rejects it). */
+function noGap(row: FormulaRow): string {
+  return `OR(${row.ref("reportedValue")}="",${row.ref("expected")}="",${row.ref("duplicate")}="${CONFLICTING_DUPLICATE_LABEL[row.ctx.locale]}")`;
+}
+
 function missingBaseline(row: FormulaRow): string {
   return `AND(${row.ref("baseline")}="",${needsBaseline(row.ref("kind"))})`;
 }
@@ -54,10 +89,44 @@ function builtinStatusFormula(row: FormulaRow): string {
 }
 
 function statusFormula(row: FormulaRow, statusExpression: string): string {
+  const conflict = CONFLICTING_DUPLICATE_LABEL[row.ctx.locale];
   return (
-    `=IF(${emptyRow(row)},"",IF(${outsidePlan(row)},"${OUTSIDE_PLAN_LABEL[row.ctx.locale]}",IF(${missingBaseline(row)},"${MISSING_BASELINE[row.ctx.locale]}",` +
-    `IF(OR(${row.ref("gap")}="",${row.ref("reportedValue")}=""),"",${statusExpression}))))`
+    `=IF(${emptyRow(row)},"",IF(${outsidePlan(row)},"${OUTSIDE_PLAN_LABEL[row.ctx.locale]}",IF(${row.ref("duplicate")}="${conflict}","${conflict}",` +
+    `IF(${missingBaseline(row)},"${MISSING_BASELINE[row.ctx.locale]}",IF(OR(${row.ref("gap")}="",${row.ref("reportedValue")}=""),"",${statusExpression})))))`
   );
+}
+
+/**
+ * The duplicate rule of `liangxin check` (removeDuplicates in src/core/check/check.ts) as formulas: rows
+ * that can be checked (a value and a trajectory value) with the same department, target, year and month
+ * are one report. If any of them differs in value or in the 口径 used, every one is 重复冲突 (which is right
+ * cannot be known) and none counts; if all agree, the first counts and the later ones are 重复（计一次）.
+ * A whole-year report (2025) and a December one (2025-12) share year and month here, unlike in `check`.
+ */
+function duplicateFormula(row: FormulaRow): string {
+  const col = (key: string): string => row.ctx.column("reports", key);
+  const upTo = (key: string): string => {
+    // From the table's first data row down to this row: how many of the group appear up to here.
+    const letter = row.ctx.letter("reports", key);
+    return `$${letter}$${row.ctx.tableOf("reports").firstDataRow}:${letter}${row.row}`;
+  };
+  const keys = ["department", "targetId", "year", "month"] as const;
+  const checkable = (range: (key: string) => string): string => `${range("reportedValue")},"<>",${range("expected")},">=0"`;
+  const group = `COUNTIFS(${keys.map((key) => `${col(key)},${row.ref(key)}`).join(",")},${checkable(col)})`;
+  const same = `COUNTIFS(${keys.map((key) => `${col(key)},${row.ref(key)}`).join(",")},${col("reportedValue")},${row.ref("reportedValue")},${col("kind")},${row.ref("kind")},${col("expected")},">=0")`;
+  const seen = `COUNTIFS(${keys.map((key) => `${upTo(key)},${row.ref(key)}`).join(",")},${checkable(upTo)})`;
+  const locale = row.ctx.locale;
+  return (
+    `=IF(OR(${emptyRow(row)},${row.ref("department")}="",${row.ref("reportedValue")}="",NOT(ISNUMBER(${row.ref("expected")}))),"",` +
+    `IF(${group}>${same},"${CONFLICTING_DUPLICATE_LABEL[locale]}",IF(${seen}>1,"${IDENTICAL_DUPLICATE_LABEL[locale]}","")))`
+  );
+}
+
+/** 适用口径: the 口径 the row is computed with — the one typed, else the target's default (defaultBasisForTarget). */
+function basisUsedFormula(row: FormulaRow): string {
+  const kind = row.ref("kind");
+  const labels = BASIS_LABELS[row.ctx.locale];
+  return `=IF(${kind}="","",IF(OR(${kind}="level",${kind}="share"),"${labels.level}","${labels.ytd}"))`;
 }
 
 export const reportsSheet: SheetTemplate = {
@@ -103,8 +172,12 @@ export const reportsSheet: SheetTemplate = {
         role: "input",
         validation: { type: "list", values: ["累计", "水平"], allowBlank: true },
         note: {
-          zh: "累计：年初至今累计数（流量）；水平：月末时点数（存量）。留空按目标类型：增长、每年、累计类为累计，水平、比重类为水平。",
-          en: "累计 (YTD): total since January (flows); 水平 (level): month-end figure (stocks). Blank: by the target's kind.",
+          zh:
+            "累计：年初至今累计数（交易量、回收量、投资、销售额等流量）；水平：月末时点数（率、占比、强度、单位能耗、产能、保有量等）。" +
+            "留空按目标的默认口径，见右侧「适用口径」列和「目标总表」的「轨迹口径」（growth = 累计，level = 水平）。",
+          en:
+            "累计 (YTD): total since January (volumes and amounts: trade, recycling, investment, sales); 水平 (level): month-end figure (rates, shares, intensities, capacities, stocks). " +
+            "Blank: the target's default, shown under 适用口径 on the right and in 目标总表's 轨迹口径 (growth = YTD, level = level).",
         },
       },
       { key: "notes", header: "备注", headerEn: "Notes", width: 14, role: "input" },
@@ -143,14 +216,14 @@ export const reportsSheet: SheetTemplate = {
         role: "formula",
         formula: {
           addin: (row) =>
-            `=IF(OR(${row.ref("reportedValue")}="",${row.ref("expected")}=""),"",IF(${defaultYears(row)},` +
+            `=IF(${noGap(row)},"",IF(${defaultYears(row)},` +
             `TARGET_GAP(${row.ref("reportedValue")},N(${row.ref("baseline")}),${row.ref("targetValue")},${row.ref("period")},${row.ref("kind")}),` +
             `${signedGap(row)}))`,
-          builtin: (row) => `=IF(OR(${row.ref("reportedValue")}="",${row.ref("expected")}=""),"",${signedGap(row)})`,
+          builtin: (row) => `=IF(${noGap(row)},"",${signedGap(row)})`,
         },
         note: {
-          zh: "填报值 ÷ 轨迹值 − 1；目标值低于基期值（下降类，如漏损率、能耗）时取反。负数总是表示落后于轨迹。期外的行不计算。",
-          en: "Reported ÷ trajectory − 1, sign flipped where the target is below the baseline (reductions). Negative always means behind. Rows outside the plan period are not computed.",
+          zh: "填报值 ÷ 轨迹值 − 1；目标值低于基期值（下降类，如漏损率、能耗）时取反。负数总是表示落后于轨迹。期外和重复冲突的行不计算。",
+          en: "Reported ÷ trajectory − 1, sign flipped where the target is below the baseline (reductions). Negative always means behind. Rows outside the plan period and conflicting duplicates are not computed.",
         },
       },
       {
@@ -166,6 +239,22 @@ export const reportsSheet: SheetTemplate = {
               `IF(${defaultYears(row)},TARGET_STATUS(${row.ref("reportedValue")},N(${row.ref("baseline")}),${row.ref("targetValue")},${row.ref("period")},${row.ref("kind")},${row.ctx.setting("tolerance")}),${builtinStatusFormula(row)})`,
             ),
           builtin: (row) => statusFormula(row, builtinStatusFormula(row)),
+        },
+        note: {
+          zh: "正常、预警、落后；期外：报告期不在方案期内；重复冲突：同一部门、目标、期间有数值或口径不同的另一行（均不计入部门预警，请删去错误的一行）；缺基期值：请在「目标总表」填写。",
+          en: "On track, at risk, behind; 期外: outside the plan period; 重复冲突: another row has the same department, target and period with another value or 口径 (neither counts in 部门预警: delete the wrong one); 缺基期值: type the baseline in 目标总表.",
+        },
+      },
+      {
+        key: "basisUsed",
+        header: "适用口径",
+        headerEn: "Basis used",
+        width: 8,
+        role: "formula",
+        formula: { addin: basisUsedFormula, builtin: basisUsedFormula },
+        note: {
+          zh: "本行按此口径计算：填了「口径」按所填，留空按目标的默认口径（率、占比、强度、能耗、产能、保有量等为水平，交易量、投资、销售额等为累计）。",
+          en: "The 口径 this row is computed with: the one typed, else the target's default (rates, shares, intensities, capacities, stocks: level; volumes and amounts: YTD).",
         },
       },
       // Helper columns: how the row was computed (looked up once per row, visible for checking).
@@ -227,6 +316,18 @@ export const reportsSheet: SheetTemplate = {
           en: "1 = the department's latest report for this target (部门预警 counts only these).",
         },
       },
+      {
+        key: "duplicate",
+        header: "重复核对",
+        headerEn: "Duplicates",
+        width: 10,
+        role: "formula",
+        formula: { addin: duplicateFormula, builtin: duplicateFormula },
+        note: {
+          zh: "同一部门、目标、期间填了多行：数值或口径不同为「重复冲突」（都不计入，与 liangxin check 相同）；完全相同为「重复（计一次）」（只计第一行）。",
+          en: "Several rows for one department, target and period: different values or 口径 → 重复冲突 (none counts, as in liangxin check); identical → 重复（计一次） (the first counts).",
+        },
+      },
     ],
   },
   exampleRows: (ctx: SheetContext) =>
@@ -260,12 +361,17 @@ function monthFormula(row: FormulaRow): string {
   return `=IF(${row.ref("period")}="","",${periodMonth(row.ref("period"))})`;
 }
 
-/** 1 when no later report exists for the same department and target. */
+/** 1 when no later report exists for the same department and target (conflicting duplicates and later identical copies: blank). */
 function latestFormula(row: FormulaRow): string {
   const col = (key: string): string => row.ctx.column("reports", key);
   // Counting later reports (a later year, or the same year and a later month) needs no period-key column.
   // A later row outside the plan period (期外) is not a report: it must not hide the latest real one.
-  const same = `${col("department")},${row.ref("department")},${col("targetId")},${row.ref("targetId")},${col("status")},"<>${OUTSIDE_PLAN_LABEL[row.ctx.locale]}"`;
+  // Nor must a conflicting duplicate (重复冲突), which `check` rejects.
+  const same =
+    `${col("department")},${row.ref("department")},${col("targetId")},${row.ref("targetId")},${col("status")},"<>${OUTSIDE_PLAN_LABEL[row.ctx.locale]}",` +
+    `${col("duplicate")},"<>${CONFLICTING_DUPLICATE_LABEL[row.ctx.locale]}"`;
   const later = `COUNTIFS(${same},${col("year")},">"&${row.ref("year")})+COUNTIFS(${same},${col("year")},${row.ref("year")},${col("month")},">"&${row.ref("month")})`;
-  return `=IF(OR(${row.ref("department")}="",${row.ref("targetId")}="",${row.ref("gap")}=""),"",IF(${later}=0,1,0))`;
+  // A later copy of an identical row is not counted again.
+  const copy = `${row.ref("duplicate")}="${IDENTICAL_DUPLICATE_LABEL[row.ctx.locale]}"`;
+  return `=IF(OR(${row.ref("department")}="",${row.ref("targetId")}="",${row.ref("gap")}="",${copy}),"",IF(${later}=0,1,0))`;
 }

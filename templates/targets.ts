@@ -1,6 +1,8 @@
 /** 目标总表: one row per target, the planner's baseline and notes, target value and required growth. */
 import type { Target } from "../src/core/catalog";
-import { trajectoryKindForTarget } from "../src/core/trajectory";
+import type { Locale } from "../src/core/i18n";
+import { figuresAreRates, targetValueRule, trajectoryKindForTarget } from "../src/core/trajectory";
+import type { TargetValueRule } from "../src/core/trajectory";
 import { BASELINE_UNIT_RATIO, isPercentUnit, unitOfFigures } from "../src/core/units";
 import { KEPT_TARGET_LABEL, KIND_LABELS, EXAMPLE_LABEL, OWN_UNIT_LABEL, UNIT_MISMATCH_LABEL, UNIT_OF_FIGURES_NOTE } from "./labels";
 import { BASE_YEAR, TARGET_YEAR, yearOrDefault } from "./formulas";
@@ -62,25 +64,60 @@ export function targetRowFormats(ctx: SheetContext, sheet: SheetKey, columnKey: 
 
 /**
  * 可能单位不一致: a typed baseline more than BASELINE_UNIT_RATIO times off its level or cumulative
- * target (30万吨 typed as 30 where 300000 吨 were meant), or a share above 100%.
+ * target (30万吨 typed as 30 where 300000 吨 were meant), or a rate above 100% (shares, points targets).
  */
 function unitCheckFormula(row: FormulaRow): string {
-  const kind = row.ref("trajectoryKind");
+  const target = targetOfRow(row);
   const baseline = row.ref("baseline");
-  const target = row.ref("targetValue");
+  const targetValue = row.ref("targetValue");
   const label = UNIT_MISMATCH_LABEL[row.ctx.locale];
-  const comparable = `AND(ISNUMBER(${baseline}),ISNUMBER(${target}),OR(${kind}="level",${kind}="cumulative"))`;
-  // Multiplied rather than divided: no #DIV/0! for a zero baseline; only positive pairs have a ratio.
-  const positiveFarApart = `AND(${baseline}>0,${target}>0,OR(${target}>${BASELINE_UNIT_RATIO}*${baseline},${baseline}>${BASELINE_UNIT_RATIO}*${target}))`;
-  return `=IF(${comparable},IF(${positiveFarApart},"${label}",""),IF(AND(${kind}="share",ISNUMBER(${baseline}),${baseline}>1),"${label}",""))`;
+  // Only an amount to reach (达到/累计, the catalog's own value) can be compared with a baseline by size.
+  if (target && targetValueRule(target) === "value" && (target.kind === "level" || target.kind === "cumulative")) {
+    // Multiplied rather than divided: no #DIV/0! for a zero baseline; only positive pairs have a ratio.
+    const positiveFarApart = `AND(${baseline}>0,${targetValue}>0,OR(${targetValue}>${BASELINE_UNIT_RATIO}*${baseline},${baseline}>${BASELINE_UNIT_RATIO}*${targetValue}))`;
+    return `=IF(AND(ISNUMBER(${baseline}),ISNUMBER(${targetValue})),IF(${positiveFarApart},"${label}",""),"")`;
+  }
+  if (target && figuresAreRates(target)) return `=IF(AND(ISNUMBER(${baseline}),${baseline}>1),"${label}","")`;
+  return `=""`;
 }
 
-/** Target value: baseline × (1 + growth) for growth targets, the catalog's value otherwise (targetValueFromCatalog). */
+/** 类型 of targets whose rule is not their kind's plain one: the reader sees 年均增长, not 每年. */
+const RULE_KIND_LABELS: Record<Locale, Partial<Record<TargetValueRule, string>>> = {
+  "zh-CN": { points: "提高百分点", annualRate: "年均增长", annualPoints: "每年提高百分点" },
+  "en-US": { points: "Points vs base year", annualRate: "Annual growth rate", annualPoints: "Points per year" },
+};
+
+/** The 类型 cell: the catalog kind's label, or the rule's where it differs (年均增长15% is not 15 a year). */
+function kindLabel(target: Target, ctx: SheetContext): string {
+  const rule = targetValueRule(target);
+  return (rule && RULE_KIND_LABELS[ctx.locale][rule]) ?? KIND_LABELS[ctx.locale][target.kind];
+}
+
+/** The catalog target a 目标总表 formula row belongs to (the table's rows are ctx.targets in order). */
+function targetOfRow(row: FormulaRow): Target | undefined {
+  return row.ctx.targets[row.row - row.ctx.tableOf("targets").firstDataRow];
+}
+
+/**
+ * Target value, by the target's rule (targetValueFromCatalog in src/core/trajectory.ts), written for the
+ * row's own target so the cell shows the arithmetic: relative B·(1+x); points B+x; annual growth rate
+ * B·(1+x)^(y1−y0); points per year B+x·(y1−y0); otherwise x. Blank until a needed baseline is typed.
+ */
 function targetValueFormula(row: FormulaRow): string {
-  const kind = row.ref("trajectoryKind");
+  const target = targetOfRow(row);
+  const rule = target ? targetValueRule(target) : null;
   const baseline = row.ref("baseline");
   const normalized = row.ref("normalizedValue");
-  return `=IF(${kind}="growth",IF(${baseline}="","",${baseline}*(1+${normalized})),IF(OR(${kind}="",${normalized}=""),"",${normalized}))`;
+  if (rule === null) return `=""`;
+  if (rule === "value") return `=IF(${normalized}="","",${normalized})`;
+  const { baseYear, targetYear } = years(row);
+  const expression = {
+    relative: `${baseline}*(1+${normalized})`,
+    points: `${baseline}+${normalized}`,
+    annualRate: `${baseline}*POWER(1+${normalized},${targetYear}-${baseYear})`,
+    annualPoints: `${baseline}+${normalized}*(${targetYear}-${baseYear})`,
+  }[rule];
+  return `=IF(OR(${baseline}="",${normalized}=""),"",${expression})`;
 }
 
 /** Required annual growth only means something on a compound path (growth, level) with a baseline. */
@@ -89,8 +126,12 @@ function requiredGrowthGuard(row: FormulaRow): string {
   return `OR(${row.ref("baseline")}="",${row.ref("targetValue")}="",AND(${kind}<>"growth",${kind}<>"level"))`;
 }
 
+/** The years a row's formulas use: blanks get the defaults of planYears (a rate per year from the year before its start year; else 2023; target 2027). */
 function years(row: FormulaRow): { baseYear: string; targetYear: string } {
-  return { baseYear: yearOrDefault(row.ref("baseYear"), BASE_YEAR), targetYear: yearOrDefault(row.ref("targetYear"), TARGET_YEAR) };
+  const target = targetOfRow(row);
+  const rule = target ? targetValueRule(target) : null;
+  const baseFallback = rule === "annualRate" || rule === "annualPoints" ? `IF(${row.ref("startYear")}="",${BASE_YEAR},${row.ref("startYear")}-1)` : String(BASE_YEAR);
+  return { baseYear: yearOrDefault(row.ref("baseYear"), baseFallback), targetYear: yearOrDefault(row.ref("targetYear"), TARGET_YEAR) };
 }
 
 export const targetsSheet: SheetTemplate = {
@@ -108,17 +149,22 @@ export const targetsSheet: SheetTemplate = {
       { key: "task", header: "任务", headerEn: "Task", width: 24, role: "catalog", fromTarget: (t) => t.task },
       { key: "indicator", header: "指标", headerEn: "Indicator", width: 20, role: "catalog", fromTarget: (t) => t.indicator },
       { key: "domain", header: "领域", headerEn: "Domain", width: 8, role: "catalog", fromTarget: (t) => t.domain },
-      { key: "kind", header: "类型", headerEn: "Kind", width: 11, role: "catalog", fromTarget: (t, ctx) => KIND_LABELS[ctx.locale][t.kind] },
+      { key: "kind", header: "类型", headerEn: "Kind", width: 11, role: "catalog", fromTarget: kindLabel },
       {
         key: "trajectoryKind",
         header: "轨迹口径",
         headerEn: "Trajectory kind",
         width: 10,
         role: "catalog",
-        fromTarget: (t) => trajectoryKindForTarget(t.kind),
+        fromTarget: (t) => trajectoryKindForTarget(t),
         note: {
-          zh: "公式使用的轨迹类型：growth 流量复合增长、level 存量复合增长、share 比重线性、cumulative 累计、annual 每年；节点任务为空。",
-          en: "Trajectory used by the formulas: growth (flow), level (stock), share (linear), cumulative, annual; blank for milestones.",
+          zh:
+            "公式使用的轨迹类型，也决定月度填报的默认口径：growth 流量复合增长（按「累计」即年初至今填报）、level 存量复合增长（按「水平」即月末时点填报）、" +
+            "share 比重线性（水平）、cumulative 累计、annual 每年（累计）；节点任务为空。率、比例、占比、强度、单位…能耗、产能、保有量等按水平，" +
+            "交易量、回收量、投资、销量、销售额、产量等按累计（见 docs/functions.md）。",
+          en:
+            "Trajectory used by the formulas, and the default 口径 of monthly reports: growth (flow; report year-to-date, 累计), level (stock; report the month-end level, 水平), " +
+            "share (linear; level), cumulative, annual (year-to-date); blank for milestones. Rates, shares, intensities, capacities and stocks are levels; volumes and amounts are year-to-date.",
         },
       },
       { key: "comparator", header: "比较", headerEn: "Comparator", width: 6, role: "catalog", fromTarget: (t) => t.comparator },
@@ -177,8 +223,12 @@ export const targetsSheet: SheetTemplate = {
         role: "formula",
         formula: { addin: targetValueFormula, builtin: targetValueFormula },
         note: {
-          zh: "目标年应达到的数值，单位见「计量单位」：增长类 = 基期值 ×（1 + 标准值）；其他类 = 标准值。",
-          en: "Target-year value, in the 计量单位 unit: growth = baseline × (1 + normalized value); others = normalized value.",
+          zh:
+            "目标年应达到的数值，单位见「计量单位」：较基期增长 = 基期值 ×（1 + 标准值）；年均增长 = 基期值 ×（1 + 标准值）^（目标年 − 基期年）；" +
+            "提高百分点 = 基期值 + 标准值；每年提高百分点 = 基期值 + 标准值 ×（目标年 − 基期年）；其他类 = 标准值。",
+          en:
+            "Target-year value, in the 计量单位 unit: growth vs base year = baseline × (1 + normalized value); annual growth rate = baseline × (1 + rate)^(target year − base year); " +
+            "points = baseline + points; points per year = baseline + points × years; others = normalized value.",
         },
       },
       {
@@ -238,7 +288,7 @@ export const targetsSheet: SheetTemplate = {
     const column = (key: string) => `${ctx.letter("targets", key)}${table.firstDataRow}:${ctx.letter("targets", key)}${lastRow}`;
     const flag = `$${ctx.letter("targets", "unitCheck")}${table.firstDataRow}<>""`;
     const warn = { formula: `=${flag}`, fill: STATUS_COLOURS.atRisk.fill, fontColor: STATUS_COLOURS.atRisk.font };
-    const share = (target: Target) => (target.kind === "share" ? PERCENT_FORMAT : null);
+    const share = (target: Target) => (figuresAreRates(target) ? PERCENT_FORMAT : null);
     return {
       numberFormats: [
         ...targetRowFormats(ctx, "targets", "baseline", share),

@@ -2,8 +2,8 @@
  * 年度轨迹: the expected whole-year value 2023…2027 of every target, the actual figures the user
  * types, and a line chart of trajectory against actuals for the target chosen in B2.
  */
-import { trajectoryKindForTarget } from "../src/core/trajectory";
-import { BASE_YEAR, TARGET_YEAR, builtinExpected, needsBaseline } from "./formulas";
+import { figuresAreRates, planYears, trajectoryKindForTarget } from "../src/core/trajectory";
+import { builtinExpected, needsBaseline } from "./formulas";
 import { absoluteRange, columnLetter } from "./a1";
 import type { CellContent, ColumnTemplate, FormulaRow, SheetContext, SheetExtras, SheetTemplate } from "./model";
 import { SHEET_NAMES } from "./model";
@@ -84,7 +84,8 @@ export const trajectorySheet: SheetTemplate = {
       { key: "indicator", header: "指标", headerEn: "Indicator", width: 20, role: "catalog", fromTarget: (t) => t.indicator },
       // The unit the figures of this row are in (吨 for a 万吨 target; a growth target's "%" is the growth's, so 自定).
       { key: "unit", header: "计量单位", headerEn: "Unit of figures", width: 8, role: "catalog", fromTarget: unitOfFiguresCell, note: UNIT_OF_FIGURES_NOTE },
-      { key: "trajectoryKind", header: "轨迹口径", headerEn: "Trajectory kind", width: 10, role: "catalog", fromTarget: (t) => trajectoryKindForTarget(t.kind) },
+      // The target's default path (defaultBasisForTarget picks flow or stock); 月度填报's 口径 may switch growth ↔ level.
+      { key: "trajectoryKind", header: "轨迹口径", headerEn: "Trajectory kind", width: 10, role: "catalog", fromTarget: (t) => trajectoryKindForTarget(t) },
       {
         key: "baseline",
         header: "基期值",
@@ -105,17 +106,10 @@ export const trajectorySheet: SheetTemplate = {
         formula: { addin: (row) => fromTargets(row, "targetValue"), builtin: (row) => fromTargets(row, "targetValue") },
         note: lookupNote,
       },
-      // The years the formulas use, with the product's defaults (2023, 2027, base + 1) where the plan gives none.
-      { key: "baseYear", header: "计算基期年", headerEn: "Base year used", width: 8, role: "catalog", fromTarget: (t) => t.baseYear ?? BASE_YEAR },
-      { key: "targetYear", header: "计算目标年", headerEn: "Target year used", width: 8, role: "catalog", fromTarget: (t) => t.targetYear ?? TARGET_YEAR },
-      {
-        key: "startYear",
-        header: "计算起始年",
-        headerEn: "Start year used",
-        width: 8,
-        role: "catalog",
-        fromTarget: (t) => t.startYear ?? (t.baseYear ?? BASE_YEAR) + 1,
-      },
+      // The years the formulas use, with the product's defaults where the plan gives none (planYears: base = start − 1, else 2023; 2027; base + 1).
+      { key: "baseYear", header: "计算基期年", headerEn: "Base year used", width: 8, role: "catalog", fromTarget: (t) => planYears(t).baseYear },
+      { key: "targetYear", header: "计算目标年", headerEn: "Target year used", width: 8, role: "catalog", fromTarget: (t) => planYears(t).targetYear },
+      { key: "startYear", header: "计算起始年", headerEn: "Start year used", width: 8, role: "catalog", fromTarget: (t) => planYears(t).startYear },
       ...TRAJECTORY_YEARS.map(expectedColumn),
       ...TRAJECTORY_YEARS.slice(1).map(actualColumn),
     ],
@@ -123,7 +117,7 @@ export const trajectorySheet: SheetTemplate = {
   extras: (ctx: SheetContext): SheetExtras => {
     const sheetName = SHEET_NAMES.trajectory.zh;
     const ids = ctx.column("trajectory", "id");
-    const firstWithPath = ctx.targets.find((target) => trajectoryKindForTarget(target.kind) !== null) ?? ctx.targets[0];
+    const firstWithPath = ctx.targets.find((target) => trajectoryKindForTarget(target) !== null) ?? ctx.targets[0];
     const pick = (columnKey: string): string => `INDEX(${ctx.column("trajectory", columnKey)},MATCH($B$2,${ids},0))`;
     // #N/A leaves a gap in the line instead of plotting an empty cell as 0.
     const plotted = (columnKey: string): CellContent => ({ formula: `=IFERROR(IF(${pick(columnKey)}="",NA(),${pick(columnKey)}),NA())` });
@@ -155,7 +149,7 @@ export const trajectorySheet: SheetTemplate = {
         { range: `B4:${lastLetter}5`, format: "#,##0.00" },
         // Shares are fractions: shown as percentages, row by row, like 目标总表.
         ...["baseline", "targetValue", ...TRAJECTORY_YEARS.map((year) => `expected${year}`), ...TRAJECTORY_YEARS.slice(1).map((year) => `actual${year}`)].flatMap((key) =>
-          targetRowFormats(ctx, "trajectory", key, (target) => (target.kind === "share" ? PERCENT_FORMAT : null)),
+          targetRowFormats(ctx, "trajectory", key, (target) => (figuresAreRates(target) ? PERCENT_FORMAT : null)),
         ),
       ],
       notes: [

@@ -184,47 +184,195 @@ export function yearToDateShare(month: number, seasonalProfile?: readonly number
 }
 
 /**
- * The trajectory kind that follows a catalog target's kind; milestones (no number) have none.
- * @param kind the catalog target kind
- * @returns growth_vs_baseline→growth, level→level, share→share, cumulative→cumulative, annual→annual, milestone→null
- * @example trajectoryKindForTarget("growth_vs_baseline") // "growth"
+ * 口径 of a reported figure: `ytd` (累计, a year-to-date total of a flow) or `level` (水平/时点, a stock,
+ * share, rate or intensity at the end of the month).
  */
-export function trajectoryKindForTarget(kind: TargetKind): TrajectoryKind | null {
-  switch (kind) {
+export type ReportBasis = "ytd" | "level";
+
+/**
+ * How a target's target-year value follows from the catalog's normalized value x and the baseline B:
+ * - relative: 较2023年增长45% / 增加一倍 / 下降13.5% → B·(1 + x);
+ * - points: 提高5个百分点 (a rate raised by points) → B + x;
+ * - annualRate: 年均增长15% (an annual growth rate) → B·(1 + x)^(y1 − y0);
+ * - annualPoints: 每年提高1个百分点 → B + x·(y1 − y0);
+ * - value: 达到/累计/每年… an amount, or a share to reach → x.
+ */
+export type TargetValueRule = "relative" | "points" | "annualRate" | "annualPoints" | "value";
+
+/** 个百分点/百分点: a rise in points of a rate, not a relative change. */
+const POINT_UNITS: ReadonlySet<string> = new Set(["个百分点", "百分点"]);
+/** Units of a relative rate (年均增长15%, 增长3成, 增长5‰). */
+const RATE_UNITS: ReadonlySet<string> = new Set(["%", "％", "‰", "成"]);
+
+/**
+ * Which rule gives a catalog target's target-year value (see TargetValueRule).
+ * @param target the target's kind and unit as written
+ * @returns the rule, or null for milestones (no number)
+ * @example targetValueRule({ kind: "annual", unit: "%" }) // "annualRate" (年均增长15%)
+ * @example targetValueRule({ kind: "annual", unit: "台" }) // "value" (每年更新300台)
+ */
+export function targetValueRule(target: Pick<Target, "kind"> & Partial<Pick<Target, "unit">>): TargetValueRule | null {
+  const unit = target.unit?.trim() ?? "";
+  switch (target.kind) {
     case "growth_vs_baseline":
-      return "growth";
+      return POINT_UNITS.has(unit) ? "points" : "relative";
+    case "annual":
+      if (RATE_UNITS.has(unit)) return "annualRate";
+      return POINT_UNITS.has(unit) ? "annualPoints" : "value";
     case "level":
     case "share":
     case "cumulative":
-    case "annual":
-      return kind;
+      return "value";
     default:
       return null;
   }
 }
 
 /**
- * The target-year value implied by a catalog target and the user's baseline.
- * growth_vs_baseline → baseline × (1 + normalizedValue) (45% → 1.45 × baseline; 一倍 → 2 × baseline);
- * share, level, cumulative, annual → normalizedValue; milestone → null. Never invents a baseline:
- * a growth target without one gives null.
- * @param target the catalog target's kind and normalized value (base units; 0.45 for 45%)
- * @param baselineValue the base year's figure the user entered, or null if unknown
+ * Indicators measured as a level at month-end (口径 水平): rates, shares, intensities (单位…能耗), capacities,
+ * stocks and prices. A June figure of such an indicator is compared with the path's value at the end of
+ * June, never with half a year's flow (单位GDP能耗 95 against a baseline of 100 is on its path, not at 204%).
+ */
+export const LEVEL_INDICATOR_PATTERNS: readonly RegExp[] = [
+  /率/, /比例/, /占比/, /比重/, /强度/, /单位.*(能耗|水耗|电耗|排放|用水|用能)/, /产能/, /保有量/, /能力/, /覆盖/, /水平/, /价格/, /指数/, /密度/, /装机/, /存量/,
+];
+/**
+ * Indicators that are volumes or amounts over a period (口径 累计): a monthly report is the year-to-date
+ * total, compared with the part of the year's value due by that month.
+ */
+export const FLOW_INDICATOR_PATTERNS: readonly RegExp[] = [
+  /交易[量额]/, /回收(利用)?[总]?量/, /拆解量/, /处理量/, /更新量/, /投资/, /销[售]?量/, /销售额/, /零售(总)?额/, /消费额/, /产量/, /产值/,
+  /营业收入/, /产业规模/, /以旧换新/, /排放量/, /总量/,
+];
+
+/**
+ * The 口径 a report of this target means when the row leaves it blank: the one place this default is
+ * decided, used by `liangxin check`, the 检查月报 button and the workbook's 目标总表/月度填报.
+ *
+ * Rule: shares and rates raised by points are levels; cumulative totals and per-year amounts are
+ * year-to-date; for growth, level and annual-growth-rate targets the indicator decides — a level word
+ * (LEVEL_INDICATOR_PATTERNS: 率, 比例, 占比, 强度, 单位…能耗, 产能, 保有量, 能力, 覆盖, 水平, 价格, 指数 …) makes
+ * it a level, else a flow word (FLOW_INDICATOR_PATTERNS: 交易量, 回收量, 投资, 销量, 销售额, 产量 …) makes it
+ * year-to-date; an indicator with neither keeps its kind's default (达到水平 → level, the others → ytd).
+ * Level words are tried first: 回收率 is a rate although it contains 回收.
+ *
+ * @param target the target's kind, unit as written and indicator
+ * @returns "level" (水平, month-end) or "ytd" (累计, year-to-date)
+ * @example defaultBasisForTarget({ kind: "growth_vs_baseline", unit: "%", indicator: "单位地区生产总值能耗" }) // "level"
+ * @example defaultBasisForTarget({ kind: "level", unit: "万辆", indicator: "报废汽车回收量" }) // "ytd"
+ */
+export function defaultBasisForTarget(target: Pick<Target, "kind"> & Partial<Pick<Target, "unit" | "indicator">>): ReportBasis {
+  const rule = targetValueRule(target);
+  if (target.kind === "share" || rule === "points" || rule === "annualPoints") return "level";
+  if (target.kind === "cumulative" || (rule === "value" && target.kind === "annual")) return "ytd";
+  const indicator = target.indicator ?? "";
+  if (LEVEL_INDICATOR_PATTERNS.some((pattern) => pattern.test(indicator))) return "level";
+  if (FLOW_INDICATOR_PATTERNS.some((pattern) => pattern.test(indicator))) return "ytd";
+  return target.kind === "level" ? "level" : "ytd";
+}
+
+/**
+ * The trajectory a catalog target follows for reports of a 口径; milestones (no number) have none.
+ *
+ * Growth, level and annual-growth-rate targets compound from the baseline: a year-to-date report follows
+ * the flow path (growth), a month-end report the stock path (level). Rates raised by points move in a
+ * straight line (share); shares, cumulative totals and per-year amounts keep their own path whatever the 口径.
+ *
+ * @param target the catalog target (kind, unit, indicator), or only its kind (then its unit and indicator
+ *   are taken as unknown: growth_vs_baseline → growth, level → level)
+ * @param basis the report's 口径; default defaultBasisForTarget(target)
+ * @returns growth | level | share | cumulative | annual, or null for milestones
+ * @example trajectoryKindForTarget({ kind: "growth_vs_baseline", unit: "%", indicator: "二手车交易量" }) // "growth"
+ * @example trajectoryKindForTarget({ kind: "growth_vs_baseline", unit: "%", indicator: "单位地区生产总值能耗" }) // "level"
+ */
+export function trajectoryKindForTarget(
+  target: TargetKind | (Pick<Target, "kind"> & Partial<Pick<Target, "unit" | "indicator">>),
+  basis?: ReportBasis,
+): TrajectoryKind | null {
+  const described = typeof target === "string" ? { kind: target } : target;
+  const rule = targetValueRule(described);
+  switch (rule) {
+    case null:
+      return null;
+    case "points":
+    case "annualPoints":
+      return "share";
+    case "relative":
+    case "annualRate":
+      return (basis ?? defaultBasisForTarget(described)) === "level" ? "level" : "growth";
+    case "value":
+      if (described.kind === "level") return (basis ?? defaultBasisForTarget(described)) === "level" ? "level" : "growth";
+      return described.kind as "share" | "cumulative" | "annual";
+  }
+}
+
+/**
+ * Whether a target's figures (baseline, reports) are rates held as fractions — shares, and rates raised by
+ * points (机械化率提高5个百分点) — typed as percentages (85% → 0.85).
+ * @param target the target's kind and unit as written
+ * @returns true for shares and points targets
+ * @example figuresAreRates({ kind: "growth_vs_baseline", unit: "个百分点" }) // true
+ */
+export function figuresAreRates(target: Pick<Target, "kind"> & Partial<Pick<Target, "unit">>): boolean {
+  const rule = targetValueRule(target);
+  return target.kind === "share" || rule === "points" || rule === "annualPoints";
+}
+
+/** The years a target's trajectory uses, with the product's defaults where the plan gives none. */
+export interface PlanYears {
+  /** The catalog's base year; else, for a rate per year, the year before its start year (2025—2027年年均增长 → 2024); else 2023. */
+  baseYear: number;
+  /** First counted year (cumulative, per-year, reports): the catalog's, else base year + 1. */
+  startYear: number;
+  /** The catalog's target year, else 2027. */
+  targetYear: number;
+}
+
+/**
+ * The base, start and target years a target's trajectory and its reports use. A rate per year (年均增长,
+ * 每年提高…个百分点) compounds or adds from the year before its first year; everything else defaults to 2023.
+ * @param target the catalog target's kind, unit and years (null where the plan gives none)
+ * @returns the years with defaults filled in
+ * @example planYears({ kind: "annual", unit: "%", baseYear: null, startYear: 2025, targetYear: 2027 }) // { baseYear: 2024, startYear: 2025, targetYear: 2027 }
+ */
+export function planYears(target: Partial<Pick<Target, "kind" | "unit" | "baseYear" | "startYear" | "targetYear">>): PlanYears {
+  const rule = target.kind ? targetValueRule({ kind: target.kind, unit: target.unit }) : null;
+  const perYearRate = rule === "annualRate" || rule === "annualPoints";
+  const baseYear = target.baseYear ?? (perYearRate && target.startYear ? target.startYear - 1 : DEFAULT_BASE_YEAR);
+  return { baseYear, startYear: target.startYear ?? baseYear + 1, targetYear: target.targetYear ?? DEFAULT_TARGET_YEAR };
+}
+
+/**
+ * The target-year value implied by a catalog target and the user's baseline (rules in TargetValueRule):
+ * relative → B·(1 + x) (45% → 1.45 × B; 一倍 → 2 × B; 下降13.5% → 0.865 × B); points → B + x;
+ * annualRate → B·(1 + x)^(y1 − y0) (年均增长15% over 2023–2027 → B × 1.15⁴); annualPoints → B + x·(y1 − y0);
+ * value → x; milestone → null. Never invents a baseline: a rule that needs one gives null without it.
+ * @param target the catalog target's kind, normalized value (base units; 0.45 for 45%), unit and years
+ * @param baselineValue the base year's figure the user entered (a rate as a fraction), or null if unknown
  * @returns the target value in base units, or null where it cannot be known
  * @example targetValueFromCatalog({ kind: "growth_vs_baseline", normalizedValue: 0.45 }, 200) // 290
+ * @example targetValueFromCatalog({ kind: "annual", unit: "%", normalizedValue: 0.15, startYear: 2024, targetYear: 2027 }, 1000) // 1749.00625
  */
-export function targetValueFromCatalog(target: Pick<Target, "kind" | "normalizedValue">, baselineValue: number | null): number | null {
-  if (target.normalizedValue === null || !Number.isFinite(target.normalizedValue)) return null;
-  switch (target.kind) {
-    case "growth_vs_baseline":
-      return baselineValue === null || !Number.isFinite(baselineValue) ? null : baselineValue * (1 + target.normalizedValue);
-    case "level":
-    case "share":
-    case "cumulative":
-    case "annual":
-      return target.normalizedValue;
-    default:
-      return null;
+export function targetValueFromCatalog(
+  target: Pick<Target, "kind" | "normalizedValue"> & Partial<Pick<Target, "unit" | "baseYear" | "startYear" | "targetYear">>,
+  baselineValue: number | null,
+): number | null {
+  const value = target.normalizedValue;
+  if (value === null || !Number.isFinite(value)) return null;
+  const rule = targetValueRule(target);
+  if (rule === null) return null;
+  if (rule === "value") return value;
+  if (baselineValue === null || !Number.isFinite(baselineValue)) return null;
+  const { baseYear, targetYear } = planYears(target);
+  switch (rule) {
+    case "relative":
+      return baselineValue * (1 + value);
+    case "points":
+      return baselineValue + value;
+    case "annualRate":
+      return baselineValue * Math.pow(1 + value, targetYear - baseYear);
+    case "annualPoints":
+      return baselineValue + value * (targetYear - baseYear);
   }
 }
 

@@ -86,7 +86,8 @@ export function isPercentUnit(unit: string | null): boolean {
  * The unit a planner types a target's figures in (基期值, 月度填报, 年度实际): the base unit of
  * its level, share, cumulative or per-year value. A growth target's unit ("%", "倍") is the
  * growth's, not the indicator's, and the plan does not give the indicator's: null, meaning
- * "any unit, the same for the baseline and the reports".
+ * "any unit, the same for the baseline and the reports". The same holds for an annual growth rate
+ * (年均增长15%). A rate raised by points (提高5个百分点) is typed as a percentage: "%".
  *
  * @param target the target (its kind and unit as written)
  * @returns the base unit ("吨", "%", "辆" …), or null for growth targets and milestones
@@ -94,6 +95,10 @@ export function isPercentUnit(unit: string | null): boolean {
  * @example unitOfFigures({ kind: "growth_vs_baseline", unit: "%" }) // → null
  */
 export function unitOfFigures(target: Pick<Target, "kind" | "unit">): string | null {
+  const unit = target.unit?.trim() ?? "";
+  // A rate raised by points (机械化率提高5个百分点) is a rate; 年均增长15% is the growth of an indicator in its own unit.
+  if ((target.kind === "growth_vs_baseline" || target.kind === "annual") && (unit === "个百分点" || unit === "百分点")) return "%";
+  if (target.kind === "annual" && isPercentUnit(unit)) return null;
   if (target.kind === "growth_vs_baseline" || target.kind === "milestone") return null;
   if (target.kind === "share") return "%";
   return baseUnitOf(target.unit);

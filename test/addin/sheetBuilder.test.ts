@@ -39,7 +39,7 @@ describe("loadCatalogIntoWorkbook", () => {
     expect(excel.cell(TARGETS, 3, COLUMN.id)).toBe("示例-01");
     expect(excel.cell(TARGETS, 3, COLUMN.indicator)).toBe("设备投资");
     expect(excel.cell(TARGETS, 3, COLUMN.baseline)).toBe(""); // the planner types the 2023 baseline
-    expect(String(excel.cell(TARGETS, 3, COLUMN.targetValue))).toMatch(/^=IF\(G3="growth"/);
+    expect(String(excel.cell(TARGETS, 3, COLUMN.targetValue))).toBe('=IF(OR(R3="",K3=""),"",R3*(1+K3))'); // 设备投资 +25%: baseline × (1 + growth)
     expect(excel.sheets.get(TARGETS)?.tables).toEqual([expect.objectContaining({ name: "LX_Targets", range: "A2:X12" })]);
     expect(excel.sheets.get(TARGETS)?.marker).toBe("targets");
     // Report formulas use the custom functions (bare names, defined as workbook names below).

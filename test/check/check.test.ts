@@ -55,11 +55,16 @@ describe("runReportCheck: trajectory, gap and status per row", () => {
   });
 
   it("flips the gap for a reduction target so that being above the path is behind", () => {
-    // 单位能耗 −13.5% by 2027 from 100: June 2025 flow path is below 50; reporting 60 is worse than planned.
-    const [row] = check([["2025-06", "市发展和改革委员会", "示例-08", 60, ""]]).rows;
-    expect(row.expected).toBeLessThan(50);
-    expect(row.gap).toBeLessThan(-0.1);
-    expect(row.status).toBe("behind");
+    // 单位能耗 −13.5% by 2027 from 100: an intensity, so a level; June 2025 is on 100 × 0.865^(1.5/4) ≈ 94.71.
+    const [above, below] = check([
+      ["2025-06", "市发展和改革委员会", "示例-08", 105, ""],
+      ["2025-07", "市发展和改革委员会", "示例-08", 93, ""],
+    ]).rows;
+    expect(above.expected).toBeCloseTo(100 * Math.pow(0.865, 1.5 / 4), 9);
+    expect(above.gap).toBeLessThan(-0.1);
+    expect(above.status).toBe("behind");
+    expect(below.gap).toBeGreaterThan(0);
+    expect(below.status).toBe("onTrack");
   });
 
   it("honours a custom tolerance", () => {

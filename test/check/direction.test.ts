@@ -43,10 +43,11 @@ describe("check and the sheet functions share one direction rule", () => {
     expect(row.statusLabel).toBe("正常");
   });
 
-  it("gives a decrease (能耗下降13.5%, target = baseline × 0.865) the same gap as TARGET_GAP on 100 → 86.5", () => {
-    const row = checkedRow("2025-06", "示例-08", 60);
+  it("gives a decrease (能耗下降13.5%, target = baseline × 0.865) the same gap as TARGET_GAP on 100 → 86.5, on the level path an intensity follows", () => {
+    const row = checkedRow("2025-06", "示例-08", 105);
     expect(row.targetValue).toBeCloseTo(86.5, 12);
-    expect(row.gap).toBeCloseTo(callSheetFunction("TARGET_GAP", [60, 100, 86.5, "2025-06", "growth"]) as number, 12);
+    expect(row.basis).toBe("level");
+    expect(row.gap).toBeCloseTo(callSheetFunction("TARGET_GAP", [105, 100, 86.5, "2025-06", "level"]) as number, 12);
     expect(row.status).toBe("behind");
   });
 

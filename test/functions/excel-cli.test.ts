@@ -64,6 +64,7 @@ describe("Excel custom functions", () => {
   it("spill FORECAST_TARGET to the right and LAGGARDS down", () => {
     expect(excel.forecastTarget([[100], [110], [120]], [[2023], [2024], [2025]], [[2027]], [[150]])).toEqual([[expect.closeTo(140, 9), expect.closeTo(140, 9), expect.closeTo(140, 9), 0]]);
     expect(excel.laggards([["市商务局"], ["市工信局"]], [[-0.1], [-0.2]])).toEqual([["市工信局"], ["市商务局"]]);
+    expect(excel.laggards([["市商务局"], ["市工信局"]], [[0.1], [0.2]])).toEqual([[""]]);
   });
 });
 
@@ -117,6 +118,10 @@ describe("liangxin calc", () => {
     const none = await calc("LAGGARDS");
     expect(none.code).toBe(2);
     expect(none.err).toContain("LAGGARDS is missing its required arguments departments, gaps");
+  });
+
+  it("prints a blank line and exits 0 for LAGGARDS with nobody behind (review: #N/A, exit 1)", async () => {
+    expect(await calc("LAGGARDS", '["a","b"]', "[0.1,0.2]")).toEqual({ code: 0, out: "\n", err: "" });
   });
 
   it("keeps an explicit \"\" in a required position as a blank cell: a blank result (not reported yet), exit 0", async () => {

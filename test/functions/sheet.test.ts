@@ -319,11 +319,10 @@ describe("LAGGARDS", () => {
     expect(call("LAGGARDS", departments, gaps, 0.15)).toEqual([["市工信局"], ["市商务局"]]);
   });
 
-  it("gives #N/A with a message when nobody is behind", () => {
-    expect(call("LAGGARDS", departments, gaps, 0.5)).toEqual({
-      error: "#N/A",
-      message: "LAGGARDS：没有低于阈值的部门 (LAGGARDS: no department is below the threshold)",
-    });
+  it("gives one blank cell, not #N/A, when nobody is behind (the normal state of a new workbook)", () => {
+    expect(call("LAGGARDS", departments, gaps, 0.5)).toEqual([[""]]);
+    expect(call("LAGGARDS", [["a"], ["b"]], [[0.1], [0.2]])).toEqual([[""]]);
+    expect(call("LAGGARDS", [[""]], [[""]])).toEqual([[""]]);
   });
 });
 

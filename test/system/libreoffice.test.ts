@@ -17,7 +17,7 @@ import { parseReportPeriod } from "../../src/core/period";
 import { pathDirection, targetGap } from "../../src/core/gap";
 import { DEFAULT_TOLERANCE, targetStatus } from "../../src/core/status";
 import type { TrajectoryKind } from "../../src/core/trajectory";
-import { expectedValue, requiredGrowth, targetValueFromCatalog, trajectoryKindForTarget } from "../../src/core/trajectory";
+import { expectedValue, planYears, requiredGrowth, targetValueFromCatalog, targetValueRule, trajectoryKindForTarget } from "../../src/core/trajectory";
 import { renderWorkbook, sheetByKey, TRAJECTORY_YEARS } from "../../templates";
 import type { RenderedWorkbook } from "../../templates";
 import { writeWorkbookXlsx } from "../../src/xlsx";
@@ -35,7 +35,11 @@ function bundledCatalogs(): Array<{ name: string; catalog: Catalog }> {
 // A reduction target (review finding 6): 公共供水管网漏损率 ≤ 9%, from a 2023 baseline of 12%.
 const shareTemplate = fixture.targets.find((target) => target.kind === "share") as Target;
 const LEAK: Target = { ...shareTemplate, id: "示例-21", indicator: "公共供水管网漏损率", comparator: "<=", value: 9, unit: "%", normalizedValue: 0.09, support: [] };
-const fixtureWithReduction: Catalog = { ...fixture, targets: [...fixture.targets, LEAK] };
+// Second review N3/N4: 报废汽车回收量年均增长15% (a growth rate, compounding) and 单位GDP能耗下降13.5% (an intensity: a month-end level).
+const growthTemplate = fixture.targets.find((target) => target.kind === "growth_vs_baseline") as Target;
+const SCRAP_GROWTH: Target = { ...growthTemplate, id: "示例-31", kind: "annual", indicator: "报废汽车回收量", value: 15, unit: "%", normalizedValue: 0.15, baseYear: null, startYear: 2024 };
+const INTENSITY: Target = { ...growthTemplate, id: "示例-32", indicator: "单位地区生产总值能耗", value: 13.5, unit: "%", normalizedValue: -0.135, baseYear: 2023 };
+const fixtureWithReduction: Catalog = { ...fixture, targets: [...fixture.targets, LEAK, SCRAP_GROWTH, INTENSITY] };
 
 const CASES = [{ name: "fixture", catalog: fixtureWithReduction }, ...bundledCatalogs()];
 
@@ -43,28 +47,34 @@ const CASES = [{ name: "fixture", catalog: fixtureWithReduction }, ...bundledCat
 
 interface Filled {
   baselines: Map<string, number>;
-  reports: Array<{ period: string | number | Date; department: string; targetId: string; value: number; basis: string | null }>;
+  /** `conflict`: a row repeating another's department, target and period with another value (重复冲突; check rejects both). */
+  reports: Array<{ period: string | number | Date; department: string; targetId: string; value: number | string; basis: string | null; conflict?: boolean }>;
 }
 
-const YEARS_OF = (target: Target) => ({ baseYear: target.baseYear ?? 2023, targetYear: target.targetYear ?? 2027, startYear: target.startYear ?? (target.baseYear ?? 2023) + 1 });
+const YEARS_OF = (target: Target) => planYears(target);
 
 /** Deterministic inputs: a baseline for every target that needs one, and reports at text, year and date periods. */
 function userInputs(catalog: Catalog, departments: readonly string[]): Filled {
   const baselines = new Map<string, number>();
   catalog.targets.forEach((target, index) => {
-    const kind = trajectoryKindForTarget(target.kind);
+    const rule = targetValueRule(target);
     const normalized = target.normalizedValue ?? 0;
-    if (kind === "growth") baselines.set(target.id, 80 + 7 * index);
-    if (kind === "level" && normalized > 0) baselines.set(target.id, normalized * 0.6);
-    if (kind === "share") baselines.set(target.id, normalized * 0.5);
+    if (rule === "relative" || rule === "annualRate") baselines.set(target.id, 80 + 7 * index);
+    else if (rule === "points" || rule === "annualPoints") baselines.set(target.id, 0.5);
+    else if (rule === "value" && target.kind === "level" && normalized > 0) baselines.set(target.id, normalized * 0.6);
+    else if (rule === "value" && target.kind === "share") baselines.set(target.id, normalized * 0.5);
   });
   const periods: Array<string | number | Date> = ["2025-06", 2026, new Date(Date.UTC(2025, 8, 15)), "2024-12", "2025年3月", "2027-11"];
   const factors = [1.03, 0.96, 0.8, 1.2, 0.91, 0.5];
   const reports: Filled["reports"] = [];
-  const usable = catalog.targets.filter((target) => trajectoryKindForTarget(target.kind) && target.normalizedValue !== null && target.normalizedValue > 0);
-  usable.slice(0, 24).forEach((target, index) => {
+  // The leak rate gets its own reports below (a generic one in June 2025 would duplicate them: 重复冲突).
+  const usable = catalog.targets.filter(
+    (target) => target.id !== LEAK.id && trajectoryKindForTarget(target) && target.normalizedValue !== null && (target.normalizedValue > 0 || target.id === INTENSITY.id),
+  );
+  const chosen = [...new Set([...usable.slice(0, 24), ...usable.filter((target) => target.id === SCRAP_GROWTH.id || target.id === INTENSITY.id)])];
+  chosen.forEach((target, index) => {
     const department = target.lead ?? departments[0];
-    const kind = trajectoryKindForTarget(target.kind) as TrajectoryKind;
+    const kind = trajectoryKindForTarget(target) as TrajectoryKind;
     const basis = kind === "growth" && index % 4 === 1 ? "水平" : null;
     for (const offset of [0, 3]) {
       const period = periods[(index + offset) % periods.length];
@@ -73,6 +83,13 @@ function userInputs(catalog: Catalog, departments: readonly string[]): Filled {
       reports.push({ period, department, targetId: target.id, value: Math.round(expected * factors[(index + offset) % factors.length] * 1000) / 1000, basis });
     }
   });
+  // Second review N6 (np_filled rows 10–11): one department, target and period twice, as the text "1,200" and as 80.
+  const twice = catalog.targets.find((target) => target.id === "南平-12") ?? usable[0];
+  if (twice) {
+    const department = twice.lead ?? departments[0];
+    reports.push({ period: "2026-02", department, targetId: twice.id, value: "1,200", basis: null, conflict: true });
+    reports.push({ period: "2026-02", department, targetId: twice.id, value: 80, basis: null, conflict: true });
+  }
   const leak = catalog.targets.find((target) => target.id === LEAK.id);
   if (leak) {
     const department = leak.lead ?? departments[0];
@@ -100,15 +117,13 @@ function outsidePlan(target: Target, period: string | number | Date): boolean {
 function coreGap(target: Target, baseline: number | null, report: Filled["reports"][number], expected: number): number {
   const kind = effectiveKind(target, report.basis) as TrajectoryKind;
   const targetValue = targetValueFromCatalog(target, baseline) as number;
-  return targetGap(report.value, expected, "rel", pathDirection(kind, baseline ?? 0, targetValue));
+  return targetGap(Number(report.value), expected, "rel", pathDirection(kind, baseline ?? 0, targetValue));
 }
 
 // ---- the core's answers ----------------------------------------------------------------------
 
 function effectiveKind(target: Target, basis: string | null): TrajectoryKind | null {
-  const kind = trajectoryKindForTarget(target.kind);
-  if ((kind === "growth" || kind === "level") && basis) return basis === "水平" ? "level" : "growth";
-  return kind;
+  return trajectoryKindForTarget(target, basis ? (basis === "水平" ? "level" : "ytd") : undefined);
 }
 
 function coreExpected(target: Target, baseline: number | null, period: string | number | Date, basis: string | null): number | null {
@@ -133,7 +148,7 @@ describe("workbook recalculated by LibreOffice", () => {
   beforeAll(async () => {
     const files: string[] = [];
     for (const { name, catalog } of CASES) {
-      const rendered = renderWorkbook(catalog, { flavour: "builtin", reportRows: 60 });
+      const rendered = renderWorkbook(catalog, { flavour: "builtin", reportRows: 80 });
       const departments = sheetByKey(rendered.sheets, "departments").table!.rowKeys;
       const filled = userInputs(catalog, departments);
       // The untouched file keeps its charts; LibreOffice must read them (checked below).
@@ -184,7 +199,7 @@ describe("workbook recalculated by LibreOffice", () => {
       const cell = computed(sheet, `${letterOf(table, "targetValue")}${row}`);
       if (targetValue === null) expect(cell === null || cell === "").toBe(true);
       else expectClose(cell, targetValue, `${target.id} 目标值`);
-      const kind = trajectoryKindForTarget(target.kind);
+      const kind = trajectoryKindForTarget(target);
       if ((kind === "growth" || kind === "level") && baseline !== null && targetValue !== null) {
         const years = YEARS_OF(target);
         expectClose(computed(sheet, `${letterOf(table, "requiredGrowth")}${row}`), requiredGrowth(baseline, targetValue, years.baseYear, years.targetYear), `${target.id} 年均增速`);
@@ -225,6 +240,11 @@ describe("workbook recalculated by LibreOffice", () => {
       const row = table.firstDataRow + index;
       const target = catalog.targets.find((candidate) => candidate.id === report.targetId)!;
       const label = `${report.targetId} ${String(report.period)}`;
+      if (report.conflict) {
+        const cells = ["gap", "status", "latest"].map((key) => computed(sheet, `${letterOf(table, key)}${row}`));
+        expect({ label, cells }).toEqual({ label, cells: ["", "重复冲突", ""] });
+        return;
+      }
       if (outsidePlan(target, report.period)) {
         const cells = ["expected", "gap", "status"].map((key) => computed(sheet, `${letterOf(table, key)}${row}`));
         expect({ label, cells }).toEqual({ label, cells: ["", "", "期外"] });
@@ -252,7 +272,7 @@ describe("workbook recalculated by LibreOffice", () => {
     const latest = new Map<string, { order: number; gap: number; department: string }>();
     for (const report of filled.reports) {
       const target = catalog.targets.find((candidate) => candidate.id === report.targetId)!;
-      if (outsidePlan(target, report.period)) continue; // rejected by check, 期外 in the sheet
+      if (outsidePlan(target, report.period) || report.conflict) continue; // rejected by check, 期外 or 重复冲突 in the sheet
       const period = parseReportPeriod(report.period);
       const expected = coreExpected(target, filled.baselines.get(target.id) ?? null, report.period, report.basis) as number;
       const key = `${report.department}\u0000${report.targetId}`;

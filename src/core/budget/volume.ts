@@ -4,7 +4,7 @@
  */
 import type { Catalog, Target } from "../catalog";
 import { LiangxinError } from "../errors";
-import { expectedAt, targetValueFromCatalog, trajectoryKindForTarget, type TrajectorySpec } from "../trajectory";
+import { expectedAt, planYears, targetValueFromCatalog, trajectoryKindForTarget, type TrajectorySpec } from "../trajectory";
 
 /** The indicator whose trajectory drives scrapping volumes. */
 export const SCRAPPING_INDICATOR = "报废汽车回收量";
@@ -52,21 +52,13 @@ export function trajectoryForIndicator(
     // Not the source clause: one sentence often names several indicators (报废汽车回收量…，二手车交易量…).
     catalog.targets.find((candidate) => candidate.indicator.includes(indicator));
   if (!target) return null;
-  const kind = trajectoryKindForTarget(target.kind);
+  // The target's own default path (a 年均增长15% target compounds from the baseline like a growth target).
+  const kind = trajectoryKindForTarget(target);
   if (kind === null) return null;
   // growth and level compound from the baseline: without the user's figure there is no path.
   if ((kind === "growth" || kind === "level") && baselineValue === null) return null;
   const targetValue = targetValueFromCatalog(target, baselineValue);
   if (targetValue === null) return null;
-  return {
-    target,
-    spec: {
-      kind,
-      baselineValue: baselineValue ?? 0,
-      targetValue,
-      baseYear: target.baseYear ?? undefined,
-      targetYear: target.targetYear ?? undefined,
-      startYear: target.startYear ?? undefined,
-    },
-  };
+  const { baseYear, startYear, targetYear } = planYears(target);
+  return { target, spec: { kind, baselineValue: baselineValue ?? 0, targetValue, baseYear, targetYear, startYear } };
 }

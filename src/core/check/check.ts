@@ -11,7 +11,7 @@ import { statusLabel } from "../i18n";
 import type { ReportPeriod } from "../period";
 import { formatPeriod, parseReportPeriod } from "../period";
 import { DEFAULT_TOLERANCE, targetStatus } from "../status";
-import { expectedAt, yearToDateShare } from "../trajectory";
+import { expectedAt, figuresAreRates, yearToDateShare } from "../trajectory";
 import { readBasisCell, readNumberCell, readTextCell } from "./cells";
 import { departmentNames } from "./departments";
 import { findReportHeader } from "./headers";
@@ -183,7 +183,7 @@ export function runReportCheck(tables: readonly ReportTable[], catalog: Catalog,
         if (basis === undefined) { reject("badBasis", { text: readTextCell(cells[basisColumn]) }); continue; }
       }
       if (!plan.ready) { reject(plan.code, { targetId, message: plan.message }); continue; }
-      const value = plan.target.kind === "share" ? shareAsFraction(valueCell.value) : valueCell.value;
+      const value = figuresAreRates(plan.target) ? shareAsFraction(valueCell.value) : valueCell.value;
       let departmentNumber = departmentIndex.get(department);
       if (departmentNumber === undefined) departmentIndex.set(department, (departmentNumber = departmentIndex.size));
       const seriesKey = departmentNumber * targetCount + (targetIndex.get(plan) as number);

@@ -7,7 +7,7 @@ import { isLiangxinError } from "../errors";
 import type { PathDirection } from "../gap";
 import { pathDirection } from "../gap";
 import type { TrajectoryKind, TrajectorySpec } from "../trajectory";
-import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR, expectedAt, targetValueFromCatalog, trajectoryKindForTarget } from "../trajectory";
+import { defaultBasisForTarget, expectedAt, figuresAreRates, planYears, targetValueFromCatalog, trajectoryKindForTarget } from "../trajectory";
 import type { IssueCode, ReportBasis } from "./types";
 import { errorFromException } from "../sheet/values";
 
@@ -45,9 +45,6 @@ export interface BlockedTargetPlan {
   targetYear: number;
 }
 
-/** Kinds whose trajectory starts from the base year's figure. */
-const NEEDS_BASELINE: ReadonlySet<Target["kind"]> = new Set(["growth_vs_baseline", "level", "share"]);
-
 /**
  * Reads a share the way planners write it: fractions as they are, and figures above 1 as
  * percentage points (85 → 0.85), because the catalog holds shares as fractions (0.9 for 90%).
@@ -59,18 +56,13 @@ export function shareAsFraction(value: number): number {
   return value > 1 ? value / 100 : value;
 }
 
-function trajectoryKindFor(target: Target, basis: ReportBasis): TrajectoryKind {
-  // 口径 decides flow against stock only where the catalog kind leaves it open.
-  if (target.kind === "growth_vs_baseline" || target.kind === "level") return basis === "ytd" ? "growth" : "level";
-  return trajectoryKindForTarget(target.kind) as TrajectoryKind;
-}
-
 /**
  * Prepares one catalog target for checking.
  *
- * The target value is `targetValueFromCatalog` (baseline × (1 + growth) for growth targets); the
- * plan period runs from the start year (default base year + 1) to the target year (default 2027).
- * A growth, level or share target with no baseline is blocked (never guessed).
+ * The target value is `targetValueFromCatalog` (baseline × (1 + growth) for growth targets, baseline ×
+ * (1 + rate)^years for 年均增长 targets); the plan period runs from the start year (default base year + 1)
+ * to the target year (default 2027); the default 口径 is defaultBasisForTarget. A target whose path
+ * starts from the baseline (growth, level, share, annual growth rate) with no baseline is blocked (never guessed).
  *
  * @param target the catalog target
  * @param baselineValue the base year's figure in the target's base unit (shares as fractions or points), or null
@@ -78,20 +70,19 @@ function trajectoryKindFor(target: Target, basis: ReportBasis): TrajectoryKind {
  * @example prepareTarget(target, 120).ready // → true
  */
 export function prepareTarget(target: Target, baselineValue: number | null): TargetPlan {
-  const baseYear = target.baseYear ?? DEFAULT_BASE_YEAR;
-  const targetYear = target.targetYear ?? DEFAULT_TARGET_YEAR;
-  const startYear = target.startYear ?? baseYear + 1;
+  const { baseYear, startYear, targetYear } = planYears(target);
   const blocked = (code: BlockedTargetPlan["code"], message?: string): BlockedTargetPlan => ({
     ready: false, target, code, message, startYear, targetYear,
   });
-  if (target.kind === "milestone" || trajectoryKindForTarget(target.kind) === null) return blocked("milestoneTarget");
-  const needsBaseline = NEEDS_BASELINE.has(target.kind);
+  const defaultKind = trajectoryKindForTarget(target);
+  if (target.kind === "milestone" || defaultKind === null) return blocked("milestoneTarget");
+  const needsBaseline = defaultKind === "growth" || defaultKind === "level" || defaultKind === "share";
   if (needsBaseline && (baselineValue === null || !Number.isFinite(baselineValue))) return blocked("missingBaseline");
-  const baseline = needsBaseline && baselineValue !== null ? (target.kind === "share" ? shareAsFraction(baselineValue) : baselineValue) : null;
+  const baseline = needsBaseline && baselineValue !== null ? (figuresAreRates(target) ? shareAsFraction(baselineValue) : baselineValue) : null;
   const targetValue = targetValueFromCatalog(target, baseline);
   if (targetValue === null) return blocked("trajectoryError", "no target value in the catalog");
   const spec = (basis: ReportBasis): TrajectorySpec => ({
-    kind: trajectoryKindFor(target, basis),
+    kind: trajectoryKindForTarget(target, basis) as TrajectoryKind,
     baselineValue: baseline ?? 0,
     targetValue,
     baseYear,
@@ -99,7 +90,7 @@ export function prepareTarget(target: Target, baselineValue: number | null): Tar
     startYear,
   });
   const specs = { ytd: spec("ytd"), level: spec("level") };
-  const defaultBasis: ReportBasis = target.kind === "level" || target.kind === "share" ? "level" : "ytd";
+  const defaultBasis = defaultBasisForTarget(target);
   try {
     // Invalid specs (a zero baseline where growth compounds …) fail here once, not on every row.
     expectedAt(specs[defaultBasis], { year: targetYear, month: 12, wholeYear: false });

@@ -3,15 +3,13 @@
  * core hands back to the CLI, the .xlsx writer and the add-in.
  */
 import type { StatusCode } from "../i18n";
+import type { ReportBasis } from "../trajectory";
 
 /** A column a report must (or may) carry. */
 export type ReportField = "period" | "department" | "targetId" | "value" | "basis";
 
-/**
- * 口径 of a reported figure: `ytd` (累计/年累计, a year-to-date total of a flow) or `level`
- * (时点/水平, a stock or share at the end of the month).
- */
-export type ReportBasis = "ytd" | "level";
+/** 口径 of a reported figure (defined with the trajectory, where its default is decided: src/core/trajectory.ts). */
+export type { ReportBasis };
 
 /** One sheet or CSV file as a 2-D array of raw cell values, header included. */
 export interface ReportTable {

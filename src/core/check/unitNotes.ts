@@ -5,6 +5,7 @@
 import type { Catalog } from "../catalog";
 import type { Locale } from "../i18n";
 import { REPORT_UNIT_RATIO, baseUnitOf, differsByFactor, unitFactorOf, unitOfFigures } from "../units";
+import { figuresAreRates } from "../trajectory";
 import type { CheckedRow, RowIssue } from "./types";
 
 /** 12500 → "12,500"; 0.5 → "0.5": a ratio to two significant digits, as a reader would say it. */
@@ -36,7 +37,7 @@ function reasonFor(row: CheckedRow, unit: string | null, figuresUnit: string | n
 /**
  * Rows whose reported value is REPORT_UNIT_RATIO (1000) times the trajectory value or more, or
  * that fraction of it or less — the size of a 万 (10⁴) or 千 (10³) slip between the plan's unit
- * and its base unit. Shares are left out (85 for 85% is already read as 0.85).
+ * and its base unit. Shares and rates are left out (85 for 85% is already read as 0.85).
  *
  * @param rows checked rows (value and expected in the target's base unit)
  * @param catalog the catalog the rows were checked against (for each target's unit)
@@ -50,7 +51,7 @@ export function unitMismatchNotes(rows: readonly CheckedRow[], catalog: Catalog,
   const notes: RowIssue[] = [];
   for (const row of rows) {
     const target = targets.get(row.targetId);
-    if (!target || target.kind === "share" || !differsByFactor(row.value, row.expected, REPORT_UNIT_RATIO)) continue;
+    if (!target || figuresAreRates(target) || !differsByFactor(row.value, row.expected, REPORT_UNIT_RATIO)) continue;
     notes.push({ file: row.file, row: row.row, code: "unitMismatch", reason: reasonFor(row, target.unit, unitOfFigures(target), locale) });
   }
   return notes;

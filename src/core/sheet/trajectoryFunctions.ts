@@ -199,8 +199,8 @@ const THRESHOLD: ParamSpec = { name: "threshold", labelZh: "阈值", type: "numb
 const LAGGARDS: RangeSheetFunction = {
   name: "LAGGARDS",
   shape: "range",
-  description: "Departments whose gap is below −threshold, each once (at its worst gap), worst first; spills down.",
-  descriptionZh: "差距低于 −阈值的责任部门,每个部门列一次(按其最大差距),最落后的在前,向下溢出。",
+  description: "Departments whose gap is below −threshold, each once (at its worst gap), worst first; spills down; a blank cell when none is.",
+  descriptionZh: "差距低于 −阈值的责任部门,每个部门列一次(按其最大差距),最落后的在前,向下溢出;没有落后部门时为空白。",
   params: [
     { name: "departments", labelZh: "责任部门", type: "range", description: "Lead departments, one per row." },
     { name: "gaps", labelZh: "差距", type: "range", description: "Their gaps (TARGET_GAP), same size; blanks and errors are skipped." },
@@ -222,7 +222,8 @@ const LAGGARDS: RangeSheetFunction = {
       const previousGap = worstGap.get(name);
       if (gap < -(threshold as number) && (previousGap === undefined || gap < previousGap)) worstGap.set(name, gap);
     }
-    if (worstGap.size === 0) return sheetError("#N/A", `${functionName}：没有低于阈值的部门 (${functionName}: no department is below the threshold)`);
+    // Nobody behind is the normal state of a new or healthy workbook: an empty result, not an error.
+    if (worstGap.size === 0) return [[""]];
     return [...worstGap.entries()].sort((left, right) => left[1] - right[1]).map(([name]) => [name]);
   },
 };
