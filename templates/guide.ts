@@ -44,12 +44,14 @@ export const guideSheet: SheetTemplate = {
       [status("atRisk"), text("差距在 −容差 与 0 之间。", "Gap between −tolerance and 0.")],
       [status("onTrack"), text("填报值达到或超过轨迹值（目标低于基期值的下降类目标：不高于轨迹值）。", "Reported value at or above the trajectory (at or below it for a target below its baseline).")],
       [text("缺基期值", "No baseline"), text("增长、水平、比重类目标需要基期值才能计算轨迹；本工作簿从不猜测基期值。", "Growth, level and share targets need a baseline; this workbook never guesses one.")],
+      [text("期外", "Outside plan"), text("填报期间早于起始年或晚于目标年：不计算差距，不计入部门预警（与命令行检查一致）。", "A period before the start year or after the target year: no gap, left out of 部门预警 (as the command-line check rejects it).")],
+      [text("重复冲突", "Conflicting duplicate"), text("同一部门、目标、期间填报了不同数值或口径：各行都不计入，请核实后保留一行。完全相同的重复只计一次。", "The same department, target and period reported with different values or bases: none of the rows counts until one is kept. Identical duplicates count once.")],
       [text("轨迹定义", "Trajectory"), null],
       [
         null,
         text(
-          "增长类（流量）与水平类（存量）按复合增长路径 B·(T/B)^((y−y0)/(y1−y0))；月度流量按年初至今累计（当年值 × 月数/12）；存量按月末时点；比重按百分点线性变化；累计类从起始年年初的 0 按月等额增至目标年年末；每年类每年重新计算。",
-          "Growth (flows) and level (stocks) follow B·(T/B)^((y−y0)/(y1−y0)); monthly flows are year-to-date (the year's value × m/12); stocks at month-end; shares move linearly in points; cumulative targets rise in equal monthly steps from 0 at the start of the start year to the target at the end of the target year; per-year targets restart each year.",
+          "增长类（流量）与水平类（存量）按复合增长路径 B·(T/B)^((y−y0)/(y1−y0))；月度流量按年初至今累计（当年值 × 月数/12）；存量按月末时点；比重按百分点线性变化；累计类从起始年年初的 0 按月等额增至目标年年末；每年类每年重新计算；年均增长率目标的目标值为 基期值 ×（1+增速）^年数，沿同一复合路径。",
+          "Growth (flows) and level (stocks) follow B·(T/B)^((y−y0)/(y1−y0)); monthly flows are year-to-date (the year's value × m/12); stocks at month-end; shares move linearly in points; cumulative targets rise in equal monthly steps from 0 at the start of the start year to the target at the end of the target year; per-year targets restart each year; an average-annual-growth target aims at baseline × (1 + rate)^years on the same compound path.",
         ),
       ],
       [text("公式", "Formulas"), ctx.flavour === "builtin" ? text("本文件只用 Excel 内置函数（RRI、POWER、COUNTIFS、MINIFS 等），可在 Excel、WPS、LibreOffice 中计算，无需加载项。", "This file uses Excel built-ins only (RRI, POWER, COUNTIFS, MINIFS …): it computes in Excel, WPS and LibreOffice without the add-in.") : text("本工作簿使用 liangxin 加载项的自定义函数（TRAJECTORY、TARGET_GAP、TARGET_STATUS、LAGGARDS 等）。", "This workbook uses the liangxin add-in's custom functions (TRAJECTORY, TARGET_GAP, TARGET_STATUS, LAGGARDS …).")],

@@ -305,7 +305,7 @@ export interface RenderOptions {
   exampleData?: boolean;
   /** Targets no longer in the catalog that a reload keeps; rendered after the catalog's, marked 已移出目录. */
   keptTargets?: readonly Target[];
-  /** Pre-formatted blank rows in 月度填报 (default 300). */
+  /** Pre-formatted blank rows in 月度填报 (default: one per tracked target per month of the plan, 300–5,000). */
   reportRows?: number;
 }
 
