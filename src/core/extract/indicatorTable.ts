@@ -12,6 +12,7 @@
 import type { Comparator, TargetKind } from "../catalog";
 import { RATIO_UNITS, readUnit } from "./numbers";
 import { comparatorOf, type FoundTarget, type TargetScanOptions } from "./targets";
+import { lineSpans } from "./text";
 
 /** A target read from a table row, with the row's department cell (null when none). */
 export interface TableTarget {
@@ -86,10 +87,7 @@ function kindOf(indicator: string, unit: string): TargetKind {
 export function findTableTargets(text: string, options: TargetScanOptions): TableTarget[] {
   const found: TableTarget[] = [];
   let columns: Columns | null = null;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf("\n", lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
+  for (const { start: lineStart, end: lineEnd } of lineSpans(text)) {
     const line = text.slice(lineStart, lineEnd);
     if (!line.includes("\t")) {
       columns = null;
@@ -102,7 +100,6 @@ export function findTableTargets(text: string, options: TargetScanOptions): Tabl
         if (row) found.push(row);
       }
     }
-    lineStart = lineEnd + 1;
   }
   return found;
 }

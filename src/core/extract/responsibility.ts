@@ -9,7 +9,7 @@
  *   an appendix table 责任分工表               task number/title → departments (inferred)
  */
 import { canonicalDepartment, type GovernmentLevel } from "../departments";
-import { ROLE_LABEL_LINE } from "./text";
+import { ROLE_LABEL_LINE, lineSpans } from "./text";
 
 export interface DepartmentName {
   /** As spelled in the text. */
@@ -336,10 +336,7 @@ export function findResponsibilities(text: string, level: GovernmentLevel): Resp
 /** Lines that open with a role label; a run of adjacent ones (【牵头单位】X⏎【责任单位】Y) is one statement. */
 function findLabelledLines(text: string): Statement[] {
   const found: Statement[] = [];
-  let lineStart = 0;
-  while (lineStart < text.length) {
-    let lineEnd = text.indexOf("\n", lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
+  for (const { start: lineStart, end: lineEnd } of lineSpans(text)) {
     const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 400));
     if (ROLE_LABEL_LINE.test(line)) {
       const last = found[found.length - 1];
@@ -350,7 +347,6 @@ function findLabelledLines(text: string): Statement[] {
         found.push({ content: line, start: lineStart, end: lineEnd });
       }
     }
-    lineStart = lineEnd + 1;
   }
   return found;
 }

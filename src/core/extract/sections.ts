@@ -4,7 +4,7 @@
  * (`二、(一) 5.`), the task title, and whether they sit in the goals part (总体要求/工作目标)
  * or in an appendix.
  */
-import { HEADING_MARKER } from "./text";
+import { HEADING_MARKER, lineSpans } from "./text";
 
 export interface Heading {
   /**
@@ -91,7 +91,6 @@ export function splitBlocks(text: string): Block[] {
   let path: Heading[] = [];
   let inAppendix = false;
   let blockStart = 0;
-  let lineStart = 0;
   const open = (start: number): void => {
     const innermost = path.length > 0 ? path[path.length - 1] : null;
     blocks.push({
@@ -105,9 +104,7 @@ export function splitBlocks(text: string): Block[] {
     });
   };
   open(0);
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf("\n", lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
+  for (const { start: lineStart, end: lineEnd } of lineSpans(text)) {
     const heading = readHeading(text.slice(lineStart, lineEnd));
     if (heading) {
       if (heading.rank === 0) inAppendix = true;
@@ -118,7 +115,6 @@ export function splitBlocks(text: string): Block[] {
       blockStart = lineStart;
       open(blockStart);
     }
-    lineStart = lineEnd + 1;
   }
   // Drop an empty leading block (text starting with a heading).
   return blocks.filter((block, index) => index > 0 || block.end > block.start);

@@ -13,6 +13,7 @@
 import type { GovernmentLevel } from "../departments";
 import { parseResponsibility, splitTopLevel, type DepartmentName, type Responsibility } from "./responsibility";
 import { scanYears } from "./years";
+import { lineSpans } from "./text";
 
 export interface TableRow {
   /** 序号 of the row; null where the table has no number column. */
@@ -121,10 +122,7 @@ export function readResponsibilityTable(text: string, level: GovernmentLevel): T
   // The current table: its header's columns, "other" for a table this reader leaves alone, or
   // null for a table without a header (read the old way).
   let columns: TaskColumns | "other" | null = null;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf("\n", lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
+  for (const { start: lineStart, end: lineEnd } of lineSpans(text)) {
     const line = text.slice(lineStart, lineEnd);
     if (!line.includes("\t")) {
       columns = null;
@@ -140,7 +138,6 @@ export function readResponsibilityTable(text: string, level: GovernmentLevel): T
         if (row) rows.push(row);
       }
     }
-    lineStart = lineEnd + 1;
   }
   return rows;
 }

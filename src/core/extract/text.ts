@@ -253,3 +253,17 @@ export function toRawSpan(clean: CleanText, start: number, end: number): { start
   const safeEnd = Math.max(safeStart + 1, Math.min(end, clean.origin.length));
   return { start: clean.origin[safeStart], end: clean.origin[safeEnd - 1] + 1 };
 }
+
+/**
+ * Each line of a text as offsets: [start, end) without its "\n", the empty last line included.
+ * @example [...lineSpans("a\nbc")] // → [{ start: 0, end: 1 }, { start: 2, end: 4 }]
+ */
+export function* lineSpans(text: string): Generator<{ start: number; end: number }> {
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    yield { start, end };
+    start = end + 1;
+  }
+}
