@@ -3,66 +3,21 @@
  * seed plans (test/fixtures/labels), plus a synthetic hold-out plan reported separately.
  * Rules for what the labels count as a target: docs/accuracy.md.
  */
-import * as fs from "fs";
 import * as path from "path";
-import { TARGET_KINDS } from "../../src/core/catalog";
 import { BUNDLED_CITIES } from "../../src/core/cities";
-import { decodePlanBytes } from "../../src/core/decode";
-import { canonicalDepartment, type GovernmentLevel } from "../../src/core/departments";
-import { extractCatalog } from "../../src/core/extract";
-import { formatProblems, formatScoreTable, resolveAnchor, scorePlan, summarize, type LabelFile, type PlanScore } from "./score";
+import { checkLabels, readLabelledPlan, scoreOf, type LabelledPlan } from "./labelledPlans";
+import { formatProblems, formatScoreTable, summarize } from "./score";
 
 const ROOT = path.join(__dirname, "..", "..");
 const LABEL_DIR = path.join(ROOT, "test", "fixtures", "labels");
 const HOLDOUT_DIR = path.join(ROOT, "test", "fixtures", "holdout");
 
-interface LabelledPlan {
-  labels: LabelFile & { level?: GovernmentLevel };
-  text: string;
-}
-
-function readPlan(textPath: string, labelPath: string): LabelledPlan {
-  const labels = JSON.parse(fs.readFileSync(labelPath, "utf8")) as LabelledPlan["labels"];
-  return { labels, text: decodePlanBytes(fs.readFileSync(textPath)).text };
-}
-
 const SEEDS: LabelledPlan[] = BUNDLED_CITIES.map((city) =>
-  readPlan(path.join(ROOT, "seeds", city.file), path.join(LABEL_DIR, `${city.file}.json`)),
+  readLabelledPlan(path.join(ROOT, "seeds", city.file), path.join(LABEL_DIR, `${city.file}.json`)),
 );
-const HOLDOUT = readPlan(path.join(HOLDOUT_DIR, "plan.txt"), path.join(HOLDOUT_DIR, "plan.labels.json"));
+const HOLDOUT = readLabelledPlan(path.join(HOLDOUT_DIR, "plan.txt"), path.join(HOLDOUT_DIR, "plan.labels.json"));
 
-function scoreOf({ labels, text }: LabelledPlan): PlanScore {
-  const level = labels.level ?? "city";
-  return scorePlan(text, labels, extractCatalog(text, { cityName: labels.city }), (name) => canonicalDepartment(name, level));
-}
-
-describe.each([...SEEDS, HOLDOUT].map((plan) => [plan.labels.city, plan] as const))("labels of %s", (_city, plan) => {
-  it("place every anchor in the plan text at the stated occurrence", () => {
-    const missing = plan.labels.targets
-      .filter((label) => resolveAnchor(plan.text, label.anchor, label.occurrence) < 0)
-      .map((label) => `${label.anchor} #${label.occurrence}`);
-    expect(missing).toEqual([]);
-  });
-
-  it("give each target a known kind, and a value and unit exactly when it is not a milestone", () => {
-    for (const label of plan.labels.targets) {
-      expect(TARGET_KINDS).toContain(label.kind);
-      const isMilestone = label.kind === "milestone";
-      expect([label.anchor, label.value === null, label.unit === null, label.comparator === null]).toEqual([
-        label.anchor,
-        isMilestone,
-        isMilestone,
-        isMilestone,
-      ]);
-      expect(label.targetYear).toBeGreaterThanOrEqual(2024);
-    }
-  });
-
-  it("never place two labels on the same number", () => {
-    const points = plan.labels.targets.map((label) => `${resolveAnchor(plan.text, label.anchor, label.occurrence)}:${label.anchor}`);
-    expect(new Set(points).size).toBe(points.length);
-  });
-});
+describe.each([...SEEDS, HOLDOUT].map((plan) => [plan.labels.city, plan] as const))("labels of %s", (_city, plan) => checkLabels(plan));
 
 describe("extractor accuracy on the five seed plans", () => {
   const scores = SEEDS.map(scoreOf);

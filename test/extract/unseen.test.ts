@@ -10,58 +10,27 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { TARGET_KINDS } from "../../src/core/catalog";
-import { decodePlanBytes } from "../../src/core/decode";
-import { canonicalDepartment, type GovernmentLevel } from "../../src/core/departments";
-import { extractCatalog } from "../../src/core/extract";
-import { formatProblems, formatScoreTable, resolveAnchor, scorePlan, summarize, type LabelFile, type PlanScore } from "./score";
+import { checkLabels, readLabelledPlan, scoreOf, type LabelledPlan } from "./labelledPlans";
+import { formatProblems, formatScoreTable, summarize } from "./score";
 
 const UNSEEN_DIR = path.join(__dirname, "..", "fixtures", "unseen");
-
-interface LabelledPlan {
-  labels: LabelFile & { level?: GovernmentLevel };
-  text: string;
-}
 
 const PLANS: LabelledPlan[] = fs
   .readdirSync(UNSEEN_DIR)
   .filter((name) => name.endsWith(".labels.json"))
   .sort()
   .map((name) => {
-    const labels = JSON.parse(fs.readFileSync(path.join(UNSEEN_DIR, name), "utf8")) as LabelledPlan["labels"];
-    return { labels, text: decodePlanBytes(fs.readFileSync(path.join(UNSEEN_DIR, labels.file))).text };
+    const labelPath = path.join(UNSEEN_DIR, name);
+    const { file } = JSON.parse(fs.readFileSync(labelPath, "utf8")) as { file: string };
+    return readLabelledPlan(path.join(UNSEEN_DIR, file), labelPath);
   });
-
-function scoreOf({ labels, text }: LabelledPlan): PlanScore {
-  const level = labels.level ?? "city";
-  return scorePlan(text, labels, extractCatalog(text, { cityName: labels.city }), (name) => canonicalDepartment(name, level));
-}
 
 describe.each(PLANS.map((plan) => [plan.labels.city, plan] as const))("unseen plan %s", (_city, plan) => {
   it("is marked as a synthetic fixture on its first line", () => {
     expect(plan.text.split("\n")[0]).toMatch(/合成(?:测试|评测)/);
   });
 
-  it("places every label's anchor in the text, one label per number", () => {
-    const points = plan.labels.targets.map((label) => resolveAnchor(plan.text, label.anchor, label.occurrence));
-    expect(plan.labels.targets.filter((_label, index) => points[index] < 0).map((label) => label.anchor)).toEqual([]);
-    const keys = plan.labels.targets.map((label, index) => `${points[index]}:${label.anchor}`);
-    expect(new Set(keys).size).toBe(keys.length);
-  });
-
-  it("gives each label a known kind, and a value, unit and comparator exactly when it is not a milestone", () => {
-    for (const label of plan.labels.targets) {
-      expect(TARGET_KINDS).toContain(label.kind);
-      const isMilestone = label.kind === "milestone";
-      expect([label.anchor, label.value === null, label.unit === null, label.comparator === null]).toEqual([
-        label.anchor,
-        isMilestone,
-        isMilestone,
-        isMilestone,
-      ]);
-      expect(label.targetYear).toBeGreaterThanOrEqual(2024);
-    }
-  });
+  checkLabels(plan);
 });
 
 describe("extractor accuracy on plans in other governments' conventions", () => {
