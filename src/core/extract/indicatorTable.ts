@@ -12,7 +12,7 @@
 import type { Comparator, TargetKind } from "../catalog";
 import { RATIO_UNITS, readUnit } from "./numbers";
 import { comparatorOf, type FoundTarget, type TargetScanOptions } from "./targets";
-import { lineSpans } from "./text";
+import { lineSpans, tabCells } from "./text";
 
 /** A target read from a table row, with the row's department cell (null when none). */
 export interface TableTarget {
@@ -55,16 +55,6 @@ function readColumns(cells: readonly string[]): Columns | null {
   };
 }
 
-/** Cells of a row with their offsets in the line (empty cells kept, so columns stay aligned). */
-function cellsOf(line: string): Array<{ text: string; start: number }> {
-  const cells: Array<{ text: string; start: number }> = [];
-  let start = 0;
-  for (const cell of line.split("\t")) {
-    cells.push({ text: cell.trim(), start });
-    start += cell.length + 1;
-  }
-  return cells;
-}
 
 function kindOf(indicator: string, unit: string): TargetKind {
   if (RATIO_UNITS.has(unit)) return unit === "倍" || unit.endsWith("百分点") || GROWTH_INDICATOR.test(indicator) ? "growth_vs_baseline" : "share";
@@ -92,7 +82,7 @@ export function findTableTargets(text: string, options: TargetScanOptions): Tabl
     if (!line.includes("\t")) {
       columns = null;
     } else {
-      const cells = cellsOf(line);
+      const cells = tabCells(line);
       const header = readColumns(cells.map((cell) => cell.text));
       if (header) columns = header;
       else if (columns) {

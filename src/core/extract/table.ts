@@ -13,7 +13,7 @@
 import type { GovernmentLevel } from "../departments";
 import { parseResponsibility, splitTopLevel, type DepartmentName, type Responsibility } from "./responsibility";
 import { scanYears } from "./years";
-import { lineSpans } from "./text";
+import { lineSpans, tabCells } from "./text";
 
 export interface TableRow {
   /** 序号 of the row; null where the table has no number column. */
@@ -55,16 +55,6 @@ const PROJECT_HEADER = /项目名称|建设内容|总投资/;
 const DEPARTMENT_CELL =
   /^(?:市|省|县|区)?[\u4e00-\u9fff（）]{2,30}(?:局|委|办|办公室|中心|公司|社|行|分行|队|海关|管委会|院|政府|厅|室|部)(?:（牵头）|牵头)?(?:[、，,]|$)/;
 
-/** Cells of a tab-separated line with their offsets in the line (empty cells kept, so columns stay aligned). */
-function cellsOf(line: string): Array<{ text: string; start: number }> {
-  const cells: Array<{ text: string; start: number }> = [];
-  let start = 0;
-  for (const cell of line.split("\t")) {
-    cells.push({ text: cell.trim(), start });
-    start += cell.length + 1;
-  }
-  return cells;
-}
 
 /** Columns of a task table's header, or null when the line is no such header. */
 function readTaskHeader(cells: readonly string[]): TaskColumns | "other" | null {
@@ -127,7 +117,7 @@ export function readResponsibilityTable(text: string, level: GovernmentLevel): T
     if (!line.includes("\t")) {
       columns = null;
     } else {
-      const cells = cellsOf(line);
+      const cells = tabCells(line);
       const texts = cells.map((cell) => cell.text);
       const nonEmpty = texts.filter((cell) => cell.length > 0);
       // A 重点指标表 (指标 … 2027年目标 … 责任单位) numbers indicators, not tasks: its rows are read as targets.

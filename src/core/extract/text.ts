@@ -267,3 +267,17 @@ export function* lineSpans(text: string): Generator<{ start: number; end: number
     start = end + 1;
   }
 }
+
+/**
+ * Cells of a tab-separated line with their offsets in the line (empty cells kept, so columns stay aligned).
+ * @example tabCells("1\t 二手车 ") // → [{ text: "1", start: 0 }, { text: "二手车", start: 2 }]
+ */
+export function tabCells(line: string): Array<{ text: string; start: number }> {
+  const cells: Array<{ text: string; start: number }> = [];
+  let start = 0;
+  for (const cell of line.split("\t")) {
+    cells.push({ text: cell.trim(), start });
+    start += cell.length + 1;
+  }
+  return cells;
+}
