@@ -4,7 +4,7 @@
  * provincial transport-sector plan, a small district plan, a consumer-goods plan, the four
  * plans of an independent blind measurement: a 直辖市, a 自治区, a PDF paste and a county, and the
  * four of a second one: a province with a 主要目标 list, a 计划单列市 with a 重点任务清单 table, an
- * 农业 plan issued by three departments and a district's subsidy rules),
+ * 农业 plan issued by three departments and a district's subsidy rules, and those of a third and fourth),
  * labelled by the rules of docs/accuracy.md before the extractor was run on them. Same scorer
  * and thresholds as the seeds.
  */

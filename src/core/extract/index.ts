@@ -94,10 +94,20 @@ function extract(raw: string, options: ExtractOptions): Catalog {
   }
   const departmentsOf = blockDepartmentIndex(blocks, responsibilities, table, rowBlocks, clean.text);
 
-  // Indicator tables (重点指标表), often in an appendix: each row names its own departments.
+  // Indicator tables (重点指标表), often in an appendix: each row names its own departments. A cell
+  // that restates a body target (same number, unit and year, said in the same words) is not a
+  // second target: like a task-table row, it lends the body target its departments.
+  const indicatorRestated = new Map<FoundTarget, Responsibility>();
   for (const { target, departments } of findTableTargets(clean.text, years)) {
     const parsed = departments ? parseResponsibility(departments, info.level) : null;
-    tableTargets.set(target, parsed?.lead ? { lead: parsed.lead, support: parsed.support, leadInferred: parsed.leadInferred || parsed.support.length > 0 } : null);
+    const responsibility = parsed?.lead ? { lead: parsed.lead, support: parsed.support, leadInferred: parsed.leadInferred || parsed.support.length > 0 } : null;
+    const sameYear = (bodyTargets.get(statedKey(target)) ?? []).filter((candidate) => candidate.targetYear === target.targetYear);
+    const stated = bodyStatementOf(target, sameYear, indicatorRestated, clean.text, target.indicator);
+    if (stated) {
+      if (responsibility) indicatorRestated.set(stated, responsibility);
+      continue;
+    }
+    tableTargets.set(target, responsibility);
     found.push(target);
   }
   // Document order (milestones of a clause are found after its numbers).
@@ -132,8 +142,8 @@ function extract(raw: string, options: ExtractOptions): Catalog {
       responsibility = forTopic(departmentsFor(block, item.anchor, departmentsOf), `${block.task}|${item.indicator}`);
     }
     // The task table's row for this very target, unless the text states departments for it.
-    const row = restatedBy.get(item);
-    if (row?.responsibility && (block.isGoals || (departmentsOf.get(block)?.mentions.length ?? 0) === 0)) responsibility = row.responsibility;
+    const restatedResponsibility = restatedBy.get(item)?.responsibility ?? indicatorRestated.get(item);
+    if (restatedResponsibility && (block.isGoals || (departmentsOf.get(block)?.mentions.length ?? 0) === 0)) responsibility = restatedResponsibility;
     // 以下各项任务均需…负责落实 adds its departments to every task after it.
     const extra = laterSupport.filter((mention) => mention.start < item.anchor).flatMap((mention) => mention.appliesToLater);
     targets.push(toTarget(item, block, responsibility, extra, clean));
@@ -165,9 +175,17 @@ type DepartmentIndex = Map<Block, BlockDepartments> & { byHeading: Map<Heading, 
  * said in words that share at least a third of the table phrase's two-character words (half for a
  * milestone). Each body target is restated at most once.
  * @param sameValue - body targets with the goal's number and unit (or every body milestone)
+ * @param words - the table's words for the goal (default: its source span; an indicator-table
+ *   row passes its indicator, as the row's other cells are numbers and departments)
  */
-function bodyStatementOf(goal: FoundTarget, sameValue: readonly FoundTarget[], taken: ReadonlyMap<FoundTarget, TableRow>, text: string): FoundTarget | null {
-  const phrase = bigrams(text.slice(goal.start, goal.end));
+function bodyStatementOf(
+  goal: FoundTarget,
+  sameValue: readonly FoundTarget[],
+  taken: ReadonlyMap<FoundTarget, unknown>,
+  text: string,
+  words: string = text.slice(goal.start, goal.end),
+): FoundTarget | null {
+  const phrase = bigrams(words);
   let best: FoundTarget | null = null;
   let bestShare = goal.kind === "milestone" ? 0.5 : 1 / 3;
   for (const candidate of sameValue) {

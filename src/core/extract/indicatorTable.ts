@@ -5,8 +5,9 @@
  *   序号	指标	单位	2023年	2027年目标	责任单位
  *   5	报废汽车回收量	万辆	18	36以上	省商务厅
  *
- * The header names the columns: the indicator, the target (its year from 2027年目标), and
- * optionally the unit, a base-year column and the departments. The unit may also sit in the
+ * The header names the columns: the indicator, one or more targets (each its year from 2027年目标:
+ * 2025年目标 | 2027年目标 are two targets of the same indicator), and optionally the unit, a
+ * base-year column (never a target) and the departments. The unit may also sit in the
  * indicator's bracket (城市公交车新能源化比例（%）) or in the cell itself (45%).
  */
 import type { Comparator, TargetKind } from "../catalog";
@@ -22,8 +23,8 @@ export interface TableTarget {
 
 interface Columns {
   indicator: number;
-  target: number;
-  targetYear: number | null;
+  /** Every target column, in column order, with its year (null for 目标值: the plan's horizon). */
+  targets: Array<{ index: number; year: number | null }>;
   unit: number;
   departments: number;
   baseYear: number | null;
@@ -41,14 +42,16 @@ const CUMULATIVE_INDICATOR = /累计|更新|改造|淘汰|新建|建成|完成|�
 
 function readColumns(cells: readonly string[]): Columns | null {
   const indicator = cells.findIndex((cell) => INDICATOR_HEADER.test(cell));
-  const target = cells.findIndex((cell, index) => index !== indicator && TARGET_HEADER.test(cell));
-  if (indicator < 0 || target < 0) return null;
-  const yearMatch = TARGET_HEADER.exec(cells[target]);
-  const baseIndex = cells.findIndex((cell, index) => index !== target && BASE_HEADER.test(cell));
+  const targets: Columns["targets"] = [];
+  cells.forEach((cell, index) => {
+    const yearMatch = index === indicator ? null : TARGET_HEADER.exec(cell);
+    if (yearMatch) targets.push({ index, year: yearMatch[1] ? Number(yearMatch[1]) : null });
+  });
+  if (indicator < 0 || targets.length === 0) return null;
+  const baseIndex = cells.findIndex((cell, index) => !targets.some((target) => target.index === index) && BASE_HEADER.test(cell));
   return {
     indicator,
-    target,
-    targetYear: yearMatch?.[1] ? Number(yearMatch[1]) : null,
+    targets,
     unit: cells.findIndex((cell) => UNIT_HEADER.test(cell)),
     departments: cells.findIndex((cell) => DEPARTMENT_HEADER.test(cell)),
     baseYear: baseIndex >= 0 ? Number(BASE_HEADER.exec(cells[baseIndex])?.[1]) : null,
@@ -70,7 +73,7 @@ function kindOf(indicator: string, unit: string): TargetKind {
  *
  * @param text - cleaned plan text (tab-separated rows, one per line)
  * @param options - the plan's horizon (for a 目标值 column with no year) and start year
- * @returns one target per row with a number and a unit, with the row's department cell
+ * @returns one target per row and target column with a number and a unit, with the row's department cell
  * @example
  * findTableTargets("序号\t指标\t单位\t2027年目标\n1\t二手车交易量\t万辆\t120以上", { horizonYear: 2027, planStartYear: 2024 })[0].target.value // → 120
  */
@@ -86,8 +89,10 @@ export function findTableTargets(text: string, options: TargetScanOptions): Tabl
       const header = readColumns(cells.map((cell) => cell.text));
       if (header) columns = header;
       else if (columns) {
-        const row = readRow(cells, columns, lineStart, lineEnd, options);
-        if (row) found.push(row);
+        for (const { index, year } of columns.targets) {
+          const row = readRow(cells, columns, index, year, lineStart, lineEnd, options);
+          if (row) found.push(row);
+        }
       }
     }
   }
@@ -97,12 +102,14 @@ export function findTableTargets(text: string, options: TargetScanOptions): Tabl
 function readRow(
   cells: ReadonlyArray<{ text: string; start: number }>,
   columns: Columns,
+  targetColumn: number,
+  targetYear: number | null,
   lineStart: number,
   lineEnd: number,
   options: TargetScanOptions,
 ): TableTarget | null {
   const indicatorCell = cells[columns.indicator]?.text ?? "";
-  const targetCell = cells[columns.target];
+  const targetCell = cells[targetColumn];
   if (!targetCell || indicatorCell === "") return null;
   const match = CELL.exec(targetCell.text);
   if (!match) return null;
@@ -139,7 +146,7 @@ function readRow(
       normalizedValue: Math.round(value * unit.factor * 1e9) / 1e9,
       baseYear: kind === "growth_vs_baseline" ? (ownBase ? Number(ownBase[1]) : columns.baseYear) : null,
       startYear: kind === "cumulative" || kind === "annual" ? options.planStartYear : null,
-      targetYear: columns.targetYear ?? options.horizonYear,
+      targetYear: targetYear ?? options.horizonYear,
       indicator,
       // The whole row is the source: a reader sees the indicator, base and target together.
       start: lineStart,
