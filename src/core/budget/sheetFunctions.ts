@@ -76,6 +76,8 @@ const RATES = column("rates", "Subsidy rate of each row (or one cell).");
 const PRICES = column("prices", "Average price of each row, yuan (or one cell).");
 const CAPS = column("caps", "Cap per unit of each row, yuan (or one cell).");
 const TAKE_UPS = column("takeUps", "Take-up share of each row (or one cell); default 1.");
+/** The program rows SUBSIDY_BUDGET and SUBSIDY_SIMULATE both start with (args 0–7, read by linesFrom). */
+const PROGRAM_ROW_PARAMS: readonly ParamSpec[] = [PROGRAMS, YEARS, VOLUMES, AMOUNTS, RATES, PRICES, CAPS, TAKE_UPS];
 const FORMULAS = column("formulas", "Custom formula of each row (blank = use amount or rate × price).");
 
 const LEVEL_KEYWORDS: Readonly<Record<string, FundingLevel | "total">> = {
@@ -187,21 +189,14 @@ const SUBSIDY_BUDGET: RangeSheetFunction = {
     "Budget table from program rows: spills programs down and years across (with 合计 row and column), in yuan, for the total or one funding level.",
   descriptionZh: "按项目和年度汇总补贴资金(元),可选中央/省级/市级分担;向下向右溢出,含合计行列。",
   params: [
-    PROGRAMS,
-    YEARS,
-    VOLUMES,
-    AMOUNTS,
-    RATES,
-    PRICES,
-    CAPS,
-    TAKE_UPS,
+    ...PROGRAM_ROW_PARAMS,
     column("shares", "Funding shares, 3 columns (central, provincial, city) per row or one row for all."),
     LEVEL,
     FORMULAS,
   ],
   evaluate(args, functionName): SheetResult {
     const level = scalarArgument(args[9], LEVEL, functionName) as FundingLevel | "total";
-    const lines = linesFrom([...args.slice(0, 8), args[10]], args[8].length > 0 ? args[8] : null, functionName);
+    const lines = linesFrom([...args.slice(0, PROGRAM_ROW_PARAMS.length), args[10]], args[8].length > 0 ? args[8] : null, functionName);
     if (level !== "total" && args[8].length === 0) {
       throw new LiangxinError("#VALUE!", `${functionName}: 按${level}汇总需要 shares 分担比例 (level ${level} needs shares)`);
     }
@@ -232,21 +227,14 @@ const SUBSIDY_SIMULATE: RangeSheetFunction = {
     "Monte Carlo of the total budget over volume, take-up and price ranges: spills P10, P50, P90 (yuan) across one row.",
   descriptionZh: "对数量、申领比例和价格的不确定范围做蒙特卡洛模拟,向右溢出补贴总额的 P10、P50、P90(元);同一随机种子结果相同。",
   params: [
-    PROGRAMS,
-    YEARS,
-    VOLUMES,
-    AMOUNTS,
-    RATES,
-    PRICES,
-    CAPS,
-    TAKE_UPS,
+    ...PROGRAM_ROW_PARAMS,
     column("ranges", "Relative ranges ± for volume, take-up and price (1 to 3 cells); default 20%, 10%, 10%."),
     ITERATIONS,
     SEED,
     FORMULAS,
   ],
   evaluate(args, functionName): SheetResult {
-    const lines = linesFrom([...args.slice(0, 8), args[11]], null, functionName);
+    const lines = linesFrom([...args.slice(0, PROGRAM_ROW_PARAMS.length), args[11]], null, functionName);
     const rangeCells = cellsOf(args[8]);
     if (rangeCells.length > 3) throw new LiangxinError("#VALUE!", `${functionName}: ranges 最多3个单元格（数量、申领比例、价格）(at most 3 cells)`);
     const defaults = [DEFAULT_UNCERTAINTY.volume, DEFAULT_UNCERTAINTY.takeUp, DEFAULT_UNCERTAINTY.price];
