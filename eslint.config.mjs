@@ -1,11 +1,13 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "lib/", "out/", "coverage/", "test-artifacts/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  prettier,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
@@ -25,8 +27,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["fs", "fs/*", "node:*", "path", "child_process", "os", "exceljs"], message: "src/core is pure: do I/O in an adapter (src/cli, src/xlsx, src/addin)." },
-            { group: ["../cli/*", "../addin/*", "../taskpane/*", "../functions/*", "../xlsx/*"], message: "src/core must not depend on adapters." },
+            {
+              group: ["fs", "fs/*", "node:*", "path", "child_process", "os", "exceljs"],
+              message: "src/core is pure: do I/O in an adapter (src/cli, src/xlsx, src/addin).",
+            },
+            {
+              group: ["../cli/*", "../addin/*", "../taskpane/*", "../functions/*", "../xlsx/*"],
+              message: "src/core must not depend on adapters.",
+            },
           ],
         },
       ],

@@ -19,7 +19,10 @@ const { DEV_BASE_URL, transformManifest } = require("./scripts/manifest");
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const FUNCTIONS_ENTRY = "./src/functions/functions.ts";
-const SIMPLE_STATISTICS_ESM = path.join(path.dirname(require.resolve("simple-statistics/package.json")), "dist/simple-statistics.mjs");
+const SIMPLE_STATISTICS_ESM = path.join(
+  path.dirname(require.resolve("simple-statistics/package.json")),
+  "dist/simple-statistics.mjs",
+);
 const FUNCTIONS_INPUT = ["./src/functions/trajectory.ts", "./src/functions/subsidy.ts"];
 
 /**
@@ -96,7 +99,9 @@ module.exports = async (_env, argv) => {
   ];
   // The plugin appends bare `CustomFunctions.associate(…)` calls; the shim forwards them to
   // Excel's runtime and does nothing in a plain browser (see src/addin/customFunctionsShim.ts).
-  plugins.push(new webpack.ProvidePlugin({ CustomFunctions: path.resolve(__dirname, "src/addin/customFunctionsShim.ts") }));
+  plugins.push(
+    new webpack.ProvidePlugin({ CustomFunctions: path.resolve(__dirname, "src/addin/customFunctionsShim.ts") }),
+  );
   plugins.push(new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_INPUT }));
 
   const serve = Boolean(process.env.WEBPACK_SERVE);
@@ -132,7 +137,11 @@ module.exports = async (_env, argv) => {
           use: {
             loader: "ts-loader",
             // Type errors are caught by `npm run typecheck`; the bundle only needs transpiling.
-            options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { noEmit: false, sourceMap: true } },
+            options: {
+              transpileOnly: true,
+              configFile: "tsconfig.json",
+              compilerOptions: { noEmit: false, sourceMap: true },
+            },
           },
         },
         // The bundled plans' texts, fetched lazily by the task pane (one chunk per city).

@@ -11,7 +11,14 @@ import { BUNDLED_CITIES } from "../src/core/cities";
 import { decodePlanBytes } from "../src/core/decode";
 import { canonicalDepartment, type GovernmentLevel } from "../src/core/departments";
 import { extractCatalog } from "../src/core/extract";
-import { formatProblems, formatScoreTable, scorePlan, summarize, type LabelFile, type PlanScore } from "../test/extract/score";
+import {
+  formatProblems,
+  formatScoreTable,
+  scorePlan,
+  summarize,
+  type LabelFile,
+  type PlanScore,
+} from "../test/extract/score";
 
 // Compiled to lib/bench, so the project root is two levels up.
 const ROOT = path.join(__dirname, "..", "..");
@@ -20,11 +27,15 @@ function scoreFile(textPath: string, labelPath: string): PlanScore {
   const labels = JSON.parse(fs.readFileSync(labelPath, "utf8")) as LabelFile & { level?: GovernmentLevel };
   const text = decodePlanBytes(fs.readFileSync(textPath)).text;
   const level = labels.level ?? "city";
-  return scorePlan(text, labels, extractCatalog(text, { cityName: labels.city }), (name) => canonicalDepartment(name, level));
+  return scorePlan(text, labels, extractCatalog(text, { cityName: labels.city }), (name) =>
+    canonicalDepartment(name, level),
+  );
 }
 
 function percent(count: { correct: number; total: number }): string {
-  return count.total === 0 ? "– (0/0)" : `${((100 * count.correct) / count.total).toFixed(1)}% (${count.correct}/${count.total})`;
+  return count.total === 0
+    ? "– (0/0)"
+    : `${((100 * count.correct) / count.total).toFixed(1)}% (${count.correct}/${count.total})`;
 }
 
 export async function run(): Promise<void> {

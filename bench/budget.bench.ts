@@ -20,12 +20,16 @@ export async function run(): Promise<void> {
   const singleMs = timeMs(() => {
     for (let index = 0; index < singles; index++) callSheetFunction("SUBSIDY_COST", [index, null, 0.15, 5000, 2000]);
   });
-  console.log(`SUBSIDY_COST single cell: ${Math.round(singles / (singleMs / 1000)).toLocaleString("en-US")} evaluations/s`);
+  console.log(
+    `SUBSIDY_COST single cell: ${Math.round(singles / (singleMs / 1000)).toLocaleString("en-US")} evaluations/s`,
+  );
 
   const volumes = Array.from({ length: 10_000 }, (_unused, index) => [index]);
   const prices = Array.from({ length: 10_000 }, (_unused, index) => [1000 + index]);
   callSheetFunction("SUBSIDY_COST", [volumes, null, 0.15, prices, 2000]);
-  const rangeMs = Math.min(...[0, 1, 2, 3, 4].map(() => timeMs(() => callSheetFunction("SUBSIDY_COST", [volumes, null, 0.15, prices, 2000]))));
+  const rangeMs = Math.min(
+    ...[0, 1, 2, 3, 4].map(() => timeMs(() => callSheetFunction("SUBSIDY_COST", [volumes, null, 0.15, prices, 2000]))),
+  );
   console.log(`SUBSIDY_COST 10,000-row range: ${rangeMs.toFixed(2)} ms`);
 
   const lines = budgetLinesFromPrograms(defaultPrograms("河南"), [2025, 2026, 2027], () => 1000);

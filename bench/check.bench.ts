@@ -21,7 +21,20 @@ import { captureIo } from "../src/cli/io";
 const ROW_COUNT = 100_000;
 const TARGET_COUNT = 40;
 const TARGETS_PER_DEPARTMENT = 35;
-const BUREAUS = ["市发展和改革委员会", "市工业和信息化局", "市商务局", "市住房和城乡建设局", "市交通运输局", "市农业农村局", "市教育局", "市文化和旅游局", "市卫生健康委员会", "市生态环境局", "市市场监督管理局", "市财政局"];
+const BUREAUS = [
+  "市发展和改革委员会",
+  "市工业和信息化局",
+  "市商务局",
+  "市住房和城乡建设局",
+  "市交通运输局",
+  "市农业农村局",
+  "市教育局",
+  "市文化和旅游局",
+  "市卫生健康委员会",
+  "市生态环境局",
+  "市市场监督管理局",
+  "市财政局",
+];
 const UNITS = ["", "甲区", "乙区", "丙县", "丁县"];
 const KINDS: TargetKind[] = ["growth_vs_baseline", "growth_vs_baseline", "level", "share", "cumulative", "annual"];
 
@@ -31,25 +44,55 @@ export function benchCatalog(): { catalog: Catalog; baselines: Map<string, numbe
   for (let index = 0; index < TARGET_COUNT; index++) {
     const kind = KINDS[index % KINDS.length];
     const id = `示例-${String(index + 1).padStart(2, "0")}`;
-    const normalizedValue = kind === "growth_vs_baseline" ? 0.3 : kind === "share" ? 0.9 : kind === "level" ? 5000 : kind === "cumulative" ? 400 : 120;
+    const normalizedValue =
+      kind === "growth_vs_baseline"
+        ? 0.3
+        : kind === "share"
+          ? 0.9
+          : kind === "level"
+            ? 5000
+            : kind === "cumulative"
+              ? 400
+              : 120;
     targets.push({
-      id, section: "示例", task: "示例任务", indicator: `示例指标${index + 1}`, domain: "综合", kind, comparator: ">=",
-      value: normalizedValue, unit: null, normalizedValue, baseYear: 2023, startYear: kind === "cumulative" || kind === "annual" ? 2024 : null,
-      targetYear: 2027, lead: BUREAUS[index % BUREAUS.length], support: [], leadOriginal: null, leadInferred: false,
+      id,
+      section: "示例",
+      task: "示例任务",
+      indicator: `示例指标${index + 1}`,
+      domain: "综合",
+      kind,
+      comparator: ">=",
+      value: normalizedValue,
+      unit: null,
+      normalizedValue,
+      baseYear: 2023,
+      startYear: kind === "cumulative" || kind === "annual" ? 2024 : null,
+      targetYear: 2027,
+      lead: BUREAUS[index % BUREAUS.length],
+      support: [],
+      leadOriginal: null,
+      leadInferred: false,
       source: { text: "示例数据", start: 0, end: 0 },
     });
     if (kind === "growth_vs_baseline") baselines.set(id, 1000);
     if (kind === "level") baselines.set(id, 3000);
     if (kind === "share") baselines.set(id, 0.5);
   }
-  return { catalog: { plan: { government: "示例市（示例数据）", title: "示例数据", docNumber: null, date: null }, targets, warnings: [] }, baselines };
+  return {
+    catalog: {
+      plan: { government: "示例市（示例数据）", title: "示例数据", docNumber: null, date: null },
+      targets,
+      warnings: [],
+    },
+    baselines,
+  };
 }
 
 /** Rows as a CSV or a sheet holds them: strings for period, department and id, numbers (or text) for values. */
 export function benchRows(catalog: Catalog): string[][] {
   const rows: string[][] = [["期间", "部门", "目标编号", "填报值", "口径"]];
   let seed = 42;
-  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let year = 2024; year <= 2027; year++) {
     for (let month = 1; month <= 12; month++) {
       const period = `${year}-${String(month).padStart(2, "0")}`;
@@ -61,11 +104,15 @@ export function benchRows(catalog: Catalog): string[][] {
             const noise = 0.8 + random() * 0.35;
             const yearShare = month / 12;
             const value =
-              target.kind === "share" ? 0.5 + 0.1 * (year - 2023) * noise
-              : target.kind === "level" ? 3000 * (1 + 0.12 * (year - 2024 + yearShare)) * noise
-              : target.kind === "cumulative" ? 100 * (year - 2024 + yearShare) * noise
-              : target.kind === "annual" ? 120 * yearShare * noise
-              : 1000 * (1 + 0.07 * (year - 2023)) * yearShare * noise;
+              target.kind === "share"
+                ? 0.5 + 0.1 * (year - 2023) * noise
+                : target.kind === "level"
+                  ? 3000 * (1 + 0.12 * (year - 2024 + yearShare)) * noise
+                  : target.kind === "cumulative"
+                    ? 100 * (year - 2024 + yearShare) * noise
+                    : target.kind === "annual"
+                      ? 120 * yearShare * noise
+                      : 1000 * (1 + 0.07 * (year - 2023)) * yearShare * noise;
             const bad = random();
             rows.push([
               period,
@@ -103,12 +150,17 @@ export async function run(): Promise<void> {
     rejected = result.errors.length;
   }
   const coreMs = median(coreTimes);
-  console.log(`core: ${dataRows} rows (${checked} checked, ${rejected} rejected) in ${coreMs.toFixed(0)} ms — ${Math.round(dataRows / (coreMs / 1000)).toLocaleString("en-US")} rows/s`);
+  console.log(
+    `core: ${dataRows} rows (${checked} checked, ${rejected} rejected) in ${coreMs.toFixed(0)} ms — ${Math.round(dataRows / (coreMs / 1000)).toLocaleString("en-US")} rows/s`,
+  );
 
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "liangxin-bench-check-"));
   try {
     fs.writeFileSync(path.join(directory, "catalog.json"), JSON.stringify(catalog));
-    fs.writeFileSync(path.join(directory, "baselines.csv"), ["目标编号,基期值", ...[...baselines].map(([id, value]) => `${id},${value}`)].join("\n"));
+    fs.writeFileSync(
+      path.join(directory, "baselines.csv"),
+      ["目标编号,基期值", ...[...baselines].map(([id, value]) => `${id},${value}`)].join("\n"),
+    );
     fs.writeFileSync(path.join(directory, "reports.csv"), rows.map((row) => row.join(",")).join("\n") + "\n");
     const timeCli = async (format: "json" | "table"): Promise<{ ms: number; code: number }> => {
       const times: number[] = [];
@@ -116,7 +168,20 @@ export async function run(): Promise<void> {
       for (let repeat = 0; repeat < 3; repeat++) {
         const io = captureIo(directory);
         const started = performance.now();
-        code = await runCheckCommand(["reports.csv", "--city", "catalog.json", "--baselines", "baselines.csv", "--format", format, "-o", `out.${format}`], io);
+        code = await runCheckCommand(
+          [
+            "reports.csv",
+            "--city",
+            "catalog.json",
+            "--baselines",
+            "baselines.csv",
+            "--format",
+            format,
+            "-o",
+            `out.${format}`,
+          ],
+          io,
+        );
         times.push(performance.now() - started);
       }
       return { ms: median(times), code };

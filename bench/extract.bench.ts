@@ -34,7 +34,10 @@ function time(work: () => void, runs: number, warmup: number): number {
 
 export async function run(): Promise<void> {
   const root = projectRoot();
-  const seeds = BUNDLED_CITIES.map((city) => ({ city: city.name, text: fs.readFileSync(path.join(root, "seeds", city.file), "utf8") }));
+  const seeds = BUNDLED_CITIES.map((city) => ({
+    city: city.name,
+    text: fs.readFileSync(path.join(root, "seeds", city.file), "utf8"),
+  }));
   const totalChars = seeds.reduce((sum, seed) => sum + seed.text.length, 0);
   let targetCount = 0;
   const allSeeds = time(
@@ -45,7 +48,9 @@ export async function run(): Promise<void> {
     20,
     5,
   );
-  console.log(`five seeds together: ${allSeeds.toFixed(2)} ms for ${totalChars} chars, ${targetCount} targets (median of 20 after 5 warm-up runs; floor 50 ms)`);
+  console.log(
+    `five seeds together: ${allSeeds.toFixed(2)} ms for ${totalChars} chars, ${targetCount} targets (median of 20 after 5 warm-up runs; floor 50 ms)`,
+  );
 
   const joined = seeds.map((seed) => seed.text).join("\n");
   console.log("size    chars      ms        ms/char");
@@ -54,7 +59,9 @@ export async function run(): Promise<void> {
     const text = Array.from({ length: factor }, () => joined).join("\n");
     const ms = time(() => void extractCatalog(text), factor === 100 ? 3 : 7, 1);
     perChar.push(ms / text.length);
-    console.log(`${String(factor).padStart(3)}×  ${String(text.length).padStart(9)}  ${ms.toFixed(1).padStart(8)}  ${(ms / text.length).toExponential(2)}`);
+    console.log(
+      `${String(factor).padStart(3)}×  ${String(text.length).padStart(9)}  ${ms.toFixed(1).padStart(8)}  ${(ms / text.length).toExponential(2)}`,
+    );
   }
   console.log(`ms/char at 100× ÷ at 1×: ${(perChar[2] / perChar[0]).toFixed(2)} (≈1 means linear)`);
 }

@@ -29,11 +29,19 @@ export async function run(): Promise<void> {
   const singleCalls = 200_000;
   let sink = 0;
   const scalarMs = bestMs(5, () => {
-    for (let call = 0; call < singleCalls; call++) sink += callSheetFunction("TARGET_GAP", [60 + (call & 7), 100, 200, "2025-06", "growth"]) as number;
+    for (let call = 0; call < singleCalls; call++)
+      sink += callSheetFunction("TARGET_GAP", [60 + (call & 7), 100, 200, "2025-06", "growth"]) as number;
   });
   const excelMs = bestMs(5, () => {
     for (let call = 0; call < singleCalls; call++) {
-      sink += evaluateForExcel("TARGET_GAP", [[[60 + (call & 7)]], [[100]], [[200]], [["2025-06"]], [["growth"]], null])[0][0] as number;
+      sink += evaluateForExcel("TARGET_GAP", [
+        [[60 + (call & 7)]],
+        [[100]],
+        [[200]],
+        [["2025-06"]],
+        [["growth"]],
+        null,
+      ])[0][0] as number;
     }
   });
   const scalarPerSecond = (singleCalls / scalarMs) * 1000;
@@ -49,7 +57,12 @@ export async function run(): Promise<void> {
   });
 
   // The same gaps as built-in formulas: reported / (baseline*(target/baseline)^((2025-2023)/(2027-2023))*6/12) - 1.
-  const sheet = reported.map((row, index) => [row[0], baselines[index][0], targets[index][0], `=A${index + 1}/(B${index + 1}*(C${index + 1}/B${index + 1})^((2025-2023)/(2027-2023))*6/12)-1`]);
+  const sheet = reported.map((row, index) => [
+    row[0],
+    baselines[index][0],
+    targets[index][0],
+    `=A${index + 1}/(B${index + 1}*(C${index + 1}/B${index + 1})^((2025-2023)/(2027-2023))*6/12)-1`,
+  ]);
   let engine: HyperFormula | undefined;
   const hyperFormulaMs = timeMs(() => {
     engine = HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3" });
@@ -57,18 +70,33 @@ export async function run(): Promise<void> {
   const formulaGap = engine?.getCellValue({ sheet: 0, col: 3, row: 1 });
   // Recalculation after a change to every reported value, as when a new month's column is pasted.
   const recalcMs = timeMs(() => {
-    engine?.setCellContents({ sheet: 0, col: 0, row: 0 }, reported.map((row) => [row[0] + 1]));
+    engine?.setCellContents(
+      { sheet: 0, col: 0, row: 0 },
+      reported.map((row) => [row[0] + 1]),
+    );
   });
   const oursGap = (rangeResult as number[][])[1][0];
   engine?.destroy();
 
   const floor = (ok: boolean) => (ok ? "ok" : "BELOW FLOOR");
-  console.log(`TARGET_GAP single (registry, scalar args):   ${Math.round(scalarPerSecond).toLocaleString("en")} evaluations/s  [floor 2,000,000: ${floor(scalarPerSecond >= 2e6)}]`);
-  console.log(`TARGET_GAP single (Excel form, 1×1 ranges):  ${Math.round(excelPerSecond).toLocaleString("en")} evaluations/s`);
-  console.log(`TARGET_GAP range, ${ROWS.toLocaleString("en")} rows in one call:  ${rangeMs.toFixed(2)} ms  (${Math.round((ROWS / rangeMs) * 1000).toLocaleString("en")} cells/s)  [floor < 10 ms: ${floor(rangeMs < 10)}]`);
-  console.log(`HyperFormula, same ${ROWS.toLocaleString("en")} gaps as built-in formulas: build+evaluate ${hyperFormulaMs.toFixed(1)} ms, recalculate after a column change ${recalcMs.toFixed(1)} ms`);
-  console.log(`ratio HyperFormula build / TARGET_GAP range: ${(hyperFormulaMs / rangeMs).toFixed(1)}×; recalc / range: ${(recalcMs / rangeMs).toFixed(1)}×`);
+  console.log(
+    `TARGET_GAP single (registry, scalar args):   ${Math.round(scalarPerSecond).toLocaleString("en")} evaluations/s  [floor 2,000,000: ${floor(scalarPerSecond >= 2e6)}]`,
+  );
+  console.log(
+    `TARGET_GAP single (Excel form, 1×1 ranges):  ${Math.round(excelPerSecond).toLocaleString("en")} evaluations/s`,
+  );
+  console.log(
+    `TARGET_GAP range, ${ROWS.toLocaleString("en")} rows in one call:  ${rangeMs.toFixed(2)} ms  (${Math.round((ROWS / rangeMs) * 1000).toLocaleString("en")} cells/s)  [floor < 10 ms: ${floor(rangeMs < 10)}]`,
+  );
+  console.log(
+    `HyperFormula, same ${ROWS.toLocaleString("en")} gaps as built-in formulas: build+evaluate ${hyperFormulaMs.toFixed(1)} ms, recalculate after a column change ${recalcMs.toFixed(1)} ms`,
+  );
+  console.log(
+    `ratio HyperFormula build / TARGET_GAP range: ${(hyperFormulaMs / rangeMs).toFixed(1)}×; recalc / range: ${(recalcMs / rangeMs).toFixed(1)}×`,
+  );
   const agree = typeof formulaGap === "number" && Math.abs(formulaGap - oursGap) < 1e-9;
-  console.log(`check: row 2 gap, formula ${String(formulaGap)} vs TARGET_GAP ${oursGap} [${agree ? "agree" : "DISAGREE"}]`);
+  console.log(
+    `check: row 2 gap, formula ${String(formulaGap)} vs TARGET_GAP ${oursGap} [${agree ? "agree" : "DISAGREE"}]`,
+  );
   if (sink === 42) console.log(""); // keeps the loops from being optimised away
 }

@@ -6,7 +6,10 @@ const path = require("path");
 const { chromium } = require("playwright-core");
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   const page = await browser.newPage();
   for (const size of [16, 32, 64, 80]) {
     await page.setViewportSize({ width: size, height: size });

@@ -13,14 +13,17 @@ const DEV_BASE_URL = "https://localhost:3000/";
  */
 function transformManifest(manifestXml, baseUrl) {
   const url = new URL(baseUrl); // throws on a malformed URL rather than writing a broken manifest
-  if (url.protocol !== "https:") throw new Error(`transformManifest: Office add-ins must be served over https, got ${baseUrl}`);
+  if (url.protocol !== "https:")
+    throw new Error(`transformManifest: Office add-ins must be served over https, got ${baseUrl}`);
   const normalized = url.href.endsWith("/") ? url.href : `${url.href}/`;
-  return manifestXml
-    .split(DEV_BASE_URL)
-    .join(normalized)
-    // <AppDomain> holds an origin without a path or trailing slash.
-    .split(DEV_BASE_URL.slice(0, -1))
-    .join(url.origin);
+  return (
+    manifestXml
+      .split(DEV_BASE_URL)
+      .join(normalized)
+      // <AppDomain> holds an origin without a path or trailing slash.
+      .split(DEV_BASE_URL.slice(0, -1))
+      .join(url.origin)
+  );
 }
 
 module.exports = { DEV_BASE_URL, transformManifest };

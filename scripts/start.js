@@ -55,8 +55,13 @@ function writeWorkbooks() {
     spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "build:cli"], { cwd: ROOT, stdio: "inherit" });
   }
   console.log("[liangxin] Writing the bundled cities' workbooks to out/ …");
-  const result = spawnSync(process.execPath, [path.join(ROOT, "bin", "liangxin.js"), "workbook", "--all", "-o", path.join(ROOT, "out")], { cwd: ROOT, stdio: "inherit" });
-  if (result.status !== 0) console.log("[liangxin] Skipped the workbooks (liangxin workbook did not succeed); the add-in is served anyway.");
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "bin", "liangxin.js"), "workbook", "--all", "-o", path.join(ROOT, "out")],
+    { cwd: ROOT, stdio: "inherit" },
+  );
+  if (result.status !== 0)
+    console.log("[liangxin] Skipped the workbooks (liangxin workbook did not succeed); the add-in is served anyway.");
 }
 
 function instructions() {
@@ -76,7 +81,9 @@ function instructions() {
           "[liangxin]   4. The 两新 group on the Home tab has 载入目标 (task pane) and 检查月报.",
           "[liangxin]   The browser must trust the localhost certificate: npx office-addin-dev-certs install.",
         ]),
-    fs.existsSync(path.join(ROOT, "out")) ? `[liangxin] Workbooks for every bundled city (no add-in needed): ${path.join(ROOT, "out")}` : "",
+    fs.existsSync(path.join(ROOT, "out"))
+      ? `[liangxin] Workbooks for every bundled city (no add-in needed): ${path.join(ROOT, "out")}`
+      : "",
     "[liangxin] Stop with Ctrl+C here, or `npm stop` from another terminal.",
     "",
   ].join("\n");
@@ -92,11 +99,15 @@ async function main() {
   if (!args.includes("--no-workbooks")) writeWorkbooks();
 
   // The dev server is our own child, in its own process group, so npm stop can end it and its children.
-  const devServer = spawn(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "serve", "--mode", "development", "--port", String(port)], {
-    cwd: ROOT,
-    stdio: "inherit",
-    detached: platform !== "win32",
-  });
+  const devServer = spawn(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "serve", "--mode", "development", "--port", String(port)],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+      detached: platform !== "win32",
+    },
+  );
   record({ pid: devServer.pid, group: platform !== "win32", what: "webpack dev server" });
 
   const shutdown = (code) => {
@@ -117,10 +128,23 @@ async function main() {
 
   await waitForPort(port, devServer);
   if (canSideload) {
-    const debugging = spawn(process.execPath, [require.resolve("office-addin-debugging/cli.js"), "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server-port", String(port)], {
-      cwd: ROOT,
-      stdio: "inherit",
-    });
+    const debugging = spawn(
+      process.execPath,
+      [
+        require.resolve("office-addin-debugging/cli.js"),
+        "start",
+        "manifest.xml",
+        "desktop",
+        "--app",
+        "excel",
+        "--dev-server-port",
+        String(port),
+      ],
+      {
+        cwd: ROOT,
+        stdio: "inherit",
+      },
+    );
     record({ pid: debugging.pid, what: "office-addin-debugging start" });
   }
   console.log(instructions());
@@ -128,6 +152,7 @@ async function main() {
 
 main().catch((error) => {
   console.error(`[liangxin] npm start failed: ${error.message}`);
-  if (fs.existsSync(PID_FILE)) spawnSync(process.execPath, [path.join(__dirname, "stop.js")], { cwd: ROOT, stdio: "inherit" });
+  if (fs.existsSync(PID_FILE))
+    spawnSync(process.execPath, [path.join(__dirname, "stop.js")], { cwd: ROOT, stdio: "inherit" });
   process.exit(1);
 });

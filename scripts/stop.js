@@ -37,13 +37,17 @@ async function main() {
   }
   const { processes } = JSON.parse(fs.readFileSync(PID_FILE, "utf8"));
   if (process.platform === "win32" || process.platform === "darwin") {
-    spawnSync(process.execPath, [require.resolve("office-addin-debugging/cli.js"), "stop", "manifest.xml"], { cwd: ROOT, stdio: "inherit" });
+    spawnSync(process.execPath, [require.resolve("office-addin-debugging/cli.js"), "stop", "manifest.xml"], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
   }
   // Children first (the dev server's whole group), then the start script.
   const ordered = [...processes].reverse().filter((entry) => entry.pid !== process.pid);
   for (const entry of ordered) signal(entry, "SIGTERM");
   const deadline = Date.now() + 5000;
-  while (Date.now() < deadline && ordered.some((entry) => alive(entry.pid))) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (Date.now() < deadline && ordered.some((entry) => alive(entry.pid)))
+    await new Promise((resolve) => setTimeout(resolve, 100));
   for (const entry of ordered.filter((candidate) => alive(candidate.pid))) signal(entry, "SIGKILL");
   for (const entry of ordered) console.log(`[liangxin] stopped ${entry.what} (pid ${entry.pid})`);
   if (fs.existsSync(PID_FILE)) fs.rmSync(PID_FILE);

@@ -30,7 +30,13 @@ export function quoteSheet(sheetName: string): string {
 }
 
 /** Sheet-qualified absolute range: '目标总表'!$A$3:$A$20 (or a single cell when rows are equal and columns too). */
-export function absoluteRange(sheetName: string, fromLetter: string, fromRow: number, toLetter = fromLetter, toRow = fromRow): string {
+export function absoluteRange(
+  sheetName: string,
+  fromLetter: string,
+  fromRow: number,
+  toLetter = fromLetter,
+  toRow = fromRow,
+): string {
   const start = `$${fromLetter}$${fromRow}`;
   const end = `$${toLetter}$${toRow}`;
   return `${quoteSheet(sheetName)}!${start}${start === end ? "" : `:${end}`}`;

@@ -64,7 +64,11 @@ const PARAMETER_LABELS: Record<ProgramParameter, string> = {
 /** The 标准依据 and 来源 texts of a program's defaults. */
 function provenance(programId: string): { basis: string; source: string } {
   const rows = BUDGET_DEFAULTS.filter((row) => row.programId === programId);
-  const basis = rows.map((row) => `${PARAMETER_LABELS[row.parameter as ProgramParameter]}：${DEFAULT_STATUS_LABELS["zh-CN"][row.status]}`).join("；");
+  const basis = rows
+    .map(
+      (row) => `${PARAMETER_LABELS[row.parameter as ProgramParameter]}：${DEFAULT_STATUS_LABELS["zh-CN"][row.status]}`,
+    )
+    .join("；");
   const sources = [...new Set(rows.map((row: ParameterDefault) => row.source))];
   return { basis, source: sources.join("；") };
 }
@@ -181,8 +185,22 @@ export const budgetSheet: SheetTemplate = {
     rowKeyColumn: "key",
     columns: [
       { key: "key", header: "编号", headerEn: "Row ID", width: 22, role: "catalog" },
-      { key: "program", header: "项目", headerEn: "Program", width: 28, role: "input", note: { zh: "补贴项目；空行可填写自定义项目。", en: "Subsidy program; fill a blank row to add your own." } },
-      { key: "year", header: "年度", headerEn: "Year", width: 7, role: "input", validation: { type: "whole", min: 2024, max: 2030, allowBlank: true } },
+      {
+        key: "program",
+        header: "项目",
+        headerEn: "Program",
+        width: 28,
+        role: "input",
+        note: { zh: "补贴项目；空行可填写自定义项目。", en: "Subsidy program; fill a blank row to add your own." },
+      },
+      {
+        key: "year",
+        header: "年度",
+        headerEn: "Year",
+        width: 7,
+        role: "input",
+        validation: { type: "whole", min: 2024, max: 2030, allowBlank: true },
+      },
       { key: "unit", header: "单位", headerEn: "Unit", width: 6, role: "input" },
       {
         key: "linkedIndicator",
@@ -212,7 +230,10 @@ export const budgetSheet: SheetTemplate = {
         ...money,
         role: "input",
         validation: nonNegative,
-        note: { zh: "由您填写：当年符合条件的数量；填写后优先于轨迹数量。无默认值。", en: "Typed by you: eligible units in the year; overrides the trajectory volume. No default." },
+        note: {
+          zh: "由您填写：当年符合条件的数量；填写后优先于轨迹数量。无默认值。",
+          en: "Typed by you: eligible units in the year; overrides the trajectory volume. No default.",
+        },
       },
       {
         key: "volumeUsed",
@@ -223,11 +244,56 @@ export const budgetSheet: SheetTemplate = {
         role: "formula",
         formula: same((row) => `=IF(${row.ref("volume")}<>"",${row.ref("volume")},N(${row.ref("trajectoryVolume")}))`),
       },
-      { key: "takeUp", header: "申领比例", headerEn: "Take-up", width: 9, numberFormat: SHARE, role: "input", validation: share, note: { zh: "申领补贴的比例；空白为100%。", en: "Share that claims the subsidy; blank = 100%." } },
-      { key: "amountYuan", header: "每件补贴额", headerEn: "Amount per unit", width: 11, ...money, role: "input", validation: nonNegative, note: { zh: "元/件；填写后优先于比例、价格和上限。", en: "Yuan per unit; when filled it wins over rate, price and cap." } },
-      { key: "rate", header: "补贴比例", headerEn: "Rate", width: 9, numberFormat: SHARE, role: "input", validation: share },
-      { key: "priceYuan", header: "平均价格", headerEn: "Average price", width: 10, ...money, role: "input", validation: nonNegative },
-      { key: "capYuan", header: "每件上限", headerEn: "Cap per unit", width: 9, ...money, role: "input", validation: nonNegative },
+      {
+        key: "takeUp",
+        header: "申领比例",
+        headerEn: "Take-up",
+        width: 9,
+        numberFormat: SHARE,
+        role: "input",
+        validation: share,
+        note: { zh: "申领补贴的比例；空白为100%。", en: "Share that claims the subsidy; blank = 100%." },
+      },
+      {
+        key: "amountYuan",
+        header: "每件补贴额",
+        headerEn: "Amount per unit",
+        width: 11,
+        ...money,
+        role: "input",
+        validation: nonNegative,
+        note: {
+          zh: "元/件；填写后优先于比例、价格和上限。",
+          en: "Yuan per unit; when filled it wins over rate, price and cap.",
+        },
+      },
+      {
+        key: "rate",
+        header: "补贴比例",
+        headerEn: "Rate",
+        width: 9,
+        numberFormat: SHARE,
+        role: "input",
+        validation: share,
+      },
+      {
+        key: "priceYuan",
+        header: "平均价格",
+        headerEn: "Average price",
+        width: 10,
+        ...money,
+        role: "input",
+        validation: nonNegative,
+      },
+      {
+        key: "capYuan",
+        header: "每件上限",
+        headerEn: "Cap per unit",
+        width: 9,
+        ...money,
+        role: "input",
+        validation: nonNegative,
+      },
       {
         key: "formula",
         header: "自定义公式",
@@ -239,14 +305,84 @@ export const budgetSheet: SheetTemplate = {
           en: "Optional; gives the row's total (yuan), e.g. volume * 0.6 * min(price * 15%, 2000). Variables volume, price, amount, rate, cap, takeUp; functions min, max, round, abs, floor, ceil. Needs the add-in.",
         },
       },
-      { key: "centralShare", header: "中央比例", headerEn: "Central share", width: 9, numberFormat: SHARE, role: "input", validation: share, note: { zh: "本行的分担比例；三项都空白则用上方默认比例。", en: "This row's funding shares; all three blank = the defaults above." } },
-      { key: "provincialShare", header: "省级比例", headerEn: "Provincial share", width: 9, numberFormat: SHARE, role: "input", validation: share },
-      { key: "cityShare", header: "市级比例", headerEn: "City share", width: 9, numberFormat: SHARE, role: "input", validation: share },
-      { key: "costYuan", header: "补贴金额", headerEn: "Subsidy (yuan)", width: 14, ...money, role: "formula", formula: { addin: costFormula("addin"), builtin: costFormula("builtin") } },
-      { key: "centralYuan", header: "中央承担", headerEn: "Central (yuan)", width: 13, ...money, role: "formula", formula: same(levelFormula("centralShare", CENTRAL_SHARE_CELL)) },
-      { key: "provincialYuan", header: "省级承担", headerEn: "Provincial (yuan)", width: 13, ...money, role: "formula", formula: same(levelFormula("provincialShare", PROVINCIAL_SHARE_CELL)) },
-      { key: "cityYuan", header: "市级承担", headerEn: "City (yuan)", width: 13, ...money, role: "formula", formula: same(levelFormula("cityShare", CITY_SHARE_CELL)) },
-      { key: "basis", header: "标准依据", headerEn: "Basis", width: 30, role: "catalog", note: { zh: "国家标准：已发布的全国标准；待核实：请按本省文件核对；示例：示意值，请按本地实际修改。", en: "national standard / to verify against your province's rules / example value to replace." } },
+      {
+        key: "centralShare",
+        header: "中央比例",
+        headerEn: "Central share",
+        width: 9,
+        numberFormat: SHARE,
+        role: "input",
+        validation: share,
+        note: {
+          zh: "本行的分担比例；三项都空白则用上方默认比例。",
+          en: "This row's funding shares; all three blank = the defaults above.",
+        },
+      },
+      {
+        key: "provincialShare",
+        header: "省级比例",
+        headerEn: "Provincial share",
+        width: 9,
+        numberFormat: SHARE,
+        role: "input",
+        validation: share,
+      },
+      {
+        key: "cityShare",
+        header: "市级比例",
+        headerEn: "City share",
+        width: 9,
+        numberFormat: SHARE,
+        role: "input",
+        validation: share,
+      },
+      {
+        key: "costYuan",
+        header: "补贴金额",
+        headerEn: "Subsidy (yuan)",
+        width: 14,
+        ...money,
+        role: "formula",
+        formula: { addin: costFormula("addin"), builtin: costFormula("builtin") },
+      },
+      {
+        key: "centralYuan",
+        header: "中央承担",
+        headerEn: "Central (yuan)",
+        width: 13,
+        ...money,
+        role: "formula",
+        formula: same(levelFormula("centralShare", CENTRAL_SHARE_CELL)),
+      },
+      {
+        key: "provincialYuan",
+        header: "省级承担",
+        headerEn: "Provincial (yuan)",
+        width: 13,
+        ...money,
+        role: "formula",
+        formula: same(levelFormula("provincialShare", PROVINCIAL_SHARE_CELL)),
+      },
+      {
+        key: "cityYuan",
+        header: "市级承担",
+        headerEn: "City (yuan)",
+        width: 13,
+        ...money,
+        role: "formula",
+        formula: same(levelFormula("cityShare", CITY_SHARE_CELL)),
+      },
+      {
+        key: "basis",
+        header: "标准依据",
+        headerEn: "Basis",
+        width: 30,
+        role: "catalog",
+        note: {
+          zh: "国家标准：已发布的全国标准；待核实：请按本省文件核对；示例：示意值，请按本地实际修改。",
+          en: "national standard / to verify against your province's rules / example value to replace.",
+        },
+      },
       { key: "source", header: "来源", headerEn: "Source", width: 60, role: "catalog" },
     ],
   },
@@ -258,24 +394,43 @@ export const budgetSheet: SheetTemplate = {
     const shares = defaultFundingShares(province ?? undefined);
     const centralDefault = findDefault("*", "centralShare", region ?? "central")!;
     const provincialDefault = findDefault("*", "provincialPartOfLocal")!;
-    const regionText = province && region
-      ? ctx.text(`${province}（${REGION_LABELS["zh-CN"][region]}）`, `${province} (${REGION_LABELS["en-US"][region]})`)
-      : ctx.text("未识别省份，按中部比例；请核对", "Province not recognised: central-region split used; check it");
+    const regionText =
+      province && region
+        ? ctx.text(
+            `${province}（${REGION_LABELS["zh-CN"][region]}）`,
+            `${province} (${REGION_LABELS["en-US"][region]})`,
+          )
+        : ctx.text("未识别省份，按中部比例；请核对", "Province not recognised: central-region split used; check it");
     const years = DEFAULT_BUDGET_YEARS;
-    const sumLevel = (amountKey: string, yearCell: string) => ({ formula: `=SUMIFS(${col(amountKey)},${col("year")},${yearCell})` });
+    const sumLevel = (amountKey: string, yearCell: string) => ({
+      formula: `=SUMIFS(${col(amountKey)},${col("year")},${yearCell})`,
+    });
     const summaryRows: CellContent[][] = years.map((year, index) => {
       const yearCell = `$E$${SUMMARY_FIRST_ROW + index}`;
       const row = SUMMARY_FIRST_ROW + index;
-      return [year, sumLevel("centralYuan", yearCell), sumLevel("provincialYuan", yearCell), sumLevel("cityYuan", yearCell), { formula: `=SUM(F${row}:H${row})` }];
+      return [
+        year,
+        sumLevel("centralYuan", yearCell),
+        sumLevel("provincialYuan", yearCell),
+        sumLevel("cityYuan", yearCell),
+        { formula: `=SUM(F${row}:H${row})` },
+      ];
     });
     const totalRow = SUMMARY_FIRST_ROW + years.length;
     const sumColumn = (letter: string) => ({ formula: `=SUM(${letter}${SUMMARY_FIRST_ROW}:${letter}${totalRow - 1})` });
     summaryRows.push([ctx.text("合计", "Total"), sumColumn("F"), sumColumn("G"), sumColumn("H"), sumColumn("I")]);
 
-    const tableArgs = ["program", "year", "volumeUsed", "amountYuan", "rate", "priceYuan", "capYuan", "takeUp"].map(col).join(",");
+    const tableArgs = ["program", "year", "volumeUsed", "amountYuan", "rate", "priceYuan", "capYuan", "takeUp"]
+      .map(col)
+      .join(",");
     const analysis = budgetAnalysis(
       ctx,
-      { sensitivityColumn: SENSITIVITY_COLUMN, sensitivityTitleRow: TABLE_HEADER_ROW - 1, calcColumn: CALC_COLUMN, programSlots: DEFAULT_PROGRAM_DEFINITIONS.length + CUSTOM_PROGRAM_ROWS },
+      {
+        sensitivityColumn: SENSITIVITY_COLUMN,
+        sensitivityTitleRow: TABLE_HEADER_ROW - 1,
+        calcColumn: CALC_COLUMN,
+        programSlots: DEFAULT_PROGRAM_DEFINITIONS.length + CUSTOM_PROGRAM_ROWS,
+      },
       {
         letter: (key) => ctx.letter("budget", key),
         firstDataRow: table.firstDataRow,
@@ -287,7 +442,11 @@ export const budgetSheet: SheetTemplate = {
     // The add-in spills SUBSIDY_SIMULATE; the file computes the same draws with built-ins (budgetAnalysis).
     const simulation: CellContent[] =
       ctx.flavour === "addin"
-        ? [{ formula: `=SUBSIDY_SIMULATE(${tableArgs},${RANGE_CELLS.volume}:${RANGE_CELLS.price},${RANGE_CELLS.iterations},${RANGE_CELLS.seed},${col("formula")})` }]
+        ? [
+            {
+              formula: `=SUBSIDY_SIMULATE(${tableArgs},${RANGE_CELLS.volume}:${RANGE_CELLS.price},${RANGE_CELLS.iterations},${RANGE_CELLS.seed},${col("formula")})`,
+            },
+          ]
         : analysis.percentiles!;
 
     // Program × year budget: one spilling SUBSIDY_BUDGET, or the same grid with SUMIFS.
@@ -321,7 +480,9 @@ export const budgetSheet: SheetTemplate = {
       ]);
       pivot.push([
         ctx.text("合计", "Total"),
-        ...[...yearLetters, totalLetter].map((letter) => ({ formula: `=SUM(${letter}${firstProgramRow}:${letter}${otherRow})` })),
+        ...[...yearLetters, totalLetter].map((letter) => ({
+          formula: `=SUM(${letter}${firstProgramRow}:${letter}${otherRow})`,
+        })),
       ]);
     }
 
@@ -334,9 +495,21 @@ export const budgetSheet: SheetTemplate = {
       to: "W14",
       categories: absoluteRange(sheetName, "E", SUMMARY_FIRST_ROW, "E", totalRow - 1),
       series: [
-        { name: ctx.text("中央", "Central"), values: absoluteRange(sheetName, "F", SUMMARY_FIRST_ROW, "F", totalRow - 1), color: "1F4E79" },
-        { name: ctx.text("省级", "Provincial"), values: absoluteRange(sheetName, "G", SUMMARY_FIRST_ROW, "G", totalRow - 1), color: "2E75B6" },
-        { name: ctx.text("市级", "City"), values: absoluteRange(sheetName, "H", SUMMARY_FIRST_ROW, "H", totalRow - 1), color: "9DC3E6" },
+        {
+          name: ctx.text("中央", "Central"),
+          values: absoluteRange(sheetName, "F", SUMMARY_FIRST_ROW, "F", totalRow - 1),
+          color: "1F4E79",
+        },
+        {
+          name: ctx.text("省级", "Provincial"),
+          values: absoluteRange(sheetName, "G", SUMMARY_FIRST_ROW, "G", totalRow - 1),
+          color: "2E75B6",
+        },
+        {
+          name: ctx.text("市级", "City"),
+          values: absoluteRange(sheetName, "H", SUMMARY_FIRST_ROW, "H", totalRow - 1),
+          color: "9DC3E6",
+        },
       ],
       stacked: true,
     };
@@ -364,9 +537,21 @@ export const budgetSheet: SheetTemplate = {
             [ctx.text("资金分担默认比例", "Default funding shares"), null, null],
             [ctx.text("地区", "Region"), regionText, null],
             [ctx.text("中央承担比例", "Central share"), shares.central, centralDefault.source],
-            [ctx.text("地方部分中省级占比", "Provincial part of the local share"), provincialDefault.value, provincialDefault.source],
-            [ctx.text("省级承担比例", "Provincial share"), { formula: `=(1-${CENTRAL_SHARE_CELL})*${PROVINCIAL_PART_CELL}` }, null],
-            [ctx.text("市级承担比例", "City share"), { formula: `=(1-${CENTRAL_SHARE_CELL})*(1-${PROVINCIAL_PART_CELL})` }, null],
+            [
+              ctx.text("地方部分中省级占比", "Provincial part of the local share"),
+              provincialDefault.value,
+              provincialDefault.source,
+            ],
+            [
+              ctx.text("省级承担比例", "Provincial share"),
+              { formula: `=(1-${CENTRAL_SHARE_CELL})*${PROVINCIAL_PART_CELL}` },
+              null,
+            ],
+            [
+              ctx.text("市级承担比例", "City share"),
+              { formula: `=(1-${CENTRAL_SHARE_CELL})*(1-${PROVINCIAL_PART_CELL})` },
+              null,
+            ],
           ],
         },
         {
@@ -374,7 +559,13 @@ export const budgetSheet: SheetTemplate = {
           column: 4,
           cells: [
             [ctx.text("资金汇总（元）", "Totals (yuan)")],
-            [ctx.text("年度", "Year"), ctx.text("中央", "Central"), ctx.text("省级", "Provincial"), ctx.text("市级", "City"), ctx.text("合计", "Total")],
+            [
+              ctx.text("年度", "Year"),
+              ctx.text("中央", "Central"),
+              ctx.text("省级", "Provincial"),
+              ctx.text("市级", "City"),
+              ctx.text("合计", "Total"),
+            ],
             ...summaryRows,
           ],
         },
@@ -383,8 +574,20 @@ export const budgetSheet: SheetTemplate = {
           column: 10,
           cells: [
             [ctx.text("不确定性（蒙特卡洛，三角分布）", "Uncertainty (Monte Carlo, triangular)")],
-            [ctx.text("数量±", "Volume ±"), ctx.text("申领比例±", "Take-up ±"), ctx.text("价格±", "Price ±"), ctx.text("模拟次数", "Iterations"), ctx.text("随机种子", "Seed")],
-            [DEFAULT_UNCERTAINTY.volume, DEFAULT_UNCERTAINTY.takeUp, DEFAULT_UNCERTAINTY.price, SHEET_SIMULATION_ITERATIONS, SHEET_SIMULATION_SEED],
+            [
+              ctx.text("数量±", "Volume ±"),
+              ctx.text("申领比例±", "Take-up ±"),
+              ctx.text("价格±", "Price ±"),
+              ctx.text("模拟次数", "Iterations"),
+              ctx.text("随机种子", "Seed"),
+            ],
+            [
+              DEFAULT_UNCERTAINTY.volume,
+              DEFAULT_UNCERTAINTY.takeUp,
+              DEFAULT_UNCERTAINTY.price,
+              SHEET_SIMULATION_ITERATIONS,
+              SHEET_SIMULATION_SEED,
+            ],
             [ctx.text("补贴总额分位数（元）", "Total budget percentiles (yuan)")],
             ["P10", "P50", "P90"],
             simulation,
@@ -399,7 +602,10 @@ export const budgetSheet: SheetTemplate = {
         { range: `F${SUMMARY_FIRST_ROW}:I${totalRow}`, format: MONEY },
         { range: "K6:M6", format: "0%" },
         { range: "K9:M9", format: MONEY },
-        { range: `${columnLetter(PIVOT_COLUMN + 1)}${pivotHeaderRow + 1}:${columnLetter(PIVOT_COLUMN + 2 + years.length)}${pivotHeaderRow + DEFAULT_PROGRAM_DEFINITIONS.length + 3}`, format: MONEY },
+        {
+          range: `${columnLetter(PIVOT_COLUMN + 1)}${pivotHeaderRow + 1}:${columnLetter(PIVOT_COLUMN + 2 + years.length)}${pivotHeaderRow + DEFAULT_PROGRAM_DEFINITIONS.length + 3}`,
+          format: MONEY,
+        },
         ...analysis.numberFormats,
       ],
       styles: [
@@ -416,18 +622,30 @@ export const budgetSheet: SheetTemplate = {
         ...ctx
           .tableOf("budget")
           .columns.filter((column) => column.role === "input")
-          .map((column) => ({ range: `${column.letter}${table.firstDataRow}:${column.letter}${table.firstDataRow + table.dataRowCount - 1}`, fill: INPUT_FILL })),
+          .map((column) => ({
+            range: `${column.letter}${table.firstDataRow}:${column.letter}${table.firstDataRow + table.dataRowCount - 1}`,
+            fill: INPUT_FILL,
+          })),
         ...analysis.styles,
       ],
       notes: [
         { cell: CENTRAL_SHARE_CELL, text: centralDefault.source },
         { cell: PROVINCIAL_PART_CELL, text: provincialDefault.source },
-        { cell: "K5", text: ctx.text("每个项目的数量、申领比例、价格各按 1±范围 的三角分布抽样（众数为1），同一项目各年度同向变化；范围为示例假设，请按经验修改。", "Each program draws volume, take-up and price multipliers from triangular distributions on 1 ± range (mode 1), the same for all its years; ranges are example assumptions.") },
+        {
+          cell: "K5",
+          text: ctx.text(
+            "每个项目的数量、申领比例、价格各按 1±范围 的三角分布抽样（众数为1），同一项目各年度同向变化；范围为示例假设，请按经验修改。",
+            "Each program draws volume, take-up and price multipliers from triangular distributions on 1 ± range (mode 1), the same for all its years; ranges are example assumptions.",
+          ),
+        },
         {
           cell: SIMULATION_CELL,
           text:
             ctx.flavour === "addin"
-              ? ctx.text("由 SUBSIDY_SIMULATE 计算；同一种子、次数结果相同。", "Computed by SUBSIDY_SIMULATE; the same seed and iterations give the same result.")
+              ? ctx.text(
+                  "由 SUBSIDY_SIMULATE 计算；同一种子、次数结果相同。",
+                  "Computed by SUBSIDY_SIMULATE; the same seed and iterations give the same result.",
+                )
               : ctx.text(
                   `内置公式计算：抽样数为按种子 ${SHEET_SIMULATION_SEED}、${SHEET_SIMULATION_ITERATIONS} 次预先生成的常量（见右侧计算区「模拟抽样」），结果与加载项 SUBSIDY_SIMULATE 相同。可改波动范围；改种子或次数需加载项或 npx liangxin budget。自定义公式行不计入。`,
                   `Built-in formulas over uniforms pre-drawn for seed ${SHEET_SIMULATION_SEED}, ${SHEET_SIMULATION_ITERATIONS} iterations (the calculation area's draws); equal to SUBSIDY_SIMULATE. Ranges can be edited; another seed or count needs the add-in or npx liangxin budget. Custom-formula rows are left out.`,
@@ -436,22 +654,65 @@ export const budgetSheet: SheetTemplate = {
         ...analysis.notes,
       ],
       validations: [
-        { range: CENTRAL_SHARE_CELL, type: "decimal", min: 0, max: 1, allowBlank: false, error: ctx.text("比例为 0 到 1 之间的小数。", "A share between 0 and 1.") },
-        { range: PROVINCIAL_PART_CELL, type: "decimal", min: 0, max: 1, allowBlank: false, error: ctx.text("比例为 0 到 1 之间的小数。", "A share between 0 and 1.") },
-        { range: "K6:M6", type: "decimal", min: 0, max: 1, allowBlank: false, error: ctx.text("范围为 0 到 1 之间的小数（0.2 即 ±20%）。", "A range between 0 and 1 (0.2 = ±20%).") },
-        { range: RANGE_CELLS.iterations, type: "whole", min: 1, max: 1000000, allowBlank: false, error: ctx.text("模拟次数为 1 到 1000000 的整数。", "A whole number from 1 to 1,000,000.") },
-        { range: analysis.changeCell, type: "decimal", min: 0, max: 1, allowBlank: false, error: ctx.text("变动幅度为 0 到 1 之间的小数（0.2 即 ±20%）。", "A change between 0 and 1 (0.2 = ±20%).") },
+        {
+          range: CENTRAL_SHARE_CELL,
+          type: "decimal",
+          min: 0,
+          max: 1,
+          allowBlank: false,
+          error: ctx.text("比例为 0 到 1 之间的小数。", "A share between 0 and 1."),
+        },
+        {
+          range: PROVINCIAL_PART_CELL,
+          type: "decimal",
+          min: 0,
+          max: 1,
+          allowBlank: false,
+          error: ctx.text("比例为 0 到 1 之间的小数。", "A share between 0 and 1."),
+        },
+        {
+          range: "K6:M6",
+          type: "decimal",
+          min: 0,
+          max: 1,
+          allowBlank: false,
+          error: ctx.text("范围为 0 到 1 之间的小数（0.2 即 ±20%）。", "A range between 0 and 1 (0.2 = ±20%)."),
+        },
+        {
+          range: RANGE_CELLS.iterations,
+          type: "whole",
+          min: 1,
+          max: 1000000,
+          allowBlank: false,
+          error: ctx.text("模拟次数为 1 到 1000000 的整数。", "A whole number from 1 to 1,000,000."),
+        },
+        {
+          range: analysis.changeCell,
+          type: "decimal",
+          min: 0,
+          max: 1,
+          allowBlank: false,
+          error: ctx.text("变动幅度为 0 到 1 之间的小数（0.2 即 ±20%）。", "A change between 0 and 1 (0.2 = ±20%)."),
+        },
       ],
       charts: [chart],
       inputCells: [
         { key: "centralShare", cell: CENTRAL_SHARE_CELL, label: ctx.text("中央承担比例", "Central share") },
-        { key: "provincialPartOfLocal", cell: PROVINCIAL_PART_CELL, label: ctx.text("地方部分中省级占比", "Provincial part of the local share") },
+        {
+          key: "provincialPartOfLocal",
+          cell: PROVINCIAL_PART_CELL,
+          label: ctx.text("地方部分中省级占比", "Provincial part of the local share"),
+        },
         { key: "rangeVolume", cell: RANGE_CELLS.volume, label: ctx.text("数量波动范围", "Volume range") },
         { key: "rangeTakeUp", cell: RANGE_CELLS.takeUp, label: ctx.text("申领比例波动范围", "Take-up range") },
         { key: "rangePrice", cell: RANGE_CELLS.price, label: ctx.text("价格波动范围", "Price range") },
         { key: "iterations", cell: RANGE_CELLS.iterations, label: ctx.text("模拟次数", "Iterations") },
         { key: "seed", cell: RANGE_CELLS.seed, label: ctx.text("随机种子", "Seed") },
-        { key: "sensitivityChange", cell: analysis.changeCell, label: ctx.text("敏感性变动幅度", "Sensitivity change") },
+        {
+          key: "sensitivityChange",
+          cell: analysis.changeCell,
+          label: ctx.text("敏感性变动幅度", "Sensitivity change"),
+        },
       ],
     };
   },

@@ -93,7 +93,24 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
   const notes: Array<{ cell: string; text: string }> = [];
 
   // ---- per-row helpers: one sheet row per quantity, one column per table row ----
-  const HELPERS = ["sheetRow", "program", "line", "first", "running", "slot", "volume", "takeUp", "isAmount", "amount", "rate", "price", "hasCap", "cap", "formulaCost", "error"] as const;
+  const HELPERS = [
+    "sheetRow",
+    "program",
+    "line",
+    "first",
+    "running",
+    "slot",
+    "volume",
+    "takeUp",
+    "isAmount",
+    "amount",
+    "rate",
+    "price",
+    "hasCap",
+    "cap",
+    "formulaCost",
+    "error",
+  ] as const;
   type Helper = (typeof HELPERS)[number];
   const helperFirstRow = 3;
   const helperRow = (helper: Helper) => helperFirstRow + HELPERS.indexOf(helper);
@@ -131,11 +148,15 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
       case "line":
         return { formula: `=IF(${here("program")}="",0,1)` };
       case "first": // exact comparison, not COUNTIF: program names may hold * ? ~ or look like numbers
-        return { formula: `=IF(${here("line")}=0,0,IF(SUMPRODUCT(--(${upTo("program", index)}=${here("program")}))=1,1,0))` };
+        return {
+          formula: `=IF(${here("line")}=0,0,IF(SUMPRODUCT(--(${upTo("program", index)}=${here("program")}))=1,1,0))`,
+        };
       case "running":
         return { formula: `=SUM(${upTo("first", index)})` };
       case "slot":
-        return { formula: `=IF(${here("line")}=0,0,SUMPRODUCT((${upTo("program", index)}=${here("program")})*${upTo("first", index)}*${upTo("running", index)}))` };
+        return {
+          formula: `=IF(${here("line")}=0,0,SUMPRODUCT((${upTo("program", index)}=${here("program")})*${upTo("first", index)}*${upTo("running", index)}))`,
+        };
       case "volume":
         return { formula: `=N(${cellOf("volumeUsed", index)})` };
       case "takeUp":
@@ -155,19 +176,31 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
       case "formulaCost":
         return { formula: `=IF(AND(${program}<>"",${formula}<>""),IF(ISNUMBER(${cost}),${cost},0),0)` };
       case "error": // what the core refuses: a cost the sheet cannot compute, or no whole year
-        return { formula: `=IF(${here("line")}=0,0,IF(OR(ISERROR(${cost}),NOT(ISNUMBER(${cellOf("year", index)}))),1,0))` };
+        return {
+          formula: `=IF(${here("line")}=0,0,IF(OR(ISERROR(${cost}),NOT(ISNUMBER(${cellOf("year", index)}))),1,0))`,
+        };
     }
   };
   blocks.push({
     row: 0,
     column: labelColumn,
-    cells: [[ctx.text("计算区：敏感性分析和蒙特卡洛模拟的中间结果，自动计算，请勿修改", "Calculation area for the sensitivity table and the Monte Carlo: computed, do not edit")]],
+    cells: [
+      [
+        ctx.text(
+          "计算区：敏感性分析和蒙特卡洛模拟的中间结果，自动计算，请勿修改",
+          "Calculation area for the sensitivity table and the Monte Carlo: computed, do not edit",
+        ),
+      ],
+    ],
   });
   styles.push({ range: `${columnLetter(labelColumn)}1`, bold: true });
   blocks.push({
     row: helperFirstRow - 1,
     column: labelColumn,
-    cells: HELPERS.map((helper) => [ctx.text(...helperLabels[helper]), ...Array.from({ length: rowCount }, (_unused, index) => helperFormula(helper, index))]),
+    cells: HELPERS.map((helper) => [
+      ctx.text(...helperLabels[helper]),
+      ...Array.from({ length: rowCount }, (_unused, index) => helperFormula(helper, index)),
+    ]),
   });
 
   // ---- scalars ----
@@ -183,10 +216,17 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
     row: matrixFirstRow - 2,
     column: labelColumn,
     cells: [
-      [ctx.text("项目序号 × 表格行（1 = 该行属于该项目）", "Program slot × table row (1 = the row belongs to the program)")],
+      [
+        ctx.text(
+          "项目序号 × 表格行（1 = 该行属于该项目）",
+          "Program slot × table row (1 = the row belongs to the program)",
+        ),
+      ],
       ...Array.from({ length: slots }, (_unused, slotIndex): CellContent[] => [
         slotIndex + 1,
-        ...Array.from({ length: rowCount }, (_unused2, index): CellContent => ({ formula: `=IF(${columnLetter(firstColumn + index)}$${helperRow("slot")}=$${columnLetter(labelColumn)}${matrixFirstRow + slotIndex},1,0)` })),
+        ...Array.from({ length: rowCount }, (_unused2, index): CellContent => ({
+          formula: `=IF(${columnLetter(firstColumn + index)}$${helperRow("slot")}=$${columnLetter(labelColumn)}${matrixFirstRow + slotIndex},1,0)`,
+        })),
       ]),
     ],
   });
@@ -205,7 +245,8 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
     slot: rowRange("slot"),
   };
   const clampToOne = (value: string) => `((${value}>1)+(${value}<=1)*${value})`;
-  const minWithCap = (perUnit: string, cap: string) => `((1-${ranges.hasCap}*(${perUnit}>${cap}))*${perUnit}+${ranges.hasCap}*(${perUnit}>${cap})*${cap})`;
+  const minWithCap = (perUnit: string, cap: string) =>
+    `((1-${ranges.hasCap}*(${perUnit}>${cap}))*${perUnit}+${ranges.hasCap}*(${perUnit}>${cap})*${cap})`;
   /**
    * Σ over counted rows of ((volume × fV) × min(1, takeUp × fT)) × perUnit, perUnit = amount × fA
    * or min(rate' × price', cap'), as computeBudgetLine on scaled lines (sensitivity: rate' =
@@ -220,7 +261,9 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
     const amount = times(ranges.amount, factors.amountYuan);
     let ratePrice: string;
     if (mode === "simulation") {
-      ratePrice = factors.priceYuan ? `((${ranges.rate}*${ranges.price})*${factors.priceYuan})` : `(${ranges.rate}*${ranges.price})`;
+      ratePrice = factors.priceYuan
+        ? `((${ranges.rate}*${ranges.price})*${factors.priceYuan})`
+        : `(${ranges.rate}*${ranges.price})`;
     } else {
       const rate = factors.rate ? clampToOne(times(ranges.rate, factors.rate)) : ranges.rate;
       ratePrice = `(${rate}*${times(ranges.price, factors.priceYuan)})`;
@@ -236,7 +279,10 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
       [ctx.text("项目数", "Programs"), { formula: `=MAX(${rowRange("slot")})` }],
       [ctx.text("自定义公式行金额", "Custom-formula rows (yuan)"), { formula: `=SUM(${rowRange("formulaCost")})` }],
       [ctx.text("出错的行", "Rows in error"), { formula: `=SUM(${rowRange("error")})` }],
-      [ctx.text("基准总额（元）", "Base total (yuan)"), { formula: `=${rowCosts({}, "sensitivity")}+${scalar("formulaCost")}` }],
+      [
+        ctx.text("基准总额（元）", "Base total (yuan)"),
+        { formula: `=${rowCosts({}, "sensitivity")}+${scalar("formulaCost")}` },
+      ],
     ],
   });
 
@@ -272,11 +318,17 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
       const slot = `$${gridColumn(G.slot)}${row}`;
       // Only the slot's rows move: the factor is f there and exactly 1 elsewhere.
       const factor = (sign: "-" | "+") => `(${slotMatches(slot)}*(1${sign}${changeCell})+(${ranges.slot}<>${slot}))`;
-      const total = (sign: "-" | "+") => `=IF(${ref(G.applies)}=1,${rowCosts({ [parameter]: factor(sign) }, "sensitivity")}+${scalar("formulaCost")},"")`;
-      const earlier = row === gridFirstRow ? "0" : `SUMPRODUCT(--($${gridColumn(G.sortKey)}$${gridFirstRow}:${gridColumn(G.sortKey)}${row - 1}=${ref(G.sortKey)}))`;
+      const total = (sign: "-" | "+") =>
+        `=IF(${ref(G.applies)}=1,${rowCosts({ [parameter]: factor(sign) }, "sensitivity")}+${scalar("formulaCost")},"")`;
+      const earlier =
+        row === gridFirstRow
+          ? "0"
+          : `SUMPRODUCT(--($${gridColumn(G.sortKey)}$${gridFirstRow}:${gridColumn(G.sortKey)}${row - 1}=${ref(G.sortKey)}))`;
       gridCells.push([
         slotIndex + 1,
-        { formula: `=IF(${slot}>${scalar("programCount")},"",INDEX(${rowRange("program")},1,MATCH(${slot},${rowRange("slot")},0)))` },
+        {
+          formula: `=IF(${slot}>${scalar("programCount")},"",INDEX(${rowRange("program")},1,MATCH(${slot},${rowRange("slot")},0)))`,
+        },
         ctx.text(BUDGET_PARAMETER_LABELS["zh-CN"][parameter], BUDGET_PARAMETER_LABELS["en-US"][parameter]),
         { formula: `=IF(${applies(parameter, slot)},1,0)` },
         { formula: total("-") },
@@ -307,8 +359,14 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
       ...gridCells,
     ],
   });
-  numberFormats.push({ range: `${gridColumn(G.low)}${gridFirstRow}:${gridColumn(G.swing)}${gridLastRow}`, format: "#,##0" });
-  styles.push({ range: `${gridColumn(0)}${gridTitleRow}`, bold: true }, { range: `${gridColumn(0)}${gridTitleRow + 1}:${gridColumn(G.rank)}${gridTitleRow + 1}`, bold: true });
+  numberFormats.push({
+    range: `${gridColumn(G.low)}${gridFirstRow}:${gridColumn(G.swing)}${gridLastRow}`,
+    format: "#,##0",
+  });
+  styles.push(
+    { range: `${gridColumn(0)}${gridTitleRow}`, bold: true },
+    { range: `${gridColumn(0)}${gridTitleRow + 1}:${gridColumn(G.rank)}${gridTitleRow + 1}`, bold: true },
+  );
 
   // ---- the ranked table users read ----
   const tableColumn = layout.sensitivityColumn;
@@ -321,15 +379,37 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
     const shown = (offset: number, numeric: boolean) => ({
       formula: `=IF(${pick(G.sortKey, at)}<0,"",${numeric ? `IF(${scalar("errors")}>0,NA(),${pick(offset, at)})` : pick(offset, at)})`,
     });
-    ranked.push([shown(G.name, false), shown(G.parameter, false), shown(G.low, true), shown(G.high, true), shown(G.swing, true)]);
+    ranked.push([
+      shown(G.name, false),
+      shown(G.parameter, false),
+      shown(G.low, true),
+      shown(G.high, true),
+      shown(G.swing, true),
+    ]);
   }
   blocks.push({
     row: titleRow - 1,
     column: tableColumn,
     cells: [
-      [ctx.text("敏感性分析：各参数单独变动时的补贴总额（元），影响最大的在前", "Sensitivity: the total (yuan) with one parameter moved, largest swing first")],
-      [ctx.text("变动幅度±", "Change ±"), SENSITIVITY_CHANGE, ctx.text("基准总额", "Base total"), { formula: `=IF(${scalar("errors")}>0,NA(),${scalar("baseTotal")})` }],
-      [ctx.text("项目", "Program"), ctx.text("参数", "Parameter"), ctx.text("下调后总额", "Total, lowered"), ctx.text("上调后总额", "Total, raised"), ctx.text("摆幅", "Swing")],
+      [
+        ctx.text(
+          "敏感性分析：各参数单独变动时的补贴总额（元），影响最大的在前",
+          "Sensitivity: the total (yuan) with one parameter moved, largest swing first",
+        ),
+      ],
+      [
+        ctx.text("变动幅度±", "Change ±"),
+        SENSITIVITY_CHANGE,
+        ctx.text("基准总额", "Base total"),
+        { formula: `=IF(${scalar("errors")}>0,NA(),${scalar("baseTotal")})` },
+      ],
+      [
+        ctx.text("项目", "Program"),
+        ctx.text("参数", "Parameter"),
+        ctx.text("下调后总额", "Total, lowered"),
+        ctx.text("上调后总额", "Total, raised"),
+        ctx.text("摆幅", "Swing"),
+      ],
       ...ranked,
     ],
   });
@@ -337,7 +417,10 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
   numberFormats.push(
     { range: `${tableLetter(1)}${titleRow + 1}`, format: "0%" },
     { range: `${tableLetter(3)}${titleRow + 1}`, format: "#,##0" },
-    { range: `${tableLetter(2)}${rankedFirstRow}:${tableLetter(4)}${rankedFirstRow + SENSITIVITY_TOP_ROWS - 1}`, format: "#,##0" },
+    {
+      range: `${tableLetter(2)}${rankedFirstRow}:${tableLetter(4)}${rankedFirstRow + SENSITIVITY_TOP_ROWS - 1}`,
+      format: "#,##0",
+    },
   );
   styles.push(
     { range: `${tableLetter(0)}${titleRow}`, bold: true },
@@ -348,9 +431,13 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
     cell: `${tableLetter(0)}${titleRow}`,
     text: ctx.text(
       "每次只把一个项目的一个参数在所有年度同时下调、上调变动幅度（申领比例、补贴比例不超过100%），其余不变，重算补贴总额；摆幅 = |上调后 − 下调后|。全部组合及名次见右侧计算区。" +
-        (ctx.flavour === "builtin" ? "含自定义公式的行需加载项，不计入。" : "含自定义公式的行按原金额计入，不参与变动。"),
+        (ctx.flavour === "builtin"
+          ? "含自定义公式的行需加载项，不计入。"
+          : "含自定义公式的行按原金额计入，不参与变动。"),
       "Each row moves one parameter of one program down and up by the change in every year at once (take-up and rate capped at 100%), all else held; swing = |raised − lowered|. Every combination and its rank is in the calculation area to the right." +
-        (ctx.flavour === "builtin" ? " Rows with a custom formula need the add-in and are left out." : " Rows with a custom formula count at their cost and are not moved."),
+        (ctx.flavour === "builtin"
+          ? " Rows with a custom formula need the add-in and are left out."
+          : " Rows with a custom formula count at their cost and are not moved."),
     ),
   });
 
@@ -370,7 +457,8 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
       { key: "price", cell: inputs.ranges.price, zh: "价格", en: "Price" },
     ] as const;
     // Triangular on [1 − r, 1 + r], mode 1, as random.ts's triangular(): low, high, width, mode − low, high − mode, split.
-    const parameter = (dimension: number, offset: number) => abs(firstColumn + offset, parameterFirstRow + 1 + dimension);
+    const parameter = (dimension: number, offset: number) =>
+      abs(firstColumn + offset, parameterFirstRow + 1 + dimension);
     const parameterRows: CellContent[][] = DIMENSIONS.map((dimension, index) => [
       ctx.text(dimension.zh, dimension.en),
       { formula: `=1-${dimension.cell.replace(/(\D+)(\d+)/, "$$$1$$$2")}` },
@@ -384,7 +472,9 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
     const totalColumn = firstColumn + DIMENSIONS.length * slots;
     const factorVector = (dimension: number, row: number): string => {
       const uniforms = `$${columnLetter(uniformColumn(dimension, 0))}${row}:$${columnLetter(uniformColumn(dimension, slots - 1))}${row}`;
-      const [low, high, width, modeMinusLow, highMinusMode, split] = [0, 1, 2, 3, 4, 5].map((offset) => parameter(dimension, offset));
+      const [low, high, width, modeMinusLow, highMinusMode, split] = [0, 1, 2, 3, 4, 5].map((offset) =>
+        parameter(dimension, offset),
+      );
       const triangular =
         `((${uniforms}<${split})*(${low}+SQRT(${uniforms}*${width}*${modeMinusLow}))` +
         `+(${uniforms}>=${split})*(${high}-SQRT((1-${uniforms})*${width}*${highMinusMode})))`;
@@ -395,7 +485,8 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
     for (let slot = 0; slot < slots; slot++) {
       const random = programRandom(seed, slot, iterations);
       for (let iteration = 0; iteration < iterations; iteration++) {
-        for (let dimension = 0; dimension < DIMENSIONS.length; dimension++) uniforms[iteration][dimension * slots + slot] = random();
+        for (let dimension = 0; dimension < DIMENSIONS.length; dimension++)
+          uniforms[iteration][dimension * slots + slot] = random();
       }
     }
     const drawRows: CellContent[][] = uniforms.map((row, iteration) => {
@@ -403,10 +494,13 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
       return [
         iteration + 1,
         ...row,
-        { formula: `=${rowCosts({ volume: factorVector(0, sheetRow), takeUp: factorVector(1, sheetRow), priceYuan: factorVector(2, sheetRow) }, "simulation")}` },
+        {
+          formula: `=${rowCosts({ volume: factorVector(0, sheetRow), takeUp: factorVector(1, sheetRow), priceYuan: factorVector(2, sheetRow) }, "simulation")}`,
+        },
       ];
     });
-    const slotHeaders = (zh: string, en: string) => Array.from({ length: slots }, (_unused, slot) => ctx.text(`${zh}${slot + 1}`, `${en} ${slot + 1}`));
+    const slotHeaders = (zh: string, en: string) =>
+      Array.from({ length: slots }, (_unused, slot) => ctx.text(`${zh}${slot + 1}`, `${en} ${slot + 1}`));
     blocks.push({
       row: simulationTitleRow - 1,
       column: labelColumn,
@@ -417,8 +511,23 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
             `Monte Carlo draws (constants): uniforms in [0,1) pre-drawn from seed ${seed} for ${iterations} iterations (Mulberry32, as SUBSIDY_SIMULATE and npx liangxin budget), one each for volume, take-up and price per program slot and iteration; formulas turn them into triangular factors from the ranges and compute each draw's total.`,
           ),
         ],
-        [ctx.text("随机种子", "Seed"), seed, ctx.text("模拟次数", "Iterations"), iterations, ctx.text("项目序号数", "Program slots"), slots],
-        [ctx.text("三角分布", "Triangular"), ctx.text("下限", "Low"), ctx.text("上限", "High"), ctx.text("宽度", "Width"), ctx.text("众数−下限", "Mode − low"), ctx.text("上限−众数", "High − mode"), ctx.text("分界", "Split")],
+        [
+          ctx.text("随机种子", "Seed"),
+          seed,
+          ctx.text("模拟次数", "Iterations"),
+          iterations,
+          ctx.text("项目序号数", "Program slots"),
+          slots,
+        ],
+        [
+          ctx.text("三角分布", "Triangular"),
+          ctx.text("下限", "Low"),
+          ctx.text("上限", "High"),
+          ctx.text("宽度", "Width"),
+          ctx.text("众数−下限", "Mode − low"),
+          ctx.text("上限−众数", "High − mode"),
+          ctx.text("分界", "Split"),
+        ],
         ...parameterRows,
       ],
     });
@@ -426,12 +535,27 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
       row: drawHeaderRow - 1,
       column: labelColumn,
       cells: [
-        [ctx.text("次序", "Draw"), ...slotHeaders("数量u", "Volume u"), ...slotHeaders("申领u", "Take-up u"), ...slotHeaders("价格u", "Price u"), ctx.text("补贴总额（元）", "Total (yuan)")],
+        [
+          ctx.text("次序", "Draw"),
+          ...slotHeaders("数量u", "Volume u"),
+          ...slotHeaders("申领u", "Take-up u"),
+          ...slotHeaders("价格u", "Price u"),
+          ctx.text("补贴总额（元）", "Total (yuan)"),
+        ],
         ...drawRows,
       ],
     });
-    styles.push({ range: `${columnLetter(labelColumn)}${simulationTitleRow}`, bold: true }, { range: `${columnLetter(labelColumn)}${drawHeaderRow}:${columnLetter(totalColumn)}${drawHeaderRow}`, bold: true });
-    numberFormats.push({ range: `${columnLetter(totalColumn)}${drawFirstRow}:${columnLetter(totalColumn)}${drawLastRow}`, format: "#,##0" });
+    styles.push(
+      { range: `${columnLetter(labelColumn)}${simulationTitleRow}`, bold: true },
+      {
+        range: `${columnLetter(labelColumn)}${drawHeaderRow}:${columnLetter(totalColumn)}${drawHeaderRow}`,
+        bold: true,
+      },
+    );
+    numberFormats.push({
+      range: `${columnLetter(totalColumn)}${drawFirstRow}:${columnLetter(totalColumn)}${drawLastRow}`,
+      format: "#,##0",
+    });
 
     const totals = `$${columnLetter(totalColumn)}$${drawFirstRow}:$${columnLetter(totalColumn)}$${drawLastRow}`;
     const settingsChanged = `OR(${inputs.ranges.iterations}<>${iterations},${inputs.ranges.seed}<>${seed})`;
@@ -453,7 +577,14 @@ export function budgetAnalysis(ctx: SheetContext, layout: AnalysisLayout, inputs
     styles,
     numberFormats,
     notes,
-    columnWidths: { [columnLetter(tableColumn)]: 26, [columnLetter(tableColumn + 1)]: 10, [columnLetter(tableColumn + 2)]: 14, [columnLetter(tableColumn + 3)]: 14, [columnLetter(tableColumn + 4)]: 14, [columnLetter(labelColumn)]: 22 },
+    columnWidths: {
+      [columnLetter(tableColumn)]: 26,
+      [columnLetter(tableColumn + 1)]: 10,
+      [columnLetter(tableColumn + 2)]: 14,
+      [columnLetter(tableColumn + 3)]: 14,
+      [columnLetter(tableColumn + 4)]: 14,
+      [columnLetter(labelColumn)]: 22,
+    },
     changeCell: changeCell.replace(/\$/g, ""),
     percentiles,
   };

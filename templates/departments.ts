@@ -21,7 +21,15 @@ function countStatus(row: FormulaRow, code: StatusCode): string {
 
 function countColumn(code: StatusCode, headerEn: string): ColumnTemplate {
   const formula = (row: FormulaRow): string => countStatus(row, code);
-  return { key: code, header: STATUS_LABELS["zh-CN"][code], headerEn, width: 7, numberFormat: "0", role: "formula", formula: { addin: formula, builtin: formula } };
+  return {
+    key: code,
+    header: STATUS_LABELS["zh-CN"][code],
+    headerEn,
+    width: 7,
+    numberFormat: "0",
+    role: "formula",
+    formula: { addin: formula, builtin: formula },
+  };
 }
 
 function worstGapFormula(row: FormulaRow): string {
@@ -88,7 +96,10 @@ export const departmentsSheet: SheetTemplate = {
         width: 8,
         role: "formula",
         formula: { addin: rankFormula, builtin: rankFormula },
-        note: { zh: "最差差距低于 −容差 的部门按差距由差到好排序。", en: "Departments with a worst gap below −tolerance, worst first." },
+        note: {
+          zh: "最差差距低于 −容差 的部门按差距由差到好排序。",
+          en: "Departments with a worst gap below −tolerance, worst first.",
+        },
       },
     ],
   },
@@ -112,7 +123,9 @@ export const departmentsSheet: SheetTemplate = {
         // LAGGARDS spills the whole list from the first cell; the gaps beside it follow the spilled names.
         cells.push([
           index === 0 ? { formula: `=LAGGARDS(${departments},${worst},${tolerance})` } : null,
-          { formula: `=IF(${listLetter}${sheetRow}="","",IFERROR(INDEX(${worst},MATCH(${listLetter}${sheetRow},${departments},0)),""))` },
+          {
+            formula: `=IF(${listLetter}${sheetRow}="","",IFERROR(INDEX(${worst},MATCH(${listLetter}${sheetRow},${departments},0)),""))`,
+          },
         ]);
       } else {
         cells.push([
@@ -122,12 +135,19 @@ export const departmentsSheet: SheetTemplate = {
       }
     }
     const worstLetter = ctx.letter("departments", "worstGap");
-    const dataRange = (letter: string): string => `${letter}${table.firstDataRow}:${letter}${table.firstDataRow + rows - 1}`;
+    const dataRange = (letter: string): string =>
+      `${letter}${table.firstDataRow}:${letter}${table.firstDataRow + rows - 1}`;
     const firstWorst = `${worstLetter}${table.firstDataRow}`;
     const lastRow = table.firstDataRow + rows - 1;
     const series = (["behind", "atRisk", "onTrack"] as const).map((code) => ({
       name: ctx.text(STATUS_LABELS["zh-CN"][code], STATUS_LABELS["en-US"][code]),
-      values: absoluteRange(sheetName, ctx.letter("departments", code), table.firstDataRow, ctx.letter("departments", code), lastRow),
+      values: absoluteRange(
+        sheetName,
+        ctx.letter("departments", code),
+        table.firstDataRow,
+        ctx.letter("departments", code),
+        lastRow,
+      ),
       color: { behind: "C00000", atRisk: "FFC000", onTrack: "70AD47" }[code],
     }));
     return {
@@ -142,13 +162,27 @@ export const departmentsSheet: SheetTemplate = {
         {
           range: dataRange(worstLetter),
           rules: [
-            { formula: `=AND(ISNUMBER(${firstWorst}),${firstWorst}<-${tolerance})`, fill: STATUS_COLOURS.behind.fill, fontColor: STATUS_COLOURS.behind.font },
-            { formula: `=AND(ISNUMBER(${firstWorst}),${firstWorst}<0)`, fill: STATUS_COLOURS.atRisk.fill, fontColor: STATUS_COLOURS.atRisk.font },
+            {
+              formula: `=AND(ISNUMBER(${firstWorst}),${firstWorst}<-${tolerance})`,
+              fill: STATUS_COLOURS.behind.fill,
+              fontColor: STATUS_COLOURS.behind.font,
+            },
+            {
+              formula: `=AND(ISNUMBER(${firstWorst}),${firstWorst}<0)`,
+              fill: STATUS_COLOURS.atRisk.fill,
+              fontColor: STATUS_COLOURS.atRisk.font,
+            },
           ],
         },
         {
           range: `${listLetter}3:${gapLetter}${2 + rows}`,
-          rules: [{ formula: `=$${listLetter}3<>""`, fill: STATUS_COLOURS.behind.fill, fontColor: STATUS_COLOURS.behind.font }],
+          rules: [
+            {
+              formula: `=$${listLetter}3<>""`,
+              fill: STATUS_COLOURS.behind.fill,
+              fontColor: STATUS_COLOURS.behind.font,
+            },
+          ],
         },
       ],
       charts: [
@@ -159,7 +193,13 @@ export const departmentsSheet: SheetTemplate = {
           title: ctx.text("各部门目标状态（最新一期）", "Targets by status per department (latest reports)"),
           from: CHART_FROM,
           to: CHART_TO,
-          categories: absoluteRange(sheetName, ctx.letter("departments", "department"), table.firstDataRow, ctx.letter("departments", "department"), lastRow),
+          categories: absoluteRange(
+            sheetName,
+            ctx.letter("departments", "department"),
+            table.firstDataRow,
+            ctx.letter("departments", "department"),
+            lastRow,
+          ),
           series,
         },
       ],

@@ -4,7 +4,13 @@
  * and one June-2025 report each, on track, at risk and behind.
  */
 import type { Target } from "../src/core/catalog";
-import { expectedValue, planYears, targetValueFromCatalog, targetValueRule, trajectoryKindForTarget } from "../src/core/trajectory";
+import {
+  expectedValue,
+  planYears,
+  targetValueFromCatalog,
+  targetValueRule,
+  trajectoryKindForTarget,
+} from "../src/core/trajectory";
 import type { SheetContext } from "./model";
 
 export interface ExampleTarget {
@@ -33,12 +39,22 @@ export function exampleTargets(ctx: SheetContext): ExampleTarget[] {
     let baselineValue: number | null = null;
     if (rule === "relative" || rule === "annualRate") baselineValue = 100;
     else if (rule === "points" || rule === "annualPoints") baselineValue = 0.5;
-    else if (kind === "growth" || kind === "level" || kind === "share") baselineValue = Math.round(target.normalizedValue * 70) / 100;
+    else if (kind === "growth" || kind === "level" || kind === "share")
+      baselineValue = Math.round(target.normalizedValue * 70) / 100;
     const targetValue = targetValueFromCatalog(target, baselineValue);
     if (targetValue === null || (kind === "level" && targetValue <= 0)) continue;
     const { baseYear, targetYear } = planYears(target);
     if (targetYear <= baseYear || EXAMPLE_PERIOD.year > targetYear) continue;
-    const expected = expectedValue(kind, baselineValue ?? 0, targetValue, EXAMPLE_PERIOD.year, EXAMPLE_PERIOD.month, baseYear, targetYear, target.startYear ?? undefined);
+    const expected = expectedValue(
+      kind,
+      baselineValue ?? 0,
+      targetValue,
+      EXAMPLE_PERIOD.year,
+      EXAMPLE_PERIOD.month,
+      baseYear,
+      targetYear,
+      target.startYear ?? undefined,
+    );
     const ratio = EXAMPLE_RATIOS[examples.length];
     examples.push({
       target,

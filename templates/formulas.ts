@@ -103,6 +103,10 @@ export const BASE_YEAR = DEFAULT_BASE_YEAR;
 export const TARGET_YEAR = DEFAULT_TARGET_YEAR;
 
 /** The built-in status chain (mirrors targetStatus in src/core/status.ts): gap < −tol → behind; < 0 → at risk; else on track. */
-export function builtinStatus(gapRef: string, toleranceRef: string, labels: { behind: string; atRisk: string; onTrack: string }): string {
+export function builtinStatus(
+  gapRef: string,
+  toleranceRef: string,
+  labels: { behind: string; atRisk: string; onTrack: string },
+): string {
   return `IF(${gapRef}<-${toleranceRef},"${labels.behind}",IF(${gapRef}<0,"${labels.atRisk}","${labels.onTrack}"))`;
 }

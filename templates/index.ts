@@ -19,7 +19,9 @@ import { SHEET_TEMPLATES } from "./render";
  */
 export function inputColumnsOf(sheet: SheetKey): ReadonlyArray<{ key: string; header: string; headerEn: string }> {
   const table = SHEET_TEMPLATES[sheet].table;
-  return (table?.columns ?? []).filter((column) => column.role === "input").map(({ key, header, headerEn }) => ({ key, header, headerEn }));
+  return (table?.columns ?? [])
+    .filter((column) => column.role === "input")
+    .map(({ key, header, headerEn }) => ({ key, header, headerEn }));
 }
 
 /** Finds a rendered sheet by key. */

@@ -56,7 +56,13 @@ export function departmentsOf(targets: readonly Target[]): string[] {
   return [...seen];
 }
 
-function rowCount(template: SheetTemplate, table: TableTemplate, targets: readonly Target[], departments: readonly string[], options: RenderOptions): number {
+function rowCount(
+  template: SheetTemplate,
+  table: TableTemplate,
+  targets: readonly Target[],
+  departments: readonly string[],
+  options: RenderOptions,
+): number {
   switch (table.rows.from) {
     case "targets":
       return targets.length;
@@ -64,7 +70,10 @@ function rowCount(template: SheetTemplate, table: TableTemplate, targets: readon
       return departments.length;
     case "blank":
       // 月度填报 holds a plan's monthly reports (targets × months); other blank tables their own count.
-      return options.reportRows ?? (template.key === "reports" ? reportRowsFor(targets) : (table.rows.rows ?? DEFAULT_REPORT_ROWS));
+      return (
+        options.reportRows ??
+        (template.key === "reports" ? reportRowsFor(targets) : (table.rows.rows ?? DEFAULT_REPORT_ROWS))
+      );
     case "fixed":
       return table.rows.rows.length;
   }
@@ -112,7 +121,9 @@ function layoutTable(template: SheetTemplate, table: TableTemplate, count: numbe
  */
 export function renderWorkbook(catalog: Catalog, options: RenderOptions): RenderedWorkbook {
   const locale: Locale = options.locale ?? "zh-CN";
-  const kept = (options.keptTargets ?? []).filter((target) => !catalog.targets.some((current) => current.id === target.id));
+  const kept = (options.keptTargets ?? []).filter(
+    (target) => !catalog.targets.some((current) => current.id === target.id),
+  );
   const targets = [...catalog.targets, ...kept];
   const departments = departmentsOf(targets);
   const templates = SHEET_ORDER.map((key) => SHEET_TEMPLATES[key]);
@@ -120,7 +131,10 @@ export function renderWorkbook(catalog: Catalog, options: RenderOptions): Render
   const layouts = new Map<SheetKey, RenderedTable>();
   for (const template of templates) {
     if (!template.table) continue;
-    layouts.set(template.key, layoutTable(template, template.table, rowCount(template, template.table, targets, departments, options), locale));
+    layouts.set(
+      template.key,
+      layoutTable(template, template.table, rowCount(template, template.table, targets, departments, options), locale),
+    );
   }
   const tableOf = (sheet: SheetKey): RenderedTable => {
     const layout = layouts.get(sheet);
@@ -144,11 +158,18 @@ export function renderWorkbook(catalog: Catalog, options: RenderOptions): Render
     column: (sheet, columnKey) => {
       const table = tableOf(sheet);
       const columnLetterOf = letter(sheet, columnKey);
-      return absoluteRange(SHEET_NAMES[sheet].zh, columnLetterOf, table.firstDataRow, columnLetterOf, table.firstDataRow + table.dataRowCount - 1);
+      return absoluteRange(
+        SHEET_NAMES[sheet].zh,
+        columnLetterOf,
+        table.firstDataRow,
+        columnLetterOf,
+        table.firstDataRow + table.dataRowCount - 1,
+      );
     },
     letter,
     tableOf,
-    setting: () => absoluteRange(SHEET_NAMES.guide.zh, TOLERANCE_CELL.replace(/\d+/, ""), Number(TOLERANCE_CELL.replace(/\D+/, ""))),
+    setting: () =>
+      absoluteRange(SHEET_NAMES.guide.zh, TOLERANCE_CELL.replace(/\d+/, ""), Number(TOLERANCE_CELL.replace(/\D+/, ""))),
   };
 
   const sheets = templates.map((template) => renderSheet(template, ctx, layouts.get(template.key)));
@@ -163,7 +184,11 @@ export function renderWorkbook(catalog: Catalog, options: RenderOptions): Render
  */
 function qualifyFormulas(sheet: RenderedSheet): void {
   for (const block of sheet.blocks) {
-    block.cells = block.cells.map((row) => row.map((cell) => (cell !== null && isFormulaCell(cell) ? { ...cell, formula: qualifyCustomFunctions(cell.formula) } : cell)));
+    block.cells = block.cells.map((row) =>
+      row.map((cell) =>
+        cell !== null && isFormulaCell(cell) ? { ...cell, formula: qualifyCustomFunctions(cell.formula) } : cell,
+      ),
+    );
   }
 }
 
@@ -201,7 +226,13 @@ function renderSheet(template: SheetTemplate, ctx: SheetContext, layout: Rendere
   return sheet;
 }
 
-function renderTable(template: SheetTemplate, table: TableTemplate, layout: RenderedTable, ctx: SheetContext, sheet: RenderedSheet): void {
+function renderTable(
+  template: SheetTemplate,
+  table: TableTemplate,
+  layout: RenderedTable,
+  ctx: SheetContext,
+  sheet: RenderedSheet,
+): void {
   const english = ctx.locale === "en-US";
   const lastLetter = columnLetter(table.columns.length - 1);
   const secondHeaderRow = layout.headerRow - 1;
@@ -212,10 +243,19 @@ function renderTable(template: SheetTemplate, table: TableTemplate, layout: Rend
 
   // Source of each data row: a target, a department, a fixed record or nothing (blank rows).
   const rowKeys: string[] = [];
-  const examples = ctx.exampleData ? (template.exampleInputs?.(ctx) ?? new Map<string, Record<string, CellValue>>()) : new Map<string, Record<string, CellValue>>();
+  const examples = ctx.exampleData
+    ? (template.exampleInputs?.(ctx) ?? new Map<string, Record<string, CellValue>>())
+    : new Map<string, Record<string, CellValue>>();
   const exampleRows = ctx.exampleData ? (template.exampleRows?.(ctx) ?? []) : [];
   const source = table.rows;
-  const sourceCount = source.from === "targets" ? ctx.targets.length : source.from === "departments" ? ctx.departments.length : source.from === "fixed" ? source.rows.length : 0;
+  const sourceCount =
+    source.from === "targets"
+      ? ctx.targets.length
+      : source.from === "departments"
+        ? ctx.departments.length
+        : source.from === "fixed"
+          ? source.rows.length
+          : 0;
 
   for (let index = 0; index < layout.dataRowCount; index++) {
     const sheetRow = layout.firstDataRow + index;
@@ -228,7 +268,8 @@ function renderTable(template: SheetTemplate, table: TableTemplate, layout: Rend
     const emptyPlaceholder = source.from !== "blank" && index >= sourceCount;
     const target = source.from === "targets" ? ctx.targets[index] : undefined;
     const department = source.from === "departments" ? ctx.departments[index] : undefined;
-    const fixed = source.from === "fixed" ? source.rows[index] : source.from === "blank" ? exampleRows[index] : undefined;
+    const fixed =
+      source.from === "fixed" ? source.rows[index] : source.from === "blank" ? exampleRows[index] : undefined;
     const exampleInputs = target ? examples.get(target.id) : undefined;
     if (target) rowKeys.push(target.id);
     if (department !== undefined) rowKeys.push(department);
@@ -263,14 +304,24 @@ function renderTable(template: SheetTemplate, table: TableTemplate, layout: Rend
     const letter = columnLetter(index);
     sheet.columnWidths[letter] = column.width;
     if (column.numberFormat) numberFormats.push({ range: dataRange(letter), format: column.numberFormat });
-    if (column.note) notes.push({ cell: `${letter}${layout.headerRow}`, text: english ? column.note.en : column.note.zh });
+    if (column.note)
+      notes.push({ cell: `${letter}${layout.headerRow}`, text: english ? column.note.en : column.note.zh });
     if (column.validation) sheet.validations.push(validationFor(column, dataRange(letter), ctx));
-    if (column.role === "input") sheet.inputColumns = [...sheet.inputColumns, { key: column.key, header: column.header, headerEn: column.headerEn, letter }];
+    if (column.role === "input")
+      sheet.inputColumns = [
+        ...sheet.inputColumns,
+        { key: column.key, header: column.header, headerEn: column.headerEn, letter },
+      ];
   });
   sheet.numberFormats = numberFormats;
   sheet.notes = notes;
   sheet.styles.push(
-    { range: `A${secondHeaderRow}:${lastLetter}${secondHeaderRow}`, italic: true, fontColor: SECOND_HEADER_FONT, fill: HEADER_FILL },
+    {
+      range: `A${secondHeaderRow}:${lastLetter}${secondHeaderRow}`,
+      italic: true,
+      fontColor: SECOND_HEADER_FONT,
+      fill: HEADER_FILL,
+    },
     { range: `A${layout.headerRow}:${lastLetter}${layout.headerRow}`, bold: true, wrap: true },
   );
   for (const key of table.statusColumns ?? []) {
@@ -281,7 +332,10 @@ function renderTable(template: SheetTemplate, table: TableTemplate, layout: Rend
       fill: STATUS_COLOURS[code].fill,
       fontColor: STATUS_COLOURS[code].font,
     });
-    sheet.conditionalFormats.push({ range: dataRange(letter), rules: [rule("behind"), rule("atRisk"), rule("onTrack")] });
+    sheet.conditionalFormats.push({
+      range: dataRange(letter),
+      rules: [rule("behind"), rule("atRisk"), rule("onTrack")],
+    });
   }
 }
 
@@ -291,25 +345,45 @@ function validationFor(column: ColumnTemplate, range: string, ctx: SheetContext)
   const allowBlank = validation.allowBlank ?? true;
   switch (validation.type) {
     case "list":
-      return { range, type: "list", listValues: validation.values, allowBlank, error: ctx.text(`请从列表中选择：${validation.values.join("、")}`, `Choose one of: ${validation.values.join(", ")}`) };
+      return {
+        range,
+        type: "list",
+        listValues: validation.values,
+        allowBlank,
+        error: ctx.text(
+          `请从列表中选择：${validation.values.join("、")}`,
+          `Choose one of: ${validation.values.join(", ")}`,
+        ),
+      };
     case "listRef":
       return {
         range,
         type: "list",
         listSource: ctx.column(validation.sheet, validation.columnKey),
         allowBlank,
-        error: ctx.text(`请从「${SHEET_NAMES[validation.sheet].zh}」的列表中选择。`, `Choose a value listed in ${SHEET_NAMES[validation.sheet].zh}.`),
+        error: ctx.text(
+          `请从「${SHEET_NAMES[validation.sheet].zh}」的列表中选择。`,
+          `Choose a value listed in ${SHEET_NAMES[validation.sheet].zh}.`,
+        ),
       };
     case "decimal":
     case "whole": {
-      const bounds = [validation.min !== undefined ? `≥ ${validation.min}` : "", validation.max !== undefined ? `≤ ${validation.max}` : ""].filter(Boolean).join(", ");
+      const bounds = [
+        validation.min !== undefined ? `≥ ${validation.min}` : "",
+        validation.max !== undefined ? `≤ ${validation.max}` : "",
+      ]
+        .filter(Boolean)
+        .join(", ");
       return {
         range,
         type: validation.type,
         min: validation.min,
         max: validation.max,
         allowBlank,
-        error: ctx.text(`请输入${validation.type === "whole" ? "整数" : "数字"}${bounds ? `（${bounds}）` : ""}。`, `Enter a ${validation.type === "whole" ? "whole number" : "number"}${bounds ? ` (${bounds})` : ""}.`),
+        error: ctx.text(
+          `请输入${validation.type === "whole" ? "整数" : "数字"}${bounds ? `（${bounds}）` : ""}。`,
+          `Enter a ${validation.type === "whole" ? "whole number" : "number"}${bounds ? ` (${bounds})` : ""}.`,
+        ),
       };
     }
   }

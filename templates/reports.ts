@@ -4,7 +4,17 @@
  */
 import { STATUS_LABELS } from "../src/core/i18n";
 import { BASIS_LABELS, EXAMPLE_LABEL, MISSING_BASELINE } from "./labels";
-import { BASE_YEAR, TARGET_YEAR, builtinDirection, builtinExpected, builtinStatus, needsBaseline, outsidePlanPeriod, periodMonth, periodYear } from "./formulas";
+import {
+  BASE_YEAR,
+  TARGET_YEAR,
+  builtinDirection,
+  builtinExpected,
+  builtinStatus,
+  needsBaseline,
+  outsidePlanPeriod,
+  periodMonth,
+  periodYear,
+} from "./formulas";
 import type { CellValue, FormulaRow, SheetContext, SheetTemplate } from "./model";
 import type { Locale } from "../src/core/i18n";
 import type { Target } from "../src/core/catalog";
@@ -39,9 +49,15 @@ export function reportRowsFor(targets: readonly Target[]): number {
 }
 
 /** 校验 of a row that repeats another row's department, target and period with another value or 口径: `check` rejects both. */
-export const CONFLICTING_DUPLICATE_LABEL: Record<Locale, string> = { "zh-CN": "重复冲突", "en-US": "Conflicting duplicate" };
+export const CONFLICTING_DUPLICATE_LABEL: Record<Locale, string> = {
+  "zh-CN": "重复冲突",
+  "en-US": "Conflicting duplicate",
+};
 /** 校验 of a later copy of an identical row: shown, counted once (the first) in 部门预警, as `check` keeps the first. */
-export const IDENTICAL_DUPLICATE_LABEL: Record<Locale, string> = { "zh-CN": "重复（计一次）", "en-US": "Duplicate (counted once)" };
+export const IDENTICAL_DUPLICATE_LABEL: Record<Locale, string> = {
+  "zh-CN": "重复（计一次）",
+  "en-US": "Duplicate (counted once)",
+};
 
 /** A 年度轨迹 column for this row's target (matched once in the 目标行 helper), "" when that cell is empty. */
 function fromTrajectory(row: FormulaRow, columnKey: string): string {
@@ -111,7 +127,8 @@ function duplicateFormula(row: FormulaRow): string {
     return `$${letter}$${row.ctx.tableOf("reports").firstDataRow}:${letter}${row.row}`;
   };
   const keys = ["department", "targetId", "year", "month"] as const;
-  const checkable = (range: (key: string) => string): string => `${range("reportedValue")},"<>",${range("expected")},">=0"`;
+  const checkable = (range: (key: string) => string): string =>
+    `${range("reportedValue")},"<>",${range("expected")},">=0"`;
   const group = `COUNTIFS(${keys.map((key) => `${col(key)},${row.ref(key)}`).join(",")},${checkable(col)})`;
   const same = `COUNTIFS(${keys.map((key) => `${col(key)},${row.ref(key)}`).join(",")},${col("reportedValue")},${row.ref("reportedValue")},${col("kind")},${row.ref("kind")},${col("expected")},">=0")`;
   const seen = `COUNTIFS(${keys.map((key) => `${upTo(key)},${row.ref(key)}`).join(",")},${checkable(upTo)})`;
@@ -151,8 +168,22 @@ export const reportsSheet: SheetTemplate = {
           en: "Report month, e.g. 2025-06 (or 2025.06, 202506); a whole-year figure takes the year, e.g. 2025. Rows outside the plan period (start year to target year) show Out of period and are not counted in 部门预警.",
         },
       },
-      { key: "department", header: "部门", headerEn: "Department", width: 18, role: "input", validation: { type: "listRef", sheet: "departments", columnKey: "department", allowBlank: true } },
-      { key: "targetId", header: "目标编号", headerEn: "Target ID", width: 10, role: "input", validation: { type: "listRef", sheet: "targets", columnKey: "id", allowBlank: true } },
+      {
+        key: "department",
+        header: "部门",
+        headerEn: "Department",
+        width: 18,
+        role: "input",
+        validation: { type: "listRef", sheet: "departments", columnKey: "department", allowBlank: true },
+      },
+      {
+        key: "targetId",
+        header: "目标编号",
+        headerEn: "Target ID",
+        width: 10,
+        role: "input",
+        validation: { type: "listRef", sheet: "targets", columnKey: "id", allowBlank: true },
+      },
       {
         key: "reportedValue",
         header: "填报值",
@@ -161,7 +192,10 @@ export const reportsSheet: SheetTemplate = {
         numberFormat: "#,##0.00",
         role: "input",
         validation: { type: "decimal", min: 0, allowBlank: true },
-        note: { zh: "按右侧「计量单位」填写（如 吨，不是 万吨；比重按百分数，如 45%）。", en: "In the unit shown under 计量单位 on the right (e.g. 吨, not 万吨; shares as percentages, e.g. 45%)." },
+        note: {
+          zh: "按右侧「计量单位」填写（如 吨，不是 万吨；比重按百分数，如 45%）。",
+          en: "In the unit shown under 计量单位 on the right (e.g. 吨, not 万吨; shares as percentages, e.g. 45%).",
+        },
       },
       unitOfFiguresColumn("targetId"),
       {
@@ -265,10 +299,15 @@ export const reportsSheet: SheetTemplate = {
         width: 7,
         role: "formula",
         formula: {
-          addin: (row) => `=IF(${row.ref("targetId")}="","",MATCH(${row.ref("targetId")},${row.ctx.column("trajectory", "id")},0))`,
-          builtin: (row) => `=IF(${row.ref("targetId")}="","",MATCH(${row.ref("targetId")},${row.ctx.column("trajectory", "id")},0))`,
+          addin: (row) =>
+            `=IF(${row.ref("targetId")}="","",MATCH(${row.ref("targetId")},${row.ctx.column("trajectory", "id")},0))`,
+          builtin: (row) =>
+            `=IF(${row.ref("targetId")}="","",MATCH(${row.ref("targetId")},${row.ctx.column("trajectory", "id")},0))`,
         },
-        note: { zh: "目标在「年度轨迹」表中的行号；#N/A 表示编号不存在。", en: "Row of the target in 年度轨迹; #N/A means an unknown ID." },
+        note: {
+          zh: "目标在「年度轨迹」表中的行号；#N/A 表示编号不存在。",
+          en: "Row of the target in 年度轨迹; #N/A means an unknown ID.",
+        },
       },
       {
         key: "kind",
@@ -277,16 +316,34 @@ export const reportsSheet: SheetTemplate = {
         width: 10,
         role: "formula",
         formula: { addin: (row) => kindFormula(row), builtin: (row) => kindFormula(row) },
-        note: { zh: "增长、水平类按「口径」取流量（growth）或存量（level）轨迹。", en: "Growth and level targets follow the 口径: flow (growth) or stock (level)." },
+        note: {
+          zh: "增长、水平类按「口径」取流量（growth）或存量（level）轨迹。",
+          en: "Growth and level targets follow the 口径: flow (growth) or stock (level).",
+        },
       },
       ...(["baseline", "targetValue", "baseYear", "targetYear", "startYear"] as const).map((key) => ({
         key,
-        header: { baseline: "基期值", targetValue: "目标值", baseYear: "基期年", targetYear: "目标年", startYear: "起始年" }[key],
-        headerEn: { baseline: "Baseline", targetValue: "Target value", baseYear: "Base year", targetYear: "Target year", startYear: "Start year" }[key],
+        header: {
+          baseline: "基期值",
+          targetValue: "目标值",
+          baseYear: "基期年",
+          targetYear: "目标年",
+          startYear: "起始年",
+        }[key],
+        headerEn: {
+          baseline: "Baseline",
+          targetValue: "Target value",
+          baseYear: "Base year",
+          targetYear: "Target year",
+          startYear: "Start year",
+        }[key],
         width: key === "baseline" || key === "targetValue" ? 11 : 7,
         numberFormat: key === "baseline" || key === "targetValue" ? "#,##0.00" : undefined,
         role: "formula" as const,
-        formula: { addin: (row: FormulaRow) => fromTrajectory(row, key), builtin: (row: FormulaRow) => fromTrajectory(row, key) },
+        formula: {
+          addin: (row: FormulaRow) => fromTrajectory(row, key),
+          builtin: (row: FormulaRow) => fromTrajectory(row, key),
+        },
       })),
       {
         key: "year",
@@ -331,15 +388,13 @@ export const reportsSheet: SheetTemplate = {
     ],
   },
   exampleRows: (ctx: SheetContext) =>
-    exampleTargets(ctx).map(
-      (example): Record<string, CellValue> => ({
-        period: example.period,
-        department: example.department,
-        targetId: example.target.id,
-        reportedValue: example.reportedValue,
-        notes: EXAMPLE_LABEL[ctx.locale],
-      }),
-    ),
+    exampleTargets(ctx).map((example): Record<string, CellValue> => ({
+      period: example.period,
+      department: example.department,
+      targetId: example.target.id,
+      reportedValue: example.reportedValue,
+      notes: EXAMPLE_LABEL[ctx.locale],
+    })),
 };
 
 /** growth/level targets: the 口径 picks flow (year-to-date) or stock; other kinds keep their own path. */

@@ -4,9 +4,24 @@ import type { Locale } from "../src/core/i18n";
 import { figuresAreRates, targetValueRule, trajectoryKindForTarget } from "../src/core/trajectory";
 import type { TargetValueRule } from "../src/core/trajectory";
 import { BASELINE_UNIT_RATIO, isPercentUnit, unitOfFigures } from "../src/core/units";
-import { KEPT_TARGET_LABEL, KIND_LABELS, EXAMPLE_LABEL, OWN_UNIT_LABEL, UNIT_MISMATCH_LABEL, UNIT_OF_FIGURES_NOTE } from "./labels";
+import {
+  KEPT_TARGET_LABEL,
+  KIND_LABELS,
+  EXAMPLE_LABEL,
+  OWN_UNIT_LABEL,
+  UNIT_MISMATCH_LABEL,
+  UNIT_OF_FIGURES_NOTE,
+} from "./labels";
 import { BASE_YEAR, TARGET_YEAR, yearOrDefault } from "./formulas";
-import type { CellValue, ColumnTemplate, FormulaRow, SheetContext, SheetExtras, SheetKey, SheetTemplate } from "./model";
+import type {
+  CellValue,
+  ColumnTemplate,
+  FormulaRow,
+  SheetContext,
+  SheetExtras,
+  SheetKey,
+  SheetTemplate,
+} from "./model";
 import { STATUS_COLOURS } from "./model";
 import { exampleTargets } from "./examples";
 
@@ -33,20 +48,37 @@ export function unitOfFiguresColumn(idKey: string): ColumnTemplate {
     // &"" turns the empty cell INDEX returns as 0 into "".
     return `=IF(${id}="","",IFERROR(INDEX(${row.ctx.column("targets", "unitOfFigures")},MATCH(${id},${row.ctx.column("targets", "id")},0))&"",""))`;
   };
-  return { key: "unitOfFigures", header: "计量单位", headerEn: "Unit of figures", width: 8, role: "formula", formula: { addin: lookup, builtin: lookup }, note: UNIT_OF_FIGURES_NOTE };
+  return {
+    key: "unitOfFigures",
+    header: "计量单位",
+    headerEn: "Unit of figures",
+    width: 8,
+    role: "formula",
+    formula: { addin: lookup, builtin: lookup },
+    note: UNIT_OF_FIGURES_NOTE,
+  };
 }
 
 /**
  * Per-row number formats of a target-keyed table's column (rows where `formatOf` gives one),
  * consecutive rows with the same format merged into one range.
  */
-export function targetRowFormats(ctx: SheetContext, sheet: SheetKey, columnKey: string, formatOf: (target: Target) => string | null): Array<{ range: string; format: string }> {
+export function targetRowFormats(
+  ctx: SheetContext,
+  sheet: SheetKey,
+  columnKey: string,
+  formatOf: (target: Target) => string | null,
+): Array<{ range: string; format: string }> {
   const table = ctx.tableOf(sheet);
   const letter = ctx.letter(sheet, columnKey);
   const ranges: Array<{ range: string; format: string }> = [];
   let run: { first: number; last: number; format: string } | null = null;
   const close = () => {
-    if (run) ranges.push({ range: run.first === run.last ? `${letter}${run.first}` : `${letter}${run.first}:${letter}${run.last}`, format: run.format });
+    if (run)
+      ranges.push({
+        range: run.first === run.last ? `${letter}${run.first}` : `${letter}${run.first}:${letter}${run.last}`,
+        format: run.format,
+      });
     run = null;
   };
   ctx.targets.forEach((target, index) => {
@@ -130,8 +162,14 @@ function requiredGrowthGuard(row: FormulaRow): string {
 function years(row: FormulaRow): { baseYear: string; targetYear: string } {
   const target = targetOfRow(row);
   const rule = target ? targetValueRule(target) : null;
-  const baseFallback = rule === "annualRate" || rule === "annualPoints" ? `IF(${row.ref("startYear")}="",${BASE_YEAR},${row.ref("startYear")}-1)` : String(BASE_YEAR);
-  return { baseYear: yearOrDefault(row.ref("baseYear"), baseFallback), targetYear: yearOrDefault(row.ref("targetYear"), TARGET_YEAR) };
+  const baseFallback =
+    rule === "annualRate" || rule === "annualPoints"
+      ? `IF(${row.ref("startYear")}="",${BASE_YEAR},${row.ref("startYear")}-1)`
+      : String(BASE_YEAR);
+  return {
+    baseYear: yearOrDefault(row.ref("baseYear"), baseFallback),
+    targetYear: yearOrDefault(row.ref("targetYear"), TARGET_YEAR),
+  };
 }
 
 export const targetsSheet: SheetTemplate = {
@@ -147,7 +185,14 @@ export const targetsSheet: SheetTemplate = {
       { key: "id", header: "编号", headerEn: "ID", width: 10, role: "catalog", fromTarget: (t) => t.id },
       { key: "section", header: "章节", headerEn: "Section", width: 10, role: "catalog", fromTarget: (t) => t.section },
       { key: "task", header: "任务", headerEn: "Task", width: 24, role: "catalog", fromTarget: (t) => t.task },
-      { key: "indicator", header: "指标", headerEn: "Indicator", width: 20, role: "catalog", fromTarget: (t) => t.indicator },
+      {
+        key: "indicator",
+        header: "指标",
+        headerEn: "Indicator",
+        width: 20,
+        role: "catalog",
+        fromTarget: (t) => t.indicator,
+      },
       { key: "domain", header: "领域", headerEn: "Domain", width: 8, role: "catalog", fromTarget: (t) => t.domain },
       { key: "kind", header: "类型", headerEn: "Kind", width: 11, role: "catalog", fromTarget: kindLabel },
       {
@@ -167,7 +212,14 @@ export const targetsSheet: SheetTemplate = {
             "share (linear; level), cumulative, annual (year-to-date); blank for milestones. Rates, shares, intensities, capacities and stocks are levels; volumes and amounts are year-to-date.",
         },
       },
-      { key: "comparator", header: "比较", headerEn: "Comparator", width: 6, role: "catalog", fromTarget: (t) => t.comparator },
+      {
+        key: "comparator",
+        header: "比较",
+        headerEn: "Comparator",
+        width: 6,
+        role: "catalog",
+        fromTarget: (t) => t.comparator,
+      },
       { key: "value", header: "数值", headerEn: "Value", width: 8, role: "catalog", fromTarget: (t) => t.value },
       { key: "unit", header: "单位", headerEn: "Unit", width: 7, role: "catalog", fromTarget: (t) => t.unit },
       {
@@ -183,11 +235,46 @@ export const targetsSheet: SheetTemplate = {
           en: "In the 计量单位 unit: 45% → 45% (0.45), 一倍 → 1, 0.2万台 → 2000 (台).",
         },
       },
-      { key: "baseYear", header: "基期年", headerEn: "Base year", width: 7, role: "catalog", fromTarget: (t) => t.baseYear },
-      { key: "startYear", header: "起始年", headerEn: "Start year", width: 7, role: "catalog", fromTarget: (t) => t.startYear },
-      { key: "targetYear", header: "目标年", headerEn: "Target year", width: 7, role: "catalog", fromTarget: (t) => t.targetYear },
-      { key: "lead", header: "牵头单位", headerEn: "Lead department", width: 18, role: "catalog", fromTarget: (t) => t.lead },
-      { key: "support", header: "配合单位", headerEn: "Supporting departments", width: 24, role: "catalog", fromTarget: (t) => t.support.join("、") || null },
+      {
+        key: "baseYear",
+        header: "基期年",
+        headerEn: "Base year",
+        width: 7,
+        role: "catalog",
+        fromTarget: (t) => t.baseYear,
+      },
+      {
+        key: "startYear",
+        header: "起始年",
+        headerEn: "Start year",
+        width: 7,
+        role: "catalog",
+        fromTarget: (t) => t.startYear,
+      },
+      {
+        key: "targetYear",
+        header: "目标年",
+        headerEn: "Target year",
+        width: 7,
+        role: "catalog",
+        fromTarget: (t) => t.targetYear,
+      },
+      {
+        key: "lead",
+        header: "牵头单位",
+        headerEn: "Lead department",
+        width: 18,
+        role: "catalog",
+        fromTarget: (t) => t.lead,
+      },
+      {
+        key: "support",
+        header: "配合单位",
+        headerEn: "Supporting departments",
+        width: 24,
+        role: "catalog",
+        fromTarget: (t) => t.support.join("、") || null,
+      },
       {
         key: "unitOfFigures",
         header: "计量单位",
@@ -248,7 +335,10 @@ export const targetsSheet: SheetTemplate = {
             return `=IF(${requiredGrowthGuard(row)},"",_xlfn.RRI(${targetYear}-${baseYear},${row.ref("baseline")},${row.ref("targetValue")}))`;
           },
         },
-        note: { zh: "从基期值到目标值所需的年均增长率（同 Excel 的 RRI）。", en: "Constant annual rate from baseline to target (Excel's RRI)." },
+        note: {
+          zh: "从基期值到目标值所需的年均增长率（同 Excel 的 RRI）。",
+          en: "Constant annual rate from baseline to target (Excel's RRI).",
+        },
       },
       {
         key: "unitCheck",
@@ -278,14 +368,18 @@ export const targetsSheet: SheetTemplate = {
         width: 60,
         role: "catalog",
         fromTarget: (t) => t.source.text,
-        note: { zh: "方案原文中提出该目标的语句，供核对。", en: "The plan's clause that states the target, for checking." },
+        note: {
+          zh: "方案原文中提出该目标的语句，供核对。",
+          en: "The plan's clause that states the target, for checking.",
+        },
       },
     ],
   },
   extras: (ctx: SheetContext): SheetExtras => {
     const table = ctx.tableOf("targets");
     const lastRow = table.firstDataRow + table.dataRowCount - 1;
-    const column = (key: string) => `${ctx.letter("targets", key)}${table.firstDataRow}:${ctx.letter("targets", key)}${lastRow}`;
+    const column = (key: string) =>
+      `${ctx.letter("targets", key)}${table.firstDataRow}:${ctx.letter("targets", key)}${lastRow}`;
     const flag = `$${ctx.letter("targets", "unitCheck")}${table.firstDataRow}<>""`;
     const warn = { formula: `=${flag}`, fill: STATUS_COLOURS.atRisk.fill, fontColor: STATUS_COLOURS.atRisk.font };
     const share = (target: Target) => (figuresAreRates(target) ? PERCENT_FORMAT : null);
@@ -294,7 +388,11 @@ export const targetsSheet: SheetTemplate = {
         ...targetRowFormats(ctx, "targets", "baseline", share),
         ...targetRowFormats(ctx, "targets", "targetValue", share),
         ...targetRowFormats(ctx, "targets", "normalizedValue", (target) =>
-          isPercentUnit(target.unit) ? PERCENT_FORMAT : target.normalizedValue !== null && !Number.isInteger(target.normalizedValue) ? "#,##0.00##" : null,
+          isPercentUnit(target.unit)
+            ? PERCENT_FORMAT
+            : target.normalizedValue !== null && !Number.isInteger(target.normalizedValue)
+              ? "#,##0.00##"
+              : null,
         ),
       ],
       conditionalFormats: [

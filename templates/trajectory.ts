@@ -64,7 +64,10 @@ function actualColumn(year: number): ColumnTemplate {
     numberFormat: "#,##0.00",
     role: "input",
     validation: { type: "decimal", min: 0, allowBlank: true },
-    note: { zh: "由您填写：该年全年实际数（不会被重新加载覆盖）。", en: "Typed by you: the year's actual figure (never overwritten on reload)." },
+    note: {
+      zh: "由您填写：该年全年实际数（不会被重新加载覆盖）。",
+      en: "Typed by you: the year's actual figure (never overwritten on reload).",
+    },
   };
 }
 
@@ -81,11 +84,33 @@ export const trajectorySheet: SheetTemplate = {
     rowKeyColumn: "id",
     columns: [
       { key: "id", header: "编号", headerEn: "ID", width: 10, role: "catalog", fromTarget: (t) => t.id },
-      { key: "indicator", header: "指标", headerEn: "Indicator", width: 20, role: "catalog", fromTarget: (t) => t.indicator },
+      {
+        key: "indicator",
+        header: "指标",
+        headerEn: "Indicator",
+        width: 20,
+        role: "catalog",
+        fromTarget: (t) => t.indicator,
+      },
       // The unit the figures of this row are in (吨 for a 万吨 target; a growth target's "%" is the growth's, so 自定).
-      { key: "unit", header: "计量单位", headerEn: "Unit of figures", width: 8, role: "catalog", fromTarget: unitOfFiguresCell, note: UNIT_OF_FIGURES_NOTE },
+      {
+        key: "unit",
+        header: "计量单位",
+        headerEn: "Unit of figures",
+        width: 8,
+        role: "catalog",
+        fromTarget: unitOfFiguresCell,
+        note: UNIT_OF_FIGURES_NOTE,
+      },
       // The target's default path (defaultBasisForTarget picks flow or stock); 月度填报's 口径 may switch growth ↔ level.
-      { key: "trajectoryKind", header: "轨迹口径", headerEn: "Trajectory kind", width: 10, role: "catalog", fromTarget: (t) => trajectoryKindForTarget(t) },
+      {
+        key: "trajectoryKind",
+        header: "轨迹口径",
+        headerEn: "Trajectory kind",
+        width: 10,
+        role: "catalog",
+        fromTarget: (t) => trajectoryKindForTarget(t),
+      },
       {
         key: "baseline",
         header: "基期值",
@@ -107,9 +132,30 @@ export const trajectorySheet: SheetTemplate = {
         note: lookupNote,
       },
       // The years the formulas use, with the product's defaults where the plan gives none (planYears: base = start − 1, else 2023; 2027; base + 1).
-      { key: "baseYear", header: "计算基期年", headerEn: "Base year used", width: 8, role: "catalog", fromTarget: (t) => planYears(t).baseYear },
-      { key: "targetYear", header: "计算目标年", headerEn: "Target year used", width: 8, role: "catalog", fromTarget: (t) => planYears(t).targetYear },
-      { key: "startYear", header: "计算起始年", headerEn: "Start year used", width: 8, role: "catalog", fromTarget: (t) => planYears(t).startYear },
+      {
+        key: "baseYear",
+        header: "计算基期年",
+        headerEn: "Base year used",
+        width: 8,
+        role: "catalog",
+        fromTarget: (t) => planYears(t).baseYear,
+      },
+      {
+        key: "targetYear",
+        header: "计算目标年",
+        headerEn: "Target year used",
+        width: 8,
+        role: "catalog",
+        fromTarget: (t) => planYears(t).targetYear,
+      },
+      {
+        key: "startYear",
+        header: "计算起始年",
+        headerEn: "Start year used",
+        width: 8,
+        role: "catalog",
+        fromTarget: (t) => planYears(t).startYear,
+      },
       ...TRAJECTORY_YEARS.map(expectedColumn),
       ...TRAJECTORY_YEARS.slice(1).map(actualColumn),
     ],
@@ -120,7 +166,9 @@ export const trajectorySheet: SheetTemplate = {
     const firstWithPath = ctx.targets.find((target) => trajectoryKindForTarget(target) !== null) ?? ctx.targets[0];
     const pick = (columnKey: string): string => `INDEX(${ctx.column("trajectory", columnKey)},MATCH($B$2,${ids},0))`;
     // #N/A leaves a gap in the line instead of plotting an empty cell as 0.
-    const plotted = (columnKey: string): CellContent => ({ formula: `=IFERROR(IF(${pick(columnKey)}="",NA(),${pick(columnKey)}),NA())` });
+    const plotted = (columnKey: string): CellContent => ({
+      formula: `=IFERROR(IF(${pick(columnKey)}="",NA(),${pick(columnKey)}),NA())`,
+    });
     const yearCount = TRAJECTORY_YEARS.length;
     const lastLetter = columnLetter(yearCount);
     const cells: CellContent[][] = [
@@ -135,7 +183,11 @@ export const trajectorySheet: SheetTemplate = {
       ],
       [ctx.text("年份", "Year"), ...TRAJECTORY_YEARS],
       [ctx.text("轨迹值", "Trajectory"), ...TRAJECTORY_YEARS.map((year) => plotted(`expected${year}`))],
-      [ctx.text("实际值", "Actual"), plotted("baseline"), ...TRAJECTORY_YEARS.slice(1).map((year) => plotted(`actual${year}`))],
+      [
+        ctx.text("实际值", "Actual"),
+        plotted("baseline"),
+        ...TRAJECTORY_YEARS.slice(1).map((year) => plotted(`actual${year}`)),
+      ],
     ];
     return {
       blocks: [{ row: 0, column: 0, cells }],
@@ -148,14 +200,22 @@ export const trajectorySheet: SheetTemplate = {
       numberFormats: [
         { range: `B4:${lastLetter}5`, format: "#,##0.00" },
         // Shares are fractions: shown as percentages, row by row, like 目标总表.
-        ...["baseline", "targetValue", ...TRAJECTORY_YEARS.map((year) => `expected${year}`), ...TRAJECTORY_YEARS.slice(1).map((year) => `actual${year}`)].flatMap((key) =>
+        ...[
+          "baseline",
+          "targetValue",
+          ...TRAJECTORY_YEARS.map((year) => `expected${year}`),
+          ...TRAJECTORY_YEARS.slice(1).map((year) => `actual${year}`),
+        ].flatMap((key) =>
           targetRowFormats(ctx, "trajectory", key, (target) => (figuresAreRates(target) ? PERCENT_FORMAT : null)),
         ),
       ],
       notes: [
         {
           cell: SELECTOR_CELL,
-          text: ctx.text("选择一个目标编号，下方图表显示其轨迹与实际值。#N/A 表示尚无数据（图中留空）。", "Choose a target ID; the chart shows its trajectory and actuals. #N/A means no data yet (a gap in the chart)."),
+          text: ctx.text(
+            "选择一个目标编号，下方图表显示其轨迹与实际值。#N/A 表示尚无数据（图中留空）。",
+            "Choose a target ID; the chart shows its trajectory and actuals. #N/A means no data yet (a gap in the chart).",
+          ),
         },
       ],
       validations: [
@@ -176,8 +236,16 @@ export const trajectorySheet: SheetTemplate = {
           to: CHART_TO,
           categories: absoluteRange(sheetName, "B", 3, lastLetter, 3),
           series: [
-            { name: ctx.text("轨迹值", "Trajectory"), values: absoluteRange(sheetName, "B", 4, lastLetter, 4), color: "4472C4" },
-            { name: ctx.text("实际值", "Actual"), values: absoluteRange(sheetName, "B", 5, lastLetter, 5), color: "ED7D31" },
+            {
+              name: ctx.text("轨迹值", "Trajectory"),
+              values: absoluteRange(sheetName, "B", 4, lastLetter, 4),
+              color: "4472C4",
+            },
+            {
+              name: ctx.text("实际值", "Actual"),
+              values: absoluteRange(sheetName, "B", 5, lastLetter, 5),
+              color: "ED7D31",
+            },
           ],
         },
       ],
@@ -186,4 +254,3 @@ export const trajectorySheet: SheetTemplate = {
     };
   },
 };
-

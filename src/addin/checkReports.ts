@@ -31,16 +31,32 @@ type Cell = string | number | null;
 
 const TEXT = {
   "zh-CN": {
-    title: "检查月报结果", summary: (read: number, checked: number, rejected: number, behind: number) => `读取 ${read} 行，检查 ${checked} 行，退回 ${rejected} 行；落后目标 ${behind} 个。`,
-    league: ["部门", "落后", "预警", "正常", "最差差距", "落后目标"], behindTitle: "落后目标（最新一期，差距由大到小）",
-    behind: ["部门", "目标编号", "指标", "期间", "填报值", "轨迹值", "差距"], errorsTitle: "退回的行（未计入，请更正）", notesTitle: "提示",
-    issues: ["行", "原因"], none: "（无）", noState: "本工作簿还没有载入城市目标：请先在任务窗格选择城市并载入。", noReports: "找不到「月度填报」工作表。",
+    title: "检查月报结果",
+    summary: (read: number, checked: number, rejected: number, behind: number) =>
+      `读取 ${read} 行，检查 ${checked} 行，退回 ${rejected} 行；落后目标 ${behind} 个。`,
+    league: ["部门", "落后", "预警", "正常", "最差差距", "落后目标"],
+    behindTitle: "落后目标（最新一期，差距由大到小）",
+    behind: ["部门", "目标编号", "指标", "期间", "填报值", "轨迹值", "差距"],
+    errorsTitle: "退回的行（未计入，请更正）",
+    notesTitle: "提示",
+    issues: ["行", "原因"],
+    none: "（无）",
+    noState: "本工作簿还没有载入城市目标：请先在任务窗格选择城市并载入。",
+    noReports: "找不到「月度填报」工作表。",
   },
   "en-US": {
-    title: "Report check", summary: (read: number, checked: number, rejected: number, behind: number) => `${read} rows read, ${checked} checked, ${rejected} rejected; ${behind} targets behind.`,
-    league: ["Department", "Behind", "At risk", "On track", "Worst gap", "Targets behind"], behindTitle: "Targets behind (latest report, worst first)",
-    behind: ["Department", "Target id", "Indicator", "Period", "Value", "Trajectory", "Gap"], errorsTitle: "Rejected rows (not counted; please correct)", notesTitle: "Notes",
-    issues: ["Row", "Reason"], none: "(none)", noState: "No city has been loaded into this workbook yet: load one from the task pane first.", noReports: "The 月度填报 sheet is missing.",
+    title: "Report check",
+    summary: (read: number, checked: number, rejected: number, behind: number) =>
+      `${read} rows read, ${checked} checked, ${rejected} rejected; ${behind} targets behind.`,
+    league: ["Department", "Behind", "At risk", "On track", "Worst gap", "Targets behind"],
+    behindTitle: "Targets behind (latest report, worst first)",
+    behind: ["Department", "Target id", "Indicator", "Period", "Value", "Trajectory", "Gap"],
+    errorsTitle: "Rejected rows (not counted; please correct)",
+    notesTitle: "Notes",
+    issues: ["Row", "Reason"],
+    none: "(none)",
+    noState: "No city has been loaded into this workbook yet: load one from the task pane first.",
+    noReports: "The 月度填报 sheet is missing.",
   },
 };
 
@@ -55,7 +71,11 @@ const NUMBER = "#,##0.00";
  * @param checkedAt when the check ran (shown in the title)
  * @returns values, number formats (same shape) and the block-relative rows to show in bold
  */
-export function resultBlock(result: CheckResult, locale: Locale, checkedAt: Date): { values: Cell[][]; formats: string[][]; boldRows: number[] } {
+export function resultBlock(
+  result: CheckResult,
+  locale: Locale,
+  checkedAt: Date,
+): { values: Cell[][]; formats: string[][]; boldRows: number[] } {
   const text = TEXT[locale];
   const values: Cell[][] = [];
   const formats: string[][] = [];
@@ -79,16 +99,25 @@ export function resultBlock(result: CheckResult, locale: Locale, checkedAt: Date
   push(text.league, [], true);
   if (result.departments.length === 0) push([text.none]);
   for (const entry of result.departments) {
-    push([entry.department, entry.behind, entry.atRisk, entry.onTrack, entry.worstGap, entry.targetsBehind.join("、")], ["@", "0", "0", "0", PERCENT, "@"]);
+    push(
+      [entry.department, entry.behind, entry.atRisk, entry.onTrack, entry.worstGap, entry.targetsBehind.join("、")],
+      ["@", "0", "0", "0", PERCENT, "@"],
+    );
   }
   push([]);
   push([text.behindTitle], [], true);
   push(text.behind, [], true);
   if (result.behind.length === 0) push([text.none]);
   for (const entry of result.behind) {
-    push([entry.department, entry.targetId, entry.indicator, entry.period, entry.value, entry.expected, entry.gap], ["@", "@", "@", "@", NUMBER, NUMBER, PERCENT]);
+    push(
+      [entry.department, entry.targetId, entry.indicator, entry.period, entry.value, entry.expected, entry.gap],
+      ["@", "@", "@", "@", NUMBER, NUMBER, PERCENT],
+    );
   }
-  for (const [title, list] of [[text.errorsTitle, result.errors], [text.notesTitle, result.notes]] as const) {
+  for (const [title, list] of [
+    [text.errorsTitle, result.errors],
+    [text.notesTitle, result.notes],
+  ] as const) {
     if (list.length === 0 && list === result.notes) continue;
     push([]);
     push([title], [], true);
@@ -109,7 +138,10 @@ export function resultBlock(result: CheckResult, locale: Locale, checkedAt: Date
  * @returns rows checked, rows rejected, targets behind, and the round trips used
  * @throws Error with a user-facing message when no city was loaded or 月度填报 is missing
  */
-export async function checkReports(context: Excel.RequestContext, locale: Locale = "zh-CN"): Promise<CheckReportsResult> {
+export async function checkReports(
+  context: Excel.RequestContext,
+  locale: Locale = "zh-CN",
+): Promise<CheckReportsResult> {
   let syncs = 0;
   const sync = async (): Promise<void> => {
     syncs++;
@@ -129,9 +161,13 @@ export async function checkReports(context: Excel.RequestContext, locale: Locale
   const stateXml = stateParts.items[0].getXml();
   const reportsRange = worksheets.getItem(SHEET_NAMES.reports.zh).getUsedRangeOrNullObject(true);
   reportsRange.load("isNullObject,values,rowIndex");
-  const targetsRange = present.has(SHEET_NAMES.targets.zh) ? worksheets.getItem(SHEET_NAMES.targets.zh).getUsedRangeOrNullObject(true) : null;
+  const targetsRange = present.has(SHEET_NAMES.targets.zh)
+    ? worksheets.getItem(SHEET_NAMES.targets.zh).getUsedRangeOrNullObject(true)
+    : null;
   targetsRange?.load("isNullObject,values,rowIndex");
-  const toleranceCell = present.has(SHEET_NAMES.guide.zh) ? worksheets.getItem(SHEET_NAMES.guide.zh).getRange(TOLERANCE_CELL) : null;
+  const toleranceCell = present.has(SHEET_NAMES.guide.zh)
+    ? worksheets.getItem(SHEET_NAMES.guide.zh).getRange(TOLERANCE_CELL)
+    : null;
   toleranceCell?.load("values");
   await sync();
 
@@ -139,13 +175,22 @@ export async function checkReports(context: Excel.RequestContext, locale: Locale
   if (!state || state.targets.length === 0) throw new Error(text.noState);
   const baselines =
     targetsRange && !targetsRange.isNullObject
-      ? readBaselines([{ file: SHEET_NAMES.targets.zh, rows: targetsRange.values, firstRowNumber: targetsRange.rowIndex + 1 }], locale)
+      ? readBaselines(
+          [{ file: SHEET_NAMES.targets.zh, rows: targetsRange.values, firstRowNumber: targetsRange.rowIndex + 1 }],
+          locale,
+        )
       : { baselines: new Map<string, number>(), errors: [] };
   const toleranceValue = toleranceCell?.values[0]?.[0];
   const tolerance = typeof toleranceValue === "number" && toleranceValue >= 0 ? toleranceValue : DEFAULT_TOLERANCE;
   const reportRows = reportsRange.isNullObject ? [] : reportsRange.values;
   const result = runReportCheck(
-    [{ file: SHEET_NAMES.reports.zh, rows: reportRows, firstRowNumber: reportsRange.isNullObject ? 1 : reportsRange.rowIndex + 1 }],
+    [
+      {
+        file: SHEET_NAMES.reports.zh,
+        rows: reportRows,
+        firstRowNumber: reportsRange.isNullObject ? 1 : reportsRange.rowIndex + 1,
+      },
+    ],
     { plan: { government: "", title: "", docNumber: null, date: null }, targets: state.targets, warnings: [] },
     { baselines: baselines.baselines, tolerance, locale, priorErrors: baselines.errors },
   );
@@ -155,11 +200,20 @@ export async function checkReports(context: Excel.RequestContext, locale: Locale
     : worksheets.add(SHEET_NAMES.departments.zh);
   const block = resultBlock(result, locale, new Date());
   // The previous result may have been longer: clear the block's columns from the anchor down.
-  departments.getRangeByIndexes(RESULT_ANCHOR.row, RESULT_ANCHOR.column, 1_048_576 - RESULT_ANCHOR.row, RESULT_COLUMNS).clear();
-  const target = departments.getRangeByIndexes(RESULT_ANCHOR.row, RESULT_ANCHOR.column, block.values.length, RESULT_COLUMNS);
+  departments
+    .getRangeByIndexes(RESULT_ANCHOR.row, RESULT_ANCHOR.column, 1_048_576 - RESULT_ANCHOR.row, RESULT_COLUMNS)
+    .clear();
+  const target = departments.getRangeByIndexes(
+    RESULT_ANCHOR.row,
+    RESULT_ANCHOR.column,
+    block.values.length,
+    RESULT_COLUMNS,
+  );
   target.numberFormat = block.formats;
   target.values = block.values;
-  for (const row of block.boldRows) departments.getRangeByIndexes(RESULT_ANCHOR.row + row, RESULT_ANCHOR.column, 1, RESULT_COLUMNS).format.font.bold = true;
+  for (const row of block.boldRows)
+    departments.getRangeByIndexes(RESULT_ANCHOR.row + row, RESULT_ANCHOR.column, 1, RESULT_COLUMNS).format.font.bold =
+      true;
   departments.activate();
   await sync();
 

@@ -13,8 +13,23 @@ import type { Catalog, Target } from "../core/catalog";
 import type { Locale } from "../core/i18n";
 import { mergeSheet, type ExistingSheet, type MergeReport, type SheetCell } from "../core/merge";
 import { catalogCellEdits, reconcileTargetIds, type CatalogCellEdit } from "../core/reconcile";
-import { SHEET_NAMES, SHEET_ORDER, toOfficeFormulas, type ChartSpec, type RenderedSheet, type RenderedWorkbook, type RenderOptions } from "../../templates/model";
-import { STATE_NAMESPACE, listsSheet, stateFromXml, stateToXml, workbookStateOf, type WorkbookState } from "../core/workbookState";
+import {
+  SHEET_NAMES,
+  SHEET_ORDER,
+  toOfficeFormulas,
+  type ChartSpec,
+  type RenderedSheet,
+  type RenderedWorkbook,
+  type RenderOptions,
+} from "../../templates/model";
+import {
+  STATE_NAMESPACE,
+  listsSheet,
+  stateFromXml,
+  stateToXml,
+  workbookStateOf,
+  type WorkbookState,
+} from "../core/workbookState";
 
 /**
  * Worksheet custom property marking a sheet the add-in created (value: the sheet key). A sheet
@@ -96,7 +111,11 @@ interface ExistingSheetProxy {
  * @returns what was written and kept, and how many round trips it took
  * @throws SheetNameClashError when a sheet name is taken by a sheet that neither carries the marker nor is listed in the saved state
  */
-export async function loadCatalogIntoWorkbook(context: Excel.RequestContext, catalog: Catalog, options: LoadOptions): Promise<LoadResult> {
+export async function loadCatalogIntoWorkbook(
+  context: Excel.RequestContext,
+  catalog: Catalog,
+  options: LoadOptions,
+): Promise<LoadResult> {
   const progress = options.onProgress ?? (() => undefined);
   let syncs = 0;
   const sync = async () => {
@@ -140,13 +159,19 @@ export async function loadCatalogIntoWorkbook(context: Excel.RequestContext, cat
   await sync();
 
   const previous = stateFromXml(stateXml?.value);
-  const clashes = [...existing.values()].filter((proxy) => proxy.marker.isNullObject && !listsSheet(previous, proxy.name)).map((proxy) => proxy.name);
+  const clashes = [...existing.values()]
+    .filter((proxy) => proxy.marker.isNullObject && !listsSheet(previous, proxy.name))
+    .map((proxy) => proxy.name);
   if (clashes.length) throw new SheetNameClashError(clashes);
 
   const grids = new Map<string, ExistingSheet>();
   for (const proxy of existing.values()) {
     if (proxy.usedRange.isNullObject) continue;
-    grids.set(proxy.name, { formulas: proxy.usedRange.formulas as SheetCell[][], rowIndex: proxy.usedRange.rowIndex, columnIndex: proxy.usedRange.columnIndex });
+    grids.set(proxy.name, {
+      formulas: proxy.usedRange.formulas as SheetCell[][],
+      rowIndex: proxy.usedRange.rowIndex,
+      columnIndex: proxy.usedRange.columnIndex,
+    });
   }
   // The same target keeps its id whatever its new position in an edited plan.
   const reconciled = reconcileTargetIds(previous?.targets ?? [], catalog);
@@ -155,12 +180,17 @@ export async function loadCatalogIntoWorkbook(context: Excel.RequestContext, cat
   const keptTargets = keptTargetsOf(loaded, previous, targetsGrid);
   const renderOptions: RenderOptions = { flavour: "addin", locale: options.locale ?? "zh-CN", keptTargets };
   let rendered = options.render(loaded, renderOptions);
-  const catalogEdits = previous && targetsGrid ? editedCatalogCells(loaded, previous, targetsGrid, rendered, options) : [];
+  const catalogEdits =
+    previous && targetsGrid ? editedCatalogCells(loaded, previous, targetsGrid, rendered, options) : [];
   // 月度填报 grows with the user's rows: render at least as many report rows as the sheet holds.
   const reportsTable = rendered.sheets.find((sheet) => sheet.key === "reports")?.table;
   const reportsGrid = grids.get(SHEET_NAMES.reports.zh);
-  const reportRowsUsed = reportsTable && reportsGrid ? reportsGrid.rowIndex + reportsGrid.formulas.length - (reportsTable.firstDataRow - 1) : 0;
-  if (reportsTable && reportRowsUsed > reportsTable.dataRowCount) rendered = options.render(loaded, { ...renderOptions, reportRows: reportRowsUsed });
+  const reportRowsUsed =
+    reportsTable && reportsGrid
+      ? reportsGrid.rowIndex + reportsGrid.formulas.length - (reportsTable.firstDataRow - 1)
+      : 0;
+  if (reportsTable && reportRowsUsed > reportsTable.dataRowCount)
+    rendered = options.render(loaded, { ...renderOptions, reportRows: reportRowsUsed });
 
   // 3. Write everything, calculation suspended until the sync.
   progress("writing", 0);
@@ -185,7 +215,11 @@ export async function loadCatalogIntoWorkbook(context: Excel.RequestContext, cat
   }
   for (const chart of rendered.charts) addChart(workbook, chart);
 
-  const state = workbookStateOf(rendered, { targets: [...loaded.targets, ...keptTargets], city: options.city ?? null, loadedAt: new Date().toISOString() });
+  const state = workbookStateOf(rendered, {
+    targets: [...loaded.targets, ...keptTargets],
+    city: options.city ?? null,
+    loadedAt: new Date().toISOString(),
+  });
   for (const part of stateParts.items) part.delete();
   workbook.customXmlParts.add(stateToXml(state));
   worksheets.getItem(SHEET_NAMES.targets.zh).activate();
@@ -223,7 +257,13 @@ export async function loadCatalogIntoWorkbook(context: Excel.RequestContext, cat
  * 目标总表 catalog cells the user changed since the last load: the sheet as it stands against the
  * table re-rendered from the saved targets (in either language, so a language switch is no edit).
  */
-function editedCatalogCells(loaded: Catalog, previous: WorkbookState, targetsGrid: ExistingSheet, rendered: RenderedWorkbook, options: LoadOptions): CatalogCellEdit[] {
+function editedCatalogCells(
+  loaded: Catalog,
+  previous: WorkbookState,
+  targetsGrid: ExistingSheet,
+  rendered: RenderedWorkbook,
+  options: LoadOptions,
+): CatalogCellEdit[] {
   const writtenTable = (workbook: RenderedWorkbook) => {
     const sheet = workbook.sheets.find((candidate) => candidate.key === "targets");
     return sheet?.table ? { cells: renderedGrid(sheet), layout: sheet.table } : null;
@@ -234,12 +274,16 @@ function editedCatalogCells(loaded: Catalog, previous: WorkbookState, targetsGri
   const previousCatalog: Catalog = { ...loaded, targets: previous.targets };
   const locale = options.locale ?? "zh-CN";
   const edits = (asLocale: Locale) => {
-    const written = writtenTable(options.render(previousCatalog, { flavour: "addin", locale: asLocale, reportRows: 1 }));
+    const written = writtenTable(
+      options.render(previousCatalog, { flavour: "addin", locale: asLocale, reportRows: 1 }),
+    );
     return written ? catalogCellEdits(written, targetsGrid, next, ignore) : [];
   };
   const found = edits(locale);
   if (!found.length) return found;
-  const inOtherLanguage = new Set(edits(locale === "zh-CN" ? "en-US" : "zh-CN").map((edit) => `${edit.address}\u0001${edit.columnKey}`));
+  const inOtherLanguage = new Set(
+    edits(locale === "zh-CN" ? "en-US" : "zh-CN").map((edit) => `${edit.address}\u0001${edit.columnKey}`),
+  );
   return found.filter((edit) => inOtherLanguage.has(`${edit.address}\u0001${edit.columnKey}`));
 }
 
@@ -247,7 +291,11 @@ function editedCatalogCells(loaded: Catalog, previous: WorkbookState, targetsGri
  * Targets written last time that the catalog no longer has and whose row is still in 目标总表:
  * they are rendered again after the catalog's, marked 已移出目录, never deleted.
  */
-export function keptTargetsOf(catalog: Catalog, previous: WorkbookState | null, targetsSheet: ExistingSheet | undefined): Target[] {
+export function keptTargetsOf(
+  catalog: Catalog,
+  previous: WorkbookState | null,
+  targetsSheet: ExistingSheet | undefined,
+): Target[] {
   if (!previous || !targetsSheet) return [];
   const current = new Set(catalog.targets.map((target) => target.id));
   const onSheet = new Set(targetsSheet.formulas.flat().map((cell) => String(cell).trim()));
@@ -273,7 +321,13 @@ export function renderedGrid(sheet: RenderedSheet): SheetCell[][] {
   return grid;
 }
 
-function writeSheet(worksheet: Excel.Worksheet, sheet: RenderedSheet, cells: (SheetCell | null)[][], tableRange: string, reload: boolean): void {
+function writeSheet(
+  worksheet: Excel.Worksheet,
+  sheet: RenderedSheet,
+  cells: (SheetCell | null)[][],
+  tableRange: string,
+  reload: boolean,
+): void {
   const height = cells.length;
   const width = height ? cells[0].length : 0;
   if (height && width) {
@@ -289,7 +343,9 @@ function writeSheet(worksheet: Excel.Worksheet, sheet: RenderedSheet, cells: (Sh
   }
   for (const { range, format } of sheet.numberFormats) {
     const { rows, columns } = rangeSize(range);
-    worksheet.getRange(range).numberFormat = Array.from({ length: rows }, () => new Array<string>(columns).fill(format));
+    worksheet.getRange(range).numberFormat = Array.from({ length: rows }, () =>
+      new Array<string>(columns).fill(format),
+    );
   }
   for (const style of sheet.styles) {
     const format = worksheet.getRange(style.range).format;
@@ -307,7 +363,10 @@ function writeSheet(worksheet: Excel.Worksheet, sheet: RenderedSheet, cells: (Sh
     table.showFilterButton = sheet.table.showFilterButtons;
   }
   if (sheet.frozen.rows || sheet.frozen.columns) {
-    if (sheet.frozen.columns) worksheet.freezePanes.freezeAt(worksheet.getRangeByIndexes(0, 0, Math.max(1, sheet.frozen.rows), sheet.frozen.columns));
+    if (sheet.frozen.columns)
+      worksheet.freezePanes.freezeAt(
+        worksheet.getRangeByIndexes(0, 0, Math.max(1, sheet.frozen.rows), sheet.frozen.columns),
+      );
     else worksheet.freezePanes.freezeRows(sheet.frozen.rows);
   }
   for (const validation of sheet.validations) {
@@ -368,7 +427,10 @@ function addChart(workbook: Excel.Workbook, spec: ChartSpec): void {
 /** "'目标总表'!$A$3:$A$20" → that range. */
 function rangeOf(workbook: Excel.Workbook, qualified: string): Excel.Range {
   const bang = qualified.lastIndexOf("!");
-  const sheet = qualified.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  const sheet = qualified
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
   return workbook.worksheets.getItem(sheet).getRange(qualified.slice(bang + 1).replace(/\$/g, ""));
 }
 

@@ -9,11 +9,26 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 // Loaded lazily so `liangxin calc` does not pay for exceljs start-up.
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  extract: { summary: "extract the target catalog from plan text files", load: async () => (await import("./commands/extract")).run },
-  calc: { summary: "evaluate a custom function as a cell would (e.g. calc TARGET_GAP 60 100 200 2025-06)", load: async () => (await import("./commands/calc")).run },
-  workbook: { summary: "write the templated workbook (.xlsx) for a bundled city or a catalog", load: async () => (await import("./commands/workbook")).run },
-  check: { summary: "check monthly report files against trajectories", load: async () => (await import("./commands/check")).run },
-  budget: { summary: "subsidy budget (补贴测算) for a city with the default parameters", load: async () => (await import("./commands/budget")).run },
+  extract: {
+    summary: "extract the target catalog from plan text files",
+    load: async () => (await import("./commands/extract")).run,
+  },
+  calc: {
+    summary: "evaluate a custom function as a cell would (e.g. calc TARGET_GAP 60 100 200 2025-06)",
+    load: async () => (await import("./commands/calc")).run,
+  },
+  workbook: {
+    summary: "write the templated workbook (.xlsx) for a bundled city or a catalog",
+    load: async () => (await import("./commands/workbook")).run,
+  },
+  check: {
+    summary: "check monthly report files against trajectories",
+    load: async () => (await import("./commands/check")).run,
+  },
+  budget: {
+    summary: "subsidy budget (补贴测算) for a city with the default parameters",
+    load: async () => (await import("./commands/budget")).run,
+  },
 };
 
 export function usage(): string {
@@ -35,7 +50,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 1;
   }
   try {
-    return await (await command.load())(rest, io);
+    return await (
+      await command.load()
+    )(rest, io);
   } catch (error) {
     io.stderr(`liangxin ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

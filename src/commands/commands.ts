@@ -13,7 +13,9 @@ export async function onCheckReports(event: Office.AddinCommands.Event): Promise
   } catch (error) {
     // A ribbon button has nowhere to show text but the pane; log for the host's dev tools.
     console.error("检查月报 failed:", error);
-    window.dispatchEvent(new CustomEvent(FAILED_EVENT, { detail: error instanceof Error ? error.message : String(error) }));
+    window.dispatchEvent(
+      new CustomEvent(FAILED_EVENT, { detail: error instanceof Error ? error.message : String(error) }),
+    );
   } finally {
     event.completed();
   }

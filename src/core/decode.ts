@@ -42,9 +42,12 @@ export function decodePlanBytes(bytes: Uint8Array): DecodedPlan {
     return binary(`这是 PDF 文件，不是文本文件：${SAVE_AS_TEXT} (looks like a PDF: save the plan as text)`);
   }
   if (startsWith(bytes, "PK\u0003\u0004") || startsWith(bytes, "\u00d0\u00cf\u0011\u00e0")) {
-    return binary(`这是 Word/Excel 或压缩文件，不是文本文件：${SAVE_AS_TEXT} (looks like a Word, Excel or zip file: save the plan as text)`);
+    return binary(
+      `这是 Word/Excel 或压缩文件，不是文本文件：${SAVE_AS_TEXT} (looks like a Word, Excel or zip file: save the plan as text)`,
+    );
   }
-  if (bytes.includes(0)) return binary(`这不是文本文件（含二进制数据）：${SAVE_AS_TEXT} (not a text file: save the plan as text)`);
+  if (bytes.includes(0))
+    return binary(`这不是文本文件（含二进制数据）：${SAVE_AS_TEXT} (not a text file: save the plan as text)`);
   let decoded: DecodedPlan;
   try {
     // fatal: invalid UTF-8 throws instead of producing U+FFFD, which is how GBK is recognised.
@@ -74,7 +77,12 @@ function controlShare(text: string): number {
   let controls = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) || code === 0x7f || code === 0xfffd) controls++;
+    if (
+      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) ||
+      code === 0x7f ||
+      code === 0xfffd
+    )
+      controls++;
   }
   return controls / text.length;
 }

@@ -15,7 +15,13 @@
  */
 export type GovernmentLevel = "province" | "region" | "city" | "county" | "district";
 
-const LEVEL_PREFIX: Record<GovernmentLevel, string> = { province: "省", region: "自治区", city: "市", county: "县", district: "区" };
+const LEVEL_PREFIX: Record<GovernmentLevel, string> = {
+  province: "省",
+  region: "自治区",
+  city: "市",
+  county: "县",
+  district: "区",
+};
 
 /** Level prefixes a department name may carry as written (longest first). */
 const WRITTEN_PREFIX = /^(自治区|市|省|县|区)/;

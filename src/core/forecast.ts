@@ -47,24 +47,39 @@ export function forecastTarget(
   targetValue?: number,
 ): TargetForecast {
   const count = observations.length;
-  if (count < 3) throw new LiangxinError("#N/A", "forecastTarget：至少需要 3 个报告值 (forecastTarget needs at least 3 reported values)");
-  if (!Number.isFinite(targetYear)) throw new LiangxinError("#NUM!", "forecastTarget：须给出预测年份 (forecastTarget requires a target year)");
+  if (count < 3)
+    throw new LiangxinError(
+      "#N/A",
+      "forecastTarget：至少需要 3 个报告值 (forecastTarget needs at least 3 reported values)",
+    );
+  if (!Number.isFinite(targetYear))
+    throw new LiangxinError("#NUM!", "forecastTarget：须给出预测年份 (forecastTarget requires a target year)");
   const origin = observations[0].period.year;
   const times: number[] = [];
   const values: number[] = [];
   let allPositive = true;
   for (const { period, value } of observations) {
-    if (!Number.isFinite(value)) throw new LiangxinError("#NUM!", "forecastTarget：报告值须为有限数值 (forecastTarget requires finite values)");
+    if (!Number.isFinite(value))
+      throw new LiangxinError("#NUM!", "forecastTarget：报告值须为有限数值 (forecastTarget requires finite values)");
     times.push(period.year - origin + period.month / 12);
     values.push(value);
     if (value <= 0) allPositive = false;
   }
   const meanTime = times.reduce((total, time) => total + time, 0) / count;
   const sumSquaresTime = times.reduce((total, time) => total + (time - meanTime) ** 2, 0);
-  if (sumSquaresTime === 0) throw new LiangxinError("#N/A", "forecastTarget：报告值须来自至少两个报告期 (forecastTarget needs values at two or more dates)");
+  if (sumSquaresTime === 0)
+    throw new LiangxinError(
+      "#N/A",
+      "forecastTarget：报告值须来自至少两个报告期 (forecastTarget needs values at two or more dates)",
+    );
   const targetTime = targetYear + 1 - origin;
 
-  const linear = fitLine(times, values, (value) => value, (fitted) => fitted);
+  const linear = fitLine(
+    times,
+    values,
+    (value) => value,
+    (fitted) => fitted,
+  );
   let best = linear;
   let model: TargetForecast["model"] = "linear";
   if (allPositive) {
@@ -80,7 +95,10 @@ export function forecastTarget(
   const predictionSd = residualSd * Math.sqrt(1 + 1 / count + (targetTime - meanTime) ** 2 / sumSquaresTime);
   const centre = best.intercept + best.slope * targetTime;
   const halfWidth = studentTQuantile((1 + INTERVAL_PROBABILITY) / 2, degreesOfFreedom) * predictionSd;
-  const probability = targetValue === undefined ? Number.NaN : reachProbability(centre, predictionSd, best.toFitScale(targetValue), degreesOfFreedom);
+  const probability =
+    targetValue === undefined
+      ? Number.NaN
+      : reachProbability(centre, predictionSd, best.toFitScale(targetValue), degreesOfFreedom);
   return {
     value: best.fromFitScale(centre),
     low: best.fromFitScale(centre - halfWidth),
@@ -102,7 +120,12 @@ interface LineFit {
   fromFitScale: (fitted: number) => number;
 }
 
-function fitLine(times: number[], values: number[], toFitScale: (value: number) => number, fromFitScale: (fitted: number) => number): LineFit {
+function fitLine(
+  times: number[],
+  values: number[],
+  toFitScale: (value: number) => number,
+  fromFitScale: (fitted: number) => number,
+): LineFit {
   const { m: slope, b: intercept } = linearRegression(times.map((time, index) => [time, toFitScale(values[index])]));
   const meanValue = values.reduce((total, value) => total + value, 0) / values.length;
   let sumSquaredErrors = 0;
@@ -118,7 +141,12 @@ function fitLine(times: number[], values: number[], toFitScale: (value: number) 
   return { slope, intercept, sumSquaredErrors, r2, toFitScale, fromFitScale };
 }
 
-function reachProbability(centre: number, predictionSd: number, targetInFitScale: number, degreesOfFreedom: number): number {
+function reachProbability(
+  centre: number,
+  predictionSd: number,
+  targetInFitScale: number,
+  degreesOfFreedom: number,
+): number {
   if (Number.isNaN(targetInFitScale)) return 1; // a non-positive target on the log scale: always reached
   if (predictionSd === 0) return centre >= targetInFitScale ? 1 : 0;
   return 1 - studentTCdf((targetInFitScale - centre) / predictionSd, degreesOfFreedom);

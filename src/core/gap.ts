@@ -47,11 +47,20 @@ export function pathDirection(kind: TrajectoryKind, baselineValue: number, targe
  * @example targetGap(60, 70.71067811865476) // -0.1514718625761429
  * @example targetGap(0.10, 0.10875, "rel", -1) // 0.08045977 (漏损率 10% against a path at 10.875%: ahead)
  */
-export function targetGap(reportedValue: number, expectedValue: number, mode: GapMode = "rel", direction: PathDirection = 1): number {
+export function targetGap(
+  reportedValue: number,
+  expectedValue: number,
+  mode: GapMode = "rel",
+  direction: PathDirection = 1,
+): number {
   let gap: number;
   if (mode === "abs") gap = reportedValue - expectedValue;
   else {
-    if (expectedValue === 0) throw new LiangxinError("#DIV/0!", "targetGap：应达值为 0，无法计算相对差距 (targetGap cannot give a relative gap against an expected value of 0)");
+    if (expectedValue === 0)
+      throw new LiangxinError(
+        "#DIV/0!",
+        "targetGap：应达值为 0，无法计算相对差距 (targetGap cannot give a relative gap against an expected value of 0)",
+      );
     gap = reportedValue / expectedValue - 1;
   }
   // 0 − gap, not −gap: a figure on a falling path shows 0, never −0.
@@ -97,7 +106,10 @@ export function requiredRunRate(spec: TrajectorySpec, period: ReportPeriod, repo
   const reached = rising ? remaining <= 0 : remaining >= 0;
   if (reached) return 0;
   if (monthsLeft <= 0) {
-    throw new LiangxinError("#DIV/0!", "requiredRunRate：已无剩余月份，且未达目标 (requiredRunRate: no months are left and the goal is not reached)");
+    throw new LiangxinError(
+      "#DIV/0!",
+      "requiredRunRate：已无剩余月份，且未达目标 (requiredRunRate: no months are left and the goal is not reached)",
+    );
   }
   return remaining / monthsLeft;
 }

@@ -25,7 +25,13 @@ export interface MergeTableLayout {
   /** 1-based sheet row of the first data row (headerRow + 1, or + 2 with an English header row). */
   firstDataRow: number;
   dataRowCount: number;
-  columns: ReadonlyArray<{ key: string; header: string; headerEn: string; role: "catalog" | "input" | "formula"; letter: string }>;
+  columns: ReadonlyArray<{
+    key: string;
+    header: string;
+    headerEn: string;
+    role: "catalog" | "input" | "formula";
+    letter: string;
+  }>;
   /** Key of the column identifying a row across reloads; absent for free rows. */
   rowKeyColumn?: string;
   /** The key of each rendered data row, in order (empty for free rows). */
@@ -96,7 +102,9 @@ export function mergeSheet(
   const columnIndexes = layout.columns.map((column) => letterToIndex(column.letter));
   const tableFirstColumn = Math.min(...columnIndexes);
   let tableLastColumn = Math.max(...columnIndexes);
-  const keyColumnPosition = layout.rowKeyColumn ? layout.columns.findIndex((column) => column.key === layout.rowKeyColumn) : -1;
+  const keyColumnPosition = layout.rowKeyColumn
+    ? layout.columns.findIndex((column) => column.key === layout.rowKeyColumn)
+    : -1;
 
   const existingHeader = grid.length ? findHeaderRow(grid, layout, rendered[layout.headerRow - 1] ?? []) : null;
   if (!existingHeader) {
@@ -105,7 +113,9 @@ export function mergeSheet(
   }
 
   // Map each template column to the column holding its header in the sheet as it stands.
-  const existingColumnOf = layout.columns.map((column) => existingHeader.columns.get(column.header) ?? existingHeader.columns.get(column.headerEn) ?? -1);
+  const existingColumnOf = layout.columns.map(
+    (column) => existingHeader.columns.get(column.header) ?? existingHeader.columns.get(column.headerEn) ?? -1,
+  );
   const templateExistingColumns = new Set(existingColumnOf.filter((index) => index >= 0));
   const headerCells = grid[existingHeader.row] ?? [];
   const userColumns: Array<{ from: number; to: number }> = [];
@@ -140,7 +150,8 @@ export function mergeSheet(
 
   // Header cells of the user's columns.
   for (const { from, to } of userColumns) {
-    for (let row = existingHeader.row; row < existingFirstData; row++) setCell(headerIndex + (row - existingHeader.row), to, cellAt(grid, row, from));
+    for (let row = existingHeader.row; row < existingFirstData; row++)
+      setCell(headerIndex + (row - existingHeader.row), to, cellAt(grid, row, from));
   }
 
   // Rendered rows: carry over inputs and user columns from their earlier row.
@@ -161,7 +172,8 @@ export function mergeSheet(
       setCell(targetRow, columnIndexes[position], shiftFormulaRows(value, rowShift));
       report.keptInputCells++;
     });
-    for (const { from, to } of userColumns) setCell(targetRow, to, shiftFormulaRows(cellAt(grid, sourceRow, from), rowShift));
+    for (const { from, to } of userColumns)
+      setCell(targetRow, to, shiftFormulaRows(cellAt(grid, sourceRow, from), rowShift));
   }
 
   // Rows not matched: keep the user's own rows and any row still holding input.
@@ -172,15 +184,25 @@ export function mergeSheet(
     const key = keyed ? keyText(grid[sourceRow]?.[existingKeyColumn]) : "";
     // Without the saved keys a row cannot be told apart from the user's own: keep it.
     const writtenByAddin = keyed ? (previous?.has(key) ?? false) : true;
-    const holdsInput = layout.columns.some((column, position) => column.role === "input" && existingColumnOf[position] >= 0 && !isBlank(cellAt(grid, sourceRow, existingColumnOf[position])));
+    const holdsInput = layout.columns.some(
+      (column, position) =>
+        column.role === "input" &&
+        existingColumnOf[position] >= 0 &&
+        !isBlank(cellAt(grid, sourceRow, existingColumnOf[position])),
+    );
     const holdsUserColumn = userColumns.some(({ from }) => !isBlank(cellAt(grid, sourceRow, from)));
     if (writtenByAddin && !holdsInput && !holdsUserColumn) continue;
     const rowShift = nextRow - sourceRow;
     layout.columns.forEach((_column, position) => {
       const from = existingColumnOf[position];
-      setCell(nextRow, columnIndexes[position], from >= 0 ? shiftFormulaRows(cellAt(grid, sourceRow, from), rowShift) : "");
+      setCell(
+        nextRow,
+        columnIndexes[position],
+        from >= 0 ? shiftFormulaRows(cellAt(grid, sourceRow, from), rowShift) : "",
+      );
     });
-    for (const { from, to } of userColumns) setCell(nextRow, to, shiftFormulaRows(cellAt(grid, sourceRow, from), rowShift));
+    for (const { from, to } of userColumns)
+      setCell(nextRow, to, shiftFormulaRows(cellAt(grid, sourceRow, from), rowShift));
     report.keptRows++;
     nextRow++;
   }
@@ -205,13 +227,26 @@ function finish(
   report: MergeReport,
 ): MergedSheet {
   const height = Math.max(cells.length, oldTable ? oldTable.lastRow + 1 : 0);
-  const width = Math.max(tableLastColumn + 1, ...cells.map((row) => row.length), oldTable ? oldTable.lastColumn + 1 : 0);
+  const width = Math.max(
+    tableLastColumn + 1,
+    ...cells.map((row) => row.length),
+    oldTable ? oldTable.lastColumn + 1 : 0,
+  );
   for (let row = 0; row < height; row++) {
     if (!cells[row]) cells[row] = [];
     for (let column = 0; column < width; column++) {
       if (cells[row][column] !== undefined) continue;
-      const inOldTable = oldTable !== null && row >= oldTable.firstRow && row <= oldTable.lastRow && column >= oldTable.firstColumn && column <= oldTable.lastColumn;
-      const inTable = row >= layout.headerRow - 1 && row < layout.firstDataRow - 1 + dataRowCount && column >= tableFirstColumn && column <= tableLastColumn;
+      const inOldTable =
+        oldTable !== null &&
+        row >= oldTable.firstRow &&
+        row <= oldTable.lastRow &&
+        column >= oldTable.firstColumn &&
+        column <= oldTable.lastColumn;
+      const inTable =
+        row >= layout.headerRow - 1 &&
+        row < layout.firstDataRow - 1 + dataRowCount &&
+        column >= tableFirstColumn &&
+        column <= tableLastColumn;
       cells[row][column] = inOldTable || inTable ? "" : null;
     }
   }
@@ -234,14 +269,20 @@ function finish(
 export function shiftFormulaRows(cell: SheetCell, rowShift: number): SheetCell {
   if (typeof cell !== "string" || !cell.startsWith("=") || rowShift === 0) return cell;
   // Split into quoted parts ("text", 'sheet name') and the rest; only the rest holds references.
-  return cell.replace(/("(?:[^"]|"")*"|'(?:[^']|'')*')|([^"']+)/g, (part, quoted: string | undefined, code: string | undefined) => {
-    if (quoted !== undefined || code === undefined) return part;
-    return code.replace(/(^|[^A-Za-z0-9_.$])(\$?[A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (ref, before: string, column: string, dollar: string, row: string) => {
-      if (dollar) return ref;
-      const shifted = Number(row) + rowShift;
-      return shifted >= 1 ? `${before}${column}${shifted}` : `${before}#REF!`;
-    });
-  });
+  return cell.replace(
+    /("(?:[^"]|"")*"|'(?:[^']|'')*')|([^"']+)/g,
+    (part, quoted: string | undefined, code: string | undefined) => {
+      if (quoted !== undefined || code === undefined) return part;
+      return code.replace(
+        /(^|[^A-Za-z0-9_.$])(\$?[A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+        (ref, before: string, column: string, dollar: string, row: string) => {
+          if (dollar) return ref;
+          const shifted = Number(row) + rowShift;
+          return shifted >= 1 ? `${before}${column}${shifted}` : `${before}#REF!`;
+        },
+      );
+    },
+  );
 }
 
 function toAbsoluteGrid(existing: ExistingSheet): SheetCell[][] {
@@ -263,7 +304,9 @@ function findHeaderRow(
   layout: MergeTableLayout,
   renderedHeaderRow: readonly SheetCell[],
 ): { row: number; firstColumn: number; columns: Map<string, number> } | null {
-  const primary = new Set(layout.columns.map((column) => String(renderedHeaderRow[letterToIndex(column.letter)] ?? column.header).trim()));
+  const primary = new Set(
+    layout.columns.map((column) => String(renderedHeaderRow[letterToIndex(column.letter)] ?? column.header).trim()),
+  );
   const headers = new Set([...primary, ...layout.columns.flatMap((column) => [column.header, column.headerEn])]);
   let best: { row: number; firstColumn: number; columns: Map<string, number>; score: number } | null = null;
   grid.forEach((cellsInRow, row) => {
@@ -283,7 +326,12 @@ function findHeaderRow(
 }
 
 /** Keeps values typed into single input cells (a selector, a tolerance) where they are. */
-function keepInputCells(cells: (SheetCell | null)[][], grid: readonly (readonly SheetCell[])[], inputCells: readonly string[], report: MergeReport): void {
+function keepInputCells(
+  cells: (SheetCell | null)[][],
+  grid: readonly (readonly SheetCell[])[],
+  inputCells: readonly string[],
+  report: MergeReport,
+): void {
   for (const address of inputCells) {
     const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(address.trim().toUpperCase());
     if (!match) continue;
@@ -300,7 +348,8 @@ function keepInputCells(cells: (SheetCell | null)[][], grid: readonly (readonly 
 /** A sheet without a table: the rendered cells, padded with "leave unchanged". */
 function finishPlain(cells: (SheetCell | null)[][], report: MergeReport): MergedSheet {
   const width = Math.max(0, ...cells.map((row) => row.length));
-  for (const row of cells) for (let column = 0; column < width; column++) if (row[column] === undefined) row[column] = null;
+  for (const row of cells)
+    for (let column = 0; column < width; column++) if (row[column] === undefined) row[column] = null;
   return { cells, tableRange: "", dataRowCount: 0, report };
 }
 
@@ -328,6 +377,7 @@ function letterToIndex(letters: string): number {
 
 function indexToLetter(columnIndex: number): string {
   let letters = "";
-  for (let index = columnIndex + 1; index > 0; index = Math.floor((index - 1) / 26)) letters = String.fromCharCode(65 + ((index - 1) % 26)) + letters;
+  for (let index = columnIndex + 1; index > 0; index = Math.floor((index - 1) / 26))
+    letters = String.fromCharCode(65 + ((index - 1) % 26)) + letters;
   return letters;
 }

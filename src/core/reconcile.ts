@@ -32,7 +32,9 @@ function parseId(id: string): { prefix: string; number: number; digits: number }
 }
 
 function fingerprint(target: Target): string {
-  return [target.indicator, target.kind, target.unit ?? "", target.normalizedValue ?? "", target.targetYear ?? ""].join("\u0001");
+  return [target.indicator, target.kind, target.unit ?? "", target.normalizedValue ?? "", target.targetYear ?? ""].join(
+    "\u0001",
+  );
 }
 
 function indicatorKey(target: Target): string {
@@ -101,16 +103,31 @@ export function reconcileTargetIds(previous: readonly Target[], next: Catalog): 
 
   const used = new Set<number>();
   /** Scores every open (next, previous) pair the pass allows, then takes them best first: score, own id, nearest position. */
-  const pass = (pairsOf: (nextTarget: Target, nextIndex: number) => Iterable<{ previous: number; score: number }>): void => {
+  const pass = (
+    pairsOf: (nextTarget: Target, nextIndex: number) => Iterable<{ previous: number; score: number }>,
+  ): void => {
     const pairs: Array<{ next: number; previous: number; score: number; ownId: boolean; distance: number }> = [];
     next.targets.forEach((nextTarget, nextIndex) => {
       if (assigned[nextIndex] !== null) return;
       for (const { previous: candidateIndex, score } of pairsOf(nextTarget, nextIndex)) {
         if (used.has(candidateIndex)) continue;
-        pairs.push({ next: nextIndex, previous: candidateIndex, score, ownId: candidates[candidateIndex].id === nextTarget.id, distance: Math.abs(nextIndex - candidateIndex) });
+        pairs.push({
+          next: nextIndex,
+          previous: candidateIndex,
+          score,
+          ownId: candidates[candidateIndex].id === nextTarget.id,
+          distance: Math.abs(nextIndex - candidateIndex),
+        });
       }
     });
-    pairs.sort((a, b) => b.score - a.score || Number(b.ownId) - Number(a.ownId) || a.distance - b.distance || a.next - b.next || a.previous - b.previous);
+    pairs.sort(
+      (a, b) =>
+        b.score - a.score ||
+        Number(b.ownId) - Number(a.ownId) ||
+        a.distance - b.distance ||
+        a.next - b.next ||
+        a.previous - b.previous,
+    );
     for (const pair of pairs) {
       if (assigned[pair.next] !== null || used.has(pair.previous)) continue;
       assigned[pair.next] = candidates[pair.previous].id;
@@ -125,7 +142,8 @@ export function reconcileTargetIds(previous: readonly Target[], next: Catalog): 
       list.push(candidateIndex);
       index.set(key(target), list);
     });
-    return (nextTarget: Target) => (index.get(key(nextTarget)) ?? []).map((candidateIndex) => ({ previous: candidateIndex, score: 1 }));
+    return (nextTarget: Target) =>
+      (index.get(key(nextTarget)) ?? []).map((candidateIndex) => ({ previous: candidateIndex, score: 1 }));
   };
   pass(byKey(fingerprint));
   pass(byKey(indicatorKey));
@@ -206,7 +224,12 @@ export interface WrittenTable {
  * @returns the edited cells, in sheet order
  * @example catalogCellEdits(previous, existing, next)[0] // → { targetId: "南平-05", columnKey: "lead", written: "市商务局", current: "市发展改革委", … }
  */
-export function catalogCellEdits(previous: WrittenTable, existing: ExistingSheet, next: WrittenTable | null, ignore: readonly string[] = []): CatalogCellEdit[] {
+export function catalogCellEdits(
+  previous: WrittenTable,
+  existing: ExistingSheet,
+  next: WrittenTable | null,
+  ignore: readonly string[] = [],
+): CatalogCellEdit[] {
   const { layout } = previous;
   const keyColumn = layout.columns.find((column) => column.key === layout.rowKeyColumn);
   if (!keyColumn) return [];
@@ -219,8 +242,15 @@ export function catalogCellEdits(previous: WrittenTable, existing: ExistingSheet
   const existingKeyColumn = header.columns.get(keyColumn.key);
   if (existingKeyColumn === undefined) return [];
   const writtenRowOf = new Map(layout.rowKeys.map((key, index) => [key, layout.firstDataRow - 1 + index]));
-  const nextRowOf = new Map((next?.layout.rowKeys ?? []).map((key, index) => [key, (next?.layout.firstDataRow ?? 0) - 1 + index]));
-  const compared = layout.columns.filter((column) => column.key !== keyColumn.key && !ignore.includes(column.key) && (column.role === "catalog" || column.role === "formula"));
+  const nextRowOf = new Map(
+    (next?.layout.rowKeys ?? []).map((key, index) => [key, (next?.layout.firstDataRow ?? 0) - 1 + index]),
+  );
+  const compared = layout.columns.filter(
+    (column) =>
+      column.key !== keyColumn.key &&
+      !ignore.includes(column.key) &&
+      (column.role === "catalog" || column.role === "formula"),
+  );
   const edits: CatalogCellEdit[] = [];
   for (let row = header.row + (layout.firstDataRow - layout.headerRow); row < grid.length; row++) {
     const key = text(grid[row]?.[existingKeyColumn]);
@@ -238,25 +268,43 @@ export function catalogCellEdits(previous: WrittenTable, existing: ExistingSheet
       if (!changed) continue;
       const nextColumn = next?.layout.columns.find((candidate) => candidate.key === column.key);
       const nextRow = nextRowOf.get(key);
-      const reloaded = next && nextColumn && nextRow !== undefined ? (next.cells[nextRow]?.[letterIndex(nextColumn.letter)] ?? "") : "";
-      edits.push({ targetId: key, columnKey: column.key, header: column.header, headerEn: column.headerEn, address: `${letters(existingColumn)}${row + 1}`, written, current, reloaded });
+      const reloaded =
+        next && nextColumn && nextRow !== undefined
+          ? (next.cells[nextRow]?.[letterIndex(nextColumn.letter)] ?? "")
+          : "";
+      edits.push({
+        targetId: key,
+        columnKey: column.key,
+        header: column.header,
+        headerEn: column.headerEn,
+        address: `${letters(existingColumn)}${row + 1}`,
+        written,
+        current,
+        reloaded,
+      });
     }
   }
   return edits;
 }
 
 /** The header row of the table in the sheet as it stands: the row naming most of the layout's columns (either language). */
-function headerColumns(grid: readonly (readonly SheetCell[])[], layout: MergeTableLayout): { row: number; columns: Map<string, number> } | null {
+function headerColumns(
+  grid: readonly (readonly SheetCell[])[],
+  layout: MergeTableLayout,
+): { row: number; columns: Map<string, number> } | null {
   let best: { row: number; columns: Map<string, number> } | null = null;
   grid.forEach((cells, row) => {
     const columns = new Map<string, number>();
     (cells ?? []).forEach((cell, index) => {
       const value = text(cell);
-      const column = value ? layout.columns.find((candidate) => candidate.header === value || candidate.headerEn === value) : undefined;
+      const column = value
+        ? layout.columns.find((candidate) => candidate.header === value || candidate.headerEn === value)
+        : undefined;
       if (column && !columns.has(column.key)) columns.set(column.key, index);
     });
     // Ties go to the lower row: the table's own header sits under the other language's row.
-    if (columns.size >= Math.min(2, layout.columns.length) && (!best || columns.size >= best.columns.size)) best = { row, columns };
+    if (columns.size >= Math.min(2, layout.columns.length) && (!best || columns.size >= best.columns.size))
+      best = { row, columns };
   });
   return best;
 }
@@ -288,6 +336,7 @@ function letterIndex(column: string): number {
 
 function letters(columnIndex: number): string {
   let result = "";
-  for (let index = columnIndex + 1; index > 0; index = Math.floor((index - 1) / 26)) result = String.fromCharCode(65 + ((index - 1) % 26)) + result;
+  for (let index = columnIndex + 1; index > 0; index = Math.floor((index - 1) / 26))
+    result = String.fromCharCode(65 + ((index - 1) % 26)) + result;
   return result;
 }

@@ -21,9 +21,15 @@ export const DEFAULT_TOLERANCE = 0.1;
  * @throws LiangxinError("#NUM!") for a negative or non-finite tolerance or a non-finite gap
  * @example targetStatus(-0.15) // "behind"
  */
-export function targetStatus(gap: number, tolerance: number = DEFAULT_TOLERANCE, forecastMissesTarget = false): StatusCode {
-  if (!(tolerance >= 0) || !Number.isFinite(tolerance)) throw new LiangxinError("#NUM!", "targetStatus：预警容差不能为负 (targetStatus requires a non-negative tolerance)");
-  if (!Number.isFinite(gap)) throw new LiangxinError("#NUM!", "targetStatus：差距须为有限数值 (targetStatus requires a finite gap)");
+export function targetStatus(
+  gap: number,
+  tolerance: number = DEFAULT_TOLERANCE,
+  forecastMissesTarget = false,
+): StatusCode {
+  if (!(tolerance >= 0) || !Number.isFinite(tolerance))
+    throw new LiangxinError("#NUM!", "targetStatus：预警容差不能为负 (targetStatus requires a non-negative tolerance)");
+  if (!Number.isFinite(gap))
+    throw new LiangxinError("#NUM!", "targetStatus：差距须为有限数值 (targetStatus requires a finite gap)");
   if (gap < -tolerance) return "behind";
   if (gap < 0 || forecastMissesTarget) return "atRisk";
   return "onTrack";

@@ -88,7 +88,10 @@ export function expectedValue(
   seasonalProfile?: readonly number[],
 ): number {
   if (!Number.isFinite(baselineValue) || !Number.isFinite(targetValue)) {
-    throw new LiangxinError("#NUM!", "expectedAt：基期值和目标年值须为有限数值 (expectedAt requires finite baseline and target values)");
+    throw new LiangxinError(
+      "#NUM!",
+      "expectedAt：基期值和目标年值须为有限数值 (expectedAt requires finite baseline and target values)",
+    );
   }
   checkYears(baseYear, targetYear);
   const horizonYears = targetYear - baseYear;
@@ -108,7 +111,10 @@ export function expectedValue(
     case "cumulative": {
       const firstYear = startYear ?? baseYear + 1;
       if (!Number.isInteger(firstYear) || firstYear > targetYear) {
-        throw new LiangxinError("#NUM!", "expectedAt：起算年份不能晚于目标年份 (expectedAt requires a start year no later than the target year)");
+        throw new LiangxinError(
+          "#NUM!",
+          "expectedAt：起算年份不能晚于目标年份 (expectedAt requires a start year no later than the target year)",
+        );
       }
       if (year < firstYear) return 0;
       const countedYears = targetYear - firstYear + 1;
@@ -118,8 +124,11 @@ export function expectedValue(
     case "annual":
       return targetValue * yearToDateShare(month, seasonalProfile);
     default:
-      throw new LiangxinError("#N/A", `expectedAt：未知的 kind "${String(kind)}"，可用 growth、level、share、cumulative、annual` +
-          ` (expectedAt does not know the kind "${String(kind)}"; use growth, level, share, cumulative or annual)`);
+      throw new LiangxinError(
+        "#N/A",
+        `expectedAt：未知的 kind "${String(kind)}"，可用 growth、level、share、cumulative、annual` +
+          ` (expectedAt does not know the kind "${String(kind)}"; use growth, level, share, cumulative or annual)`,
+      );
   }
 }
 
@@ -134,7 +143,11 @@ export function expectedValue(
  * @throws LiangxinError("#NUM!") for a report before the base year or after the target year
  * @example checkPlanPeriod({ year: 2028, month: 1, wholeYear: false }, 2023, 2027) // throws #NUM!
  */
-export function checkPlanPeriod(period: ReportPeriod, baseYear: number = DEFAULT_BASE_YEAR, targetYear: number = DEFAULT_TARGET_YEAR): void {
+export function checkPlanPeriod(
+  period: ReportPeriod,
+  baseYear: number = DEFAULT_BASE_YEAR,
+  targetYear: number = DEFAULT_TARGET_YEAR,
+): void {
   if (period.year >= baseYear && period.year <= targetYear) return;
   const shown = formatPeriod(period);
   throw new LiangxinError(
@@ -152,12 +165,24 @@ function checkYears(baseYear: number, targetYear: number): void {
   if (!Number.isInteger(baseYear) || !Number.isInteger(targetYear)) {
     throw new LiangxinError("#NUM!", "expectedAt：年份须为整数 (expectedAt requires whole years)");
   }
-  if (targetYear <= baseYear) throw new LiangxinError("#NUM!", "expectedAt：目标年份须晚于基期年份 (expectedAt requires a target year after the base year)");
+  if (targetYear <= baseYear)
+    throw new LiangxinError(
+      "#NUM!",
+      "expectedAt：目标年份须晚于基期年份 (expectedAt requires a target year after the base year)",
+    );
 }
 
 function checkCompounding(baselineValue: number, targetValue: number): void {
-  if (baselineValue <= 0) throw new LiangxinError("#NUM!", "expectedAt：复合增长的基期值须为正数 (expectedAt requires a positive baseline where growth compounds)");
-  if (targetValue <= 0) throw new LiangxinError("#NUM!", "expectedAt：复合增长的目标年值须为正数 (expectedAt requires a positive target where growth compounds)");
+  if (baselineValue <= 0)
+    throw new LiangxinError(
+      "#NUM!",
+      "expectedAt：复合增长的基期值须为正数 (expectedAt requires a positive baseline where growth compounds)",
+    );
+  if (targetValue <= 0)
+    throw new LiangxinError(
+      "#NUM!",
+      "expectedAt：复合增长的目标年值须为正数 (expectedAt requires a positive target where growth compounds)",
+    );
 }
 
 /**
@@ -170,16 +195,28 @@ function checkCompounding(baselineValue: number, targetValue: number): void {
  */
 export function yearToDateShare(month: number, seasonalProfile?: readonly number[]): number {
   if (!seasonalProfile) return month / 12;
-  if (seasonalProfile.length !== 12) throw new LiangxinError("#NUM!", "yearToDateShare：季节分布须为 12 个月的权重 (yearToDateShare requires twelve monthly weights)");
+  if (seasonalProfile.length !== 12)
+    throw new LiangxinError(
+      "#NUM!",
+      "yearToDateShare：季节分布须为 12 个月的权重 (yearToDateShare requires twelve monthly weights)",
+    );
   let total = 0;
   let elapsed = 0;
   for (let index = 0; index < 12; index++) {
     const weight = seasonalProfile[index];
-    if (!(weight >= 0) || !Number.isFinite(weight)) throw new LiangxinError("#NUM!", "yearToDateShare：月度权重不能为负 (yearToDateShare requires non-negative weights)");
+    if (!(weight >= 0) || !Number.isFinite(weight))
+      throw new LiangxinError(
+        "#NUM!",
+        "yearToDateShare：月度权重不能为负 (yearToDateShare requires non-negative weights)",
+      );
     total += weight;
     if (index < month) elapsed += weight;
   }
-  if (total <= 0) throw new LiangxinError("#NUM!", "yearToDateShare：月度权重之和须为正数 (yearToDateShare requires weights with a positive total)");
+  if (total <= 0)
+    throw new LiangxinError(
+      "#NUM!",
+      "yearToDateShare：月度权重之和须为正数 (yearToDateShare requires weights with a positive total)",
+    );
   return elapsed / total;
 }
 
@@ -234,15 +271,45 @@ export function targetValueRule(target: Pick<Target, "kind"> & Partial<Pick<Targ
  * June, never with half a year's flow (单位GDP能耗 95 against a baseline of 100 is on its path, not at 204%).
  */
 export const LEVEL_INDICATOR_PATTERNS: readonly RegExp[] = [
-  /率/, /比例/, /占比/, /比重/, /强度/, /单位.*(能耗|水耗|电耗|排放|用水|用能)/, /产能/, /保有量/, /能力/, /覆盖/, /水平/, /价格/, /指数/, /密度/, /装机/, /存量/,
+  /率/,
+  /比例/,
+  /占比/,
+  /比重/,
+  /强度/,
+  /单位.*(能耗|水耗|电耗|排放|用水|用能)/,
+  /产能/,
+  /保有量/,
+  /能力/,
+  /覆盖/,
+  /水平/,
+  /价格/,
+  /指数/,
+  /密度/,
+  /装机/,
+  /存量/,
 ];
 /**
  * Indicators that are volumes or amounts over a period (口径 累计): a monthly report is the year-to-date
  * total, compared with the part of the year's value due by that month.
  */
 export const FLOW_INDICATOR_PATTERNS: readonly RegExp[] = [
-  /交易[量额]/, /回收(利用)?[总]?量/, /拆解量/, /处理量/, /更新量/, /投资/, /销[售]?量/, /销售额/, /零售(总)?额/, /消费额/, /产量/, /产值/,
-  /营业收入/, /产业规模/, /以旧换新/, /排放量/, /总量/,
+  /交易[量额]/,
+  /回收(利用)?[总]?量/,
+  /拆解量/,
+  /处理量/,
+  /更新量/,
+  /投资/,
+  /销[售]?量/,
+  /销售额/,
+  /零售(总)?额/,
+  /消费额/,
+  /产量/,
+  /产值/,
+  /营业收入/,
+  /产业规模/,
+  /以旧换新/,
+  /排放量/,
+  /总量/,
 ];
 
 /**
@@ -261,7 +328,9 @@ export const FLOW_INDICATOR_PATTERNS: readonly RegExp[] = [
  * @example defaultBasisForTarget({ kind: "growth_vs_baseline", unit: "%", indicator: "单位地区生产总值能耗" }) // "level"
  * @example defaultBasisForTarget({ kind: "level", unit: "万辆", indicator: "报废汽车回收量" }) // "ytd"
  */
-export function defaultBasisForTarget(target: Pick<Target, "kind"> & Partial<Pick<Target, "unit" | "indicator">>): ReportBasis {
+export function defaultBasisForTarget(
+  target: Pick<Target, "kind"> & Partial<Pick<Target, "unit" | "indicator">>,
+): ReportBasis {
   const rule = targetValueRule(target);
   if (target.kind === "share" || rule === "points" || rule === "annualPoints") return "level";
   if (target.kind === "cumulative" || (rule === "value" && target.kind === "annual")) return "ytd";
@@ -301,7 +370,8 @@ export function trajectoryKindForTarget(
     case "annualRate":
       return (basis ?? defaultBasisForTarget(described)) === "level" ? "level" : "growth";
     case "value":
-      if (described.kind === "level") return (basis ?? defaultBasisForTarget(described)) === "level" ? "level" : "growth";
+      if (described.kind === "level")
+        return (basis ?? defaultBasisForTarget(described)) === "level" ? "level" : "growth";
       return described.kind as "share" | "cumulative" | "annual";
   }
 }
@@ -335,11 +405,17 @@ export interface PlanYears {
  * @returns the years with defaults filled in
  * @example planYears({ kind: "annual", unit: "%", baseYear: null, startYear: 2025, targetYear: 2027 }) // { baseYear: 2024, startYear: 2025, targetYear: 2027 }
  */
-export function planYears(target: Partial<Pick<Target, "kind" | "unit" | "baseYear" | "startYear" | "targetYear">>): PlanYears {
+export function planYears(
+  target: Partial<Pick<Target, "kind" | "unit" | "baseYear" | "startYear" | "targetYear">>,
+): PlanYears {
   const rule = target.kind ? targetValueRule({ kind: target.kind, unit: target.unit }) : null;
   const perYearRate = rule === "annualRate" || rule === "annualPoints";
   const baseYear = target.baseYear ?? (perYearRate && target.startYear ? target.startYear - 1 : DEFAULT_BASE_YEAR);
-  return { baseYear, startYear: target.startYear ?? baseYear + 1, targetYear: target.targetYear ?? DEFAULT_TARGET_YEAR };
+  return {
+    baseYear,
+    startYear: target.startYear ?? baseYear + 1,
+    targetYear: target.targetYear ?? DEFAULT_TARGET_YEAR,
+  };
 }
 
 /**
@@ -354,7 +430,8 @@ export function planYears(target: Partial<Pick<Target, "kind" | "unit" | "baseYe
  * @example targetValueFromCatalog({ kind: "annual", unit: "%", normalizedValue: 0.15, startYear: 2024, targetYear: 2027 }, 1000) // 1749.00625
  */
 export function targetValueFromCatalog(
-  target: Pick<Target, "kind" | "normalizedValue"> & Partial<Pick<Target, "unit" | "baseYear" | "startYear" | "targetYear">>,
+  target: Pick<Target, "kind" | "normalizedValue"> &
+    Partial<Pick<Target, "unit" | "baseYear" | "startYear" | "targetYear">>,
   baselineValue: number | null,
 ): number | null {
   const value = target.normalizedValue;
@@ -393,10 +470,18 @@ export function requiredGrowth(
   baseYear: number = DEFAULT_BASE_YEAR,
   targetYear: number = DEFAULT_TARGET_YEAR,
 ): number {
-  if (!(baselineValue > 0) || !Number.isFinite(baselineValue)) throw new LiangxinError("#NUM!", "requiredGrowth：基期值须为正数 (requiredGrowth requires a positive baseline)");
-  if (!(targetValue >= 0) || !Number.isFinite(targetValue)) throw new LiangxinError("#NUM!", "requiredGrowth：目标年值不能为负 (requiredGrowth requires a non-negative target)");
+  if (!(baselineValue > 0) || !Number.isFinite(baselineValue))
+    throw new LiangxinError("#NUM!", "requiredGrowth：基期值须为正数 (requiredGrowth requires a positive baseline)");
+  if (!(targetValue >= 0) || !Number.isFinite(targetValue))
+    throw new LiangxinError(
+      "#NUM!",
+      "requiredGrowth：目标年值不能为负 (requiredGrowth requires a non-negative target)",
+    );
   if (!Number.isFinite(baseYear) || !Number.isFinite(targetYear) || !(targetYear > baseYear)) {
-    throw new LiangxinError("#NUM!", "requiredGrowth：目标年份须晚于基期年份 (requiredGrowth requires a target year after the base year)");
+    throw new LiangxinError(
+      "#NUM!",
+      "requiredGrowth：目标年份须晚于基期年份 (requiredGrowth requires a target year after the base year)",
+    );
   }
   return Math.pow(targetValue / baselineValue, 1 / (targetYear - baseYear)) - 1;
 }

@@ -97,7 +97,8 @@ export function isPercentUnit(unit: string | null): boolean {
 export function unitOfFigures(target: Pick<Target, "kind" | "unit">): string | null {
   const unit = target.unit?.trim() ?? "";
   // A rate raised by points (机械化率提高5个百分点) is a rate; 年均增长15% is the growth of an indicator in its own unit.
-  if ((target.kind === "growth_vs_baseline" || target.kind === "annual") && (unit === "个百分点" || unit === "百分点")) return "%";
+  if ((target.kind === "growth_vs_baseline" || target.kind === "annual") && (unit === "个百分点" || unit === "百分点"))
+    return "%";
   if (target.kind === "annual" && isPercentUnit(unit)) return null;
   if (target.kind === "growth_vs_baseline" || target.kind === "milestone") return null;
   if (target.kind === "share") return "%";

@@ -53,7 +53,10 @@ export interface WrittenWorkbook {
  * workbookStateOf(renderWorkbook(catalog, { flavour: "builtin" }), { targets: catalog.targets, city: "南平", loadedAt: "" }).sheets
  * // → [{ key: "guide", name: "说明" }, { key: "targets", name: "目标总表" }, …]
  */
-export function workbookStateOf(written: WrittenWorkbook, details: { targets: readonly Target[]; city: string | null; loadedAt: string }): WorkbookState {
+export function workbookStateOf(
+  written: WrittenWorkbook,
+  details: { targets: readonly Target[]; city: string | null; loadedAt: string },
+): WorkbookState {
   const rowKeys: Record<string, string[]> = {};
   for (const sheet of written.sheets) if (sheet.table) rowKeys[sheet.key] = [...sheet.table.rowKeys];
   return {
@@ -93,9 +96,18 @@ export function stateFromXml(xml: string | null | undefined): WorkbookState | nu
   try {
     const parsed = JSON.parse(unescapeText(match[1])) as Partial<WorkbookState>;
     if (parsed.version !== 1 || !Array.isArray(parsed.targets)) return null;
-    const state: WorkbookState = { version: 1, city: parsed.city ?? null, targets: parsed.targets, rowKeys: parsed.rowKeys ?? {}, loadedAt: parsed.loadedAt ?? "" };
+    const state: WorkbookState = {
+      version: 1,
+      city: parsed.city ?? null,
+      targets: parsed.targets,
+      rowKeys: parsed.rowKeys ?? {},
+      loadedAt: parsed.loadedAt ?? "",
+    };
     const sheets = parsed.sheets;
-    if (Array.isArray(sheets) && sheets.every((sheet) => typeof sheet?.key === "string" && typeof sheet?.name === "string")) {
+    if (
+      Array.isArray(sheets) &&
+      sheets.every((sheet) => typeof sheet?.key === "string" && typeof sheet?.name === "string")
+    ) {
       state.sheets = sheets.map(({ key, name }) => ({ key, name }));
     }
     return state;

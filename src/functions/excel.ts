@@ -37,7 +37,9 @@ export function toExcelCell(value: SheetScalar): unknown {
   const customFunctions = runtime();
   if (!customFunctions) return value;
   const code = customFunctions.ErrorCode[ERROR_CODE_NAMES[value.error]] ?? value.error;
-  return CODES_WITH_MESSAGE.has(value.error) && value.message ? new customFunctions.Error(code, value.message) : new customFunctions.Error(code);
+  return CODES_WITH_MESSAGE.has(value.error) && value.message
+    ? new customFunctions.Error(code, value.message)
+    : new customFunctions.Error(code);
 }
 
 /** A result as rows of Excel cells (a single value is a 1×1 range, which Excel shows as the value). */
@@ -57,6 +59,9 @@ export function evaluateForExcel(name: string, args: readonly SheetArgument[]): 
     return toExcelResult(callSheetFunction(name, args));
   } catch (exception) {
     // callSheetFunction never throws; this guards the conversion itself so no exception reaches Excel.
-    return toExcelResult({ error: "#VALUE!", message: `${name}: ${exception instanceof Error ? exception.message : String(exception)}` });
+    return toExcelResult({
+      error: "#VALUE!",
+      message: `${name}: ${exception instanceof Error ? exception.message : String(exception)}`,
+    });
   }
 }

@@ -24,7 +24,12 @@ export interface BareNameDefinition {
  * LAMBDA parameter names that would read as built-in functions (DATE, MODE, RATE, PRICE) are renamed,
  * since a LAMBDA parameter must be a valid, unambiguous name.
  */
-const LAMBDA_PARAMETER_NAMES: Readonly<Record<string, string>> = { date: "reportDate", mode: "gapMode", rate: "subsidyRate", price: "unitPrice" };
+const LAMBDA_PARAMETER_NAMES: Readonly<Record<string, string>> = {
+  date: "reportDate",
+  mode: "gapMode",
+  rate: "subsidyRate",
+  price: "unitPrice",
+};
 
 const MAX_COMMENT_LENGTH = 255;
 
@@ -35,12 +40,20 @@ const MAX_COMMENT_LENGTH = 255;
  * @returns name, LAMBDA formula and comment for each, in registry order
  * @example bareNameDefinitions()[0].formula // "=LAMBDA(baseline,target,[baseYear],[targetYear],LX.REQUIRED_GROWTH(…))"
  */
-export function bareNameDefinitions(namespace = CUSTOM_FUNCTION_NAMESPACE, functionNames: readonly string[] = Object.keys(SHEET_FUNCTIONS)): BareNameDefinition[] {
+export function bareNameDefinitions(
+  namespace = CUSTOM_FUNCTION_NAMESPACE,
+  functionNames: readonly string[] = Object.keys(SHEET_FUNCTIONS),
+): BareNameDefinition[] {
   return functionNames.map((functionName) => {
     const fn = SHEET_FUNCTIONS[functionName];
-    const parameters = fn.params.map((param) => ({ name: LAMBDA_PARAMETER_NAMES[param.name] ?? param.name, optional: param.optional === true }));
+    const parameters = fn.params.map((param) => ({
+      name: LAMBDA_PARAMETER_NAMES[param.name] ?? param.name,
+      optional: param.optional === true,
+    }));
     const declared = parameters.map((param) => (param.optional ? `[${param.name}]` : param.name));
-    const passed = parameters.map((param) => (param.optional ? `IF(ISOMITTED(${param.name}),"",${param.name})` : param.name));
+    const passed = parameters.map((param) =>
+      param.optional ? `IF(ISOMITTED(${param.name}),"",${param.name})` : param.name,
+    );
     const formula = `=LAMBDA(${declared.join(",")},${namespace}.${fn.name}(${passed.join(",")}))`;
     const comment = `${fn.descriptionZh}(${namespace}.${fn.name} 的无前缀名称)`.slice(0, MAX_COMMENT_LENGTH);
     return { name: fn.name, formula, comment };

@@ -18,7 +18,13 @@ import { evaluateForExcel } from "./excel";
  * @param [cap] 每件补贴上限(元);空白为不设上限。
  * @returns 补贴金额(元)。
  */
-export function subsidyCost(volume: any[][], amount?: any[][], rate?: any[][], price?: any[][], cap?: any[][]): any[][] {
+export function subsidyCost(
+  volume: any[][],
+  amount?: any[][],
+  rate?: any[][],
+  price?: any[][],
+  cap?: any[][],
+): any[][] {
   return evaluateForExcel("SUBSIDY_COST", [volume, amount, rate, price, cap]);
 }
 
@@ -75,7 +81,19 @@ export function subsidyBudget(
   level?: any[][],
   formulas?: any[][],
 ): any[][] {
-  return evaluateForExcel("SUBSIDY_BUDGET", [programs, years, volumes, amounts, rates, prices, caps, takeUps, shares, level, formulas]);
+  return evaluateForExcel("SUBSIDY_BUDGET", [
+    programs,
+    years,
+    volumes,
+    amounts,
+    rates,
+    prices,
+    caps,
+    takeUps,
+    shares,
+    level,
+    formulas,
+  ]);
 }
 
 /**
@@ -109,5 +127,18 @@ export function subsidySimulate(
   seed?: any[][],
   formulas?: any[][],
 ): any[][] {
-  return evaluateForExcel("SUBSIDY_SIMULATE", [programs, years, volumes, amounts, rates, prices, caps, takeUps, ranges, iterations, seed, formulas]);
+  return evaluateForExcel("SUBSIDY_SIMULATE", [
+    programs,
+    years,
+    volumes,
+    amounts,
+    rates,
+    prices,
+    caps,
+    takeUps,
+    ranges,
+    iterations,
+    seed,
+    formulas,
+  ]);
 }

@@ -5,7 +5,12 @@ import { KIND_WORDS, PANE_STRINGS } from "./strings";
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 const COMPARATOR_SIGNS: Record<string, string> = { ">=": "≥ ", ">": "> ", "~": "≈ ", "<=": "≤ ", "=": "" };
@@ -34,7 +39,9 @@ export function previewHtml(catalog: Catalog, locale: Locale): string {
   const warnings = catalog.warnings.length
     ? `<details class="warnings"><summary>${escapeHtml(strings.warnings)} (${catalog.warnings.length})</summary><ul>${catalog.warnings.map((warning) => `<li>${escapeHtml(warning)}</li>`).join("")}</ul></details>`
     : "";
-  const title = catalog.plan.title ? `<p class="plan">${escapeHtml(catalog.plan.title)}${catalog.plan.docNumber ? ` · ${escapeHtml(catalog.plan.docNumber)}` : ""}</p>` : "";
+  const title = catalog.plan.title
+    ? `<p class="plan">${escapeHtml(catalog.plan.title)}${catalog.plan.docNumber ? ` · ${escapeHtml(catalog.plan.docNumber)}` : ""}</p>`
+    : "";
   return `${title}<p>${escapeHtml(strings.found(catalog.targets.length))}</p>
 <table class="preview"><thead><tr><th>${escapeHtml(strings.colId)}</th><th>${escapeHtml(strings.colIndicator)}</th><th>${escapeHtml(strings.colValue)}</th><th>${escapeHtml(strings.colLead)}</th></tr></thead>
 <tbody>${rows}</tbody></table>${warnings}`;

@@ -5,6 +5,8 @@
 import type { BundledCity } from "../core/cities";
 
 export async function loadSeedText(city: BundledCity): Promise<string> {
-  const module = (await import(/* webpackInclude: /\.txt$/ */ /* webpackChunkName: "seed-[request]" */ `../../seeds/${city.file}`)) as { default: string };
+  const module = (await import(
+    /* webpackInclude: /\.txt$/ */ /* webpackChunkName: "seed-[request]" */ `../../seeds/${city.file}`
+  )) as { default: string };
   return module.default;
 }

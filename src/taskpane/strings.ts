@@ -28,12 +28,17 @@ export const PANE_STRINGS = {
     load: "载入工作簿",
     checkReports: "检查月报",
     loading: { reading: "读取工作簿……", writing: "写入工作表……", names: "定义函数名称……", done: "完成" },
-    loaded: (sheets: number, kept: number) => `已载入 ${sheets} 张工作表。` + (kept ? `${kept} 项目标已不在方案中，已保留并标记为“已移出目录”。` : ""),
+    loaded: (sheets: number, kept: number) =>
+      `已载入 ${sheets} 张工作表。` + (kept ? `${kept} 项目标已不在方案中，已保留并标记为“已移出目录”。` : ""),
     reconciled: (renamed: number, added: readonly string[]) =>
-      `方案有改动：${renamed} 项目标沿用工作簿中原有编号` + (added.length ? `，新增 ${added.length} 项（${added.join("、")}）` : "") + "；已填的基期值等随目标保留。",
-    catalogEdits: (changes: readonly string[]) => `目标总表中手工改过的方案列单元格已按方案刷新（原填内容如下，如需保留请改填在“备注”列）：${changes.join("；")}。`,
+      `方案有改动：${renamed} 项目标沿用工作簿中原有编号` +
+      (added.length ? `，新增 ${added.length} 项（${added.join("、")}）` : "") +
+      "；已填的基期值等随目标保留。",
+    catalogEdits: (changes: readonly string[]) =>
+      `目标总表中手工改过的方案列单元格已按方案刷新（原填内容如下，如需保留请改填在“备注”列）：${changes.join("；")}。`,
     namesFailed: (reason: string) => `无前缀函数名（如 =TARGET_GAP）未能定义：${reason}。请使用 =LX.TARGET_GAP(…)。`,
-    checked: (checked: number, rejected: number, behind: number) => `已检查 ${checked} 行月报，${rejected} 行有误，${behind} 项落后。详见“部门预警”。`,
+    checked: (checked: number, rejected: number, behind: number) =>
+      `已检查 ${checked} 行月报，${rejected} 行有误，${behind} 项落后。详见“部门预警”。`,
     notInExcel: "未在 Excel 中运行：可预览提取结果，载入与检查需在 Excel 中进行。",
     error: "出错：",
     exampleNote: "示例",
@@ -63,13 +68,25 @@ export const PANE_STRINGS = {
     stepLoad: "3. Load and check",
     load: "Load into workbook",
     checkReports: "Check reports",
-    loading: { reading: "Reading the workbook…", writing: "Writing sheets…", names: "Defining function names…", done: "Done" },
-    loaded: (sheets: number, kept: number) => `Loaded ${sheets} sheets.` + (kept ? ` ${kept} targets are no longer in the plan; kept and marked "Not in catalog".` : ""),
+    loading: {
+      reading: "Reading the workbook…",
+      writing: "Writing sheets…",
+      names: "Defining function names…",
+      done: "Done",
+    },
+    loaded: (sheets: number, kept: number) =>
+      `Loaded ${sheets} sheets.` +
+      (kept ? ` ${kept} targets are no longer in the plan; kept and marked "Not in catalog".` : ""),
     reconciled: (renamed: number, added: readonly string[]) =>
-      `The plan changed: ${renamed} targets keep their earlier ids in this workbook` + (added.length ? `; ${added.length} new (${added.join(", ")})` : "") + "; typed baselines stay with their targets.",
-    catalogEdits: (changes: readonly string[]) => `Plan columns you had edited in 目标总表 were refreshed from the plan (what you had typed is below; keep such notes in 备注): ${changes.join("; ")}.`,
-    namesFailed: (reason: string) => `Bare function names (=TARGET_GAP) could not be defined: ${reason}. Use =LX.TARGET_GAP(…) instead.`,
-    checked: (checked: number, rejected: number, behind: number) => `Checked ${checked} report rows: ${rejected} rejected, ${behind} behind. See 部门预警.`,
+      `The plan changed: ${renamed} targets keep their earlier ids in this workbook` +
+      (added.length ? `; ${added.length} new (${added.join(", ")})` : "") +
+      "; typed baselines stay with their targets.",
+    catalogEdits: (changes: readonly string[]) =>
+      `Plan columns you had edited in 目标总表 were refreshed from the plan (what you had typed is below; keep such notes in 备注): ${changes.join("; ")}.`,
+    namesFailed: (reason: string) =>
+      `Bare function names (=TARGET_GAP) could not be defined: ${reason}. Use =LX.TARGET_GAP(…) instead.`,
+    checked: (checked: number, rejected: number, behind: number) =>
+      `Checked ${checked} report rows: ${rejected} rejected, ${behind} behind. See 部门预警.`,
     notInExcel: "Not running in Excel: you can preview the extraction; loading and checking need Excel.",
     error: "Error: ",
     exampleNote: "example",
@@ -80,6 +97,20 @@ export type PaneStrings = (typeof PANE_STRINGS)["zh-CN"];
 
 /** Kind labels for the preview (the catalog's codes → words). */
 export const KIND_WORDS: Record<Locale, Record<string, string>> = {
-  "zh-CN": { growth_vs_baseline: "较基期增长", level: "达到水平", share: "比重", cumulative: "累计", annual: "每年", milestone: "节点任务" },
-  "en-US": { growth_vs_baseline: "Growth vs base", level: "Level", share: "Share", cumulative: "Cumulative", annual: "Per year", milestone: "Milestone" },
+  "zh-CN": {
+    growth_vs_baseline: "较基期增长",
+    level: "达到水平",
+    share: "比重",
+    cumulative: "累计",
+    annual: "每年",
+    milestone: "节点任务",
+  },
+  "en-US": {
+    growth_vs_baseline: "Growth vs base",
+    level: "Level",
+    share: "Share",
+    cumulative: "Cumulative",
+    annual: "Per year",
+    milestone: "Milestone",
+  },
 };

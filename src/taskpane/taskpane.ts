@@ -158,9 +158,17 @@ async function loadWorkbook(): Promise<void> {
     state.catalog = result.catalog;
     showPreview(result.catalog);
     const messages = [strings().loaded(result.sheets.length, result.keptTargetIds.length)];
-    if (result.ids.renamed.length || result.ids.added.length) messages.push(strings().reconciled(result.ids.renamed.length, result.ids.added));
+    if (result.ids.renamed.length || result.ids.added.length)
+      messages.push(strings().reconciled(result.ids.renamed.length, result.ids.added));
     // Excel has no undo after an add-in writes: show what the user had typed so it can be retyped.
-    if (result.catalogEdits.length) messages.push(strings().catalogEdits(result.catalogEdits.map((edit) => `${edit.address}（${edit.header}）: ${String(edit.current)} → ${String(edit.reloaded)}`)));
+    if (result.catalogEdits.length)
+      messages.push(
+        strings().catalogEdits(
+          result.catalogEdits.map(
+            (edit) => `${edit.address}（${edit.header}）: ${String(edit.current)} → ${String(edit.reloaded)}`,
+          ),
+        ),
+      );
     if (result.namesError) messages.push(strings().namesFailed(result.namesError));
     setStatus(messages.join(" "));
   } catch (error) {
@@ -231,7 +239,9 @@ function start(): void {
   element("check").addEventListener("click", () => void runCheck());
   // The ribbon's 检查月报 runs in this same runtime; show its result here too.
   window.addEventListener(CHECKED_EVENT, (event) => showChecked((event as CustomEvent<CheckedDetail>).detail));
-  window.addEventListener(FAILED_EVENT, (event) => setStatus(strings().error + String((event as CustomEvent<string>).detail), true));
+  window.addEventListener(FAILED_EVENT, (event) =>
+    setStatus(strings().error + String((event as CustomEvent<string>).detail), true),
+  );
 }
 
 start();

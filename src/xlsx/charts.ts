@@ -26,7 +26,12 @@ const CONTENT_TYPE = {
 };
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 /**
@@ -60,7 +65,9 @@ export async function addCharts(xlsxBuffer: Buffer, charts: readonly ChartSpec[]
       zip.file(chartPath, chartXml(chart));
       overrides.push({ partName: `/${chartPath}`, contentType: CONTENT_TYPE.chart });
       const relId = `rId${index + 1}`;
-      drawingRels.push(`<Relationship Id="${relId}" Type="${REL_TYPE.chart}" Target="../charts/chart${chartNumber}.xml"/>`);
+      drawingRels.push(
+        `<Relationship Id="${relId}" Type="${REL_TYPE.chart}" Target="../charts/chart${chartNumber}.xml"/>`,
+      );
       anchors.push(anchorXml(chart, relId, index + 2));
       chartNumber++;
     });
@@ -80,7 +87,9 @@ export async function addCharts(xlsxBuffer: Buffer, charts: readonly ChartSpec[]
   const typesFile = zip.file("[Content_Types].xml");
   if (!typesFile) throw new Error("addCharts: not an .xlsx file ([Content_Types].xml missing)");
   let types = await typesFile.async("string");
-  const additions = overrides.map((override) => `<Override PartName="${override.partName}" ContentType="${override.contentType}"/>`).join("");
+  const additions = overrides
+    .map((override) => `<Override PartName="${override.partName}" ContentType="${override.contentType}"/>`)
+    .join("");
   types = types.replace("</Types>", `${additions}</Types>`);
   zip.file("[Content_Types].xml", types);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
@@ -125,7 +134,12 @@ function escapeText(text: string): string {
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 async function readPart(zip: JSZip, path: string): Promise<string> {
@@ -148,14 +162,19 @@ async function linkDrawing(zip: JSZip, sheetPath: string, drawingTarget: string)
   const slash = sheetPath.lastIndexOf("/");
   const relsPath = `${sheetPath.slice(0, slash)}/_rels/${sheetPath.slice(slash + 1)}.rels`;
   const relsFile = zip.file(relsPath);
-  let rels = relsFile ? await relsFile.async("string") : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
+  let rels = relsFile
+    ? await relsFile.async("string")
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
   let sheet = await readPart(zip, sheetPath);
   if (/<drawing\b/.test(sheet)) throw new Error(`addCharts: ${sheetPath} already has a drawing`);
   const usedIds = new Set([...rels.matchAll(/\bId="([^"]+)"/g)].map((match) => match[1]));
   let relNumber = 1;
   while (usedIds.has(`rId${relNumber}`) || usedIds.has(`rIdChart${relNumber}`)) relNumber++;
   const relId = `rIdChart${relNumber}`;
-  rels = rels.replace("</Relationships>", `<Relationship Id="${relId}" Type="${REL_TYPE.drawing}" Target="${drawingTarget}"/></Relationships>`);
+  rels = rels.replace(
+    "</Relationships>",
+    `<Relationship Id="${relId}" Type="${REL_TYPE.drawing}" Target="${drawingTarget}"/></Relationships>`,
+  );
   zip.file(relsPath, rels);
 
   if (!/xmlns:r="/.test(sheet.slice(0, sheet.indexOf(">", sheet.indexOf("<worksheet"))))) {
@@ -163,7 +182,17 @@ async function linkDrawing(zip: JSZip, sheetPath: string, drawingTarget: string)
   }
   // CT_Worksheet order: … drawing, legacyDrawing, legacyDrawingHF, picture, oleObjects, controls, webPublishItems, tableParts, extLst.
   const element = `<drawing r:id="${relId}"/>`;
-  const followers = ["<legacyDrawing ", "<legacyDrawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"];
+  const followers = [
+    "<legacyDrawing ",
+    "<legacyDrawingHF",
+    "<picture",
+    "<oleObjects",
+    "<controls",
+    "<webPublishItems",
+    "<tableParts",
+    "<extLst",
+    "</worksheet>",
+  ];
   for (const follower of followers) {
     const at = sheet.indexOf(follower);
     if (at >= 0) {

@@ -38,13 +38,18 @@ export function itemIdOf(text: string): string {
  * @returns the new .xlsx bytes, and where the part went (e.g. "customXml/item1.xml")
  * @throws Error when the file lacks [Content_Types].xml or xl/_rels/workbook.xml.rels
  */
-export async function addCustomXmlPart(xlsxBuffer: Buffer, partXml: string): Promise<{ bytes: Buffer; itemPath: string }> {
+export async function addCustomXmlPart(
+  xlsxBuffer: Buffer,
+  partXml: string,
+): Promise<{ bytes: Buffer; itemPath: string }> {
   const zip = await JSZip.loadAsync(xlsxBuffer);
   const number = nextItemNumber(zip);
   const itemPath = `customXml/item${number}.xml`;
   const propsName = `itemProps${number}.xml`;
   const rootNamespace = rootNamespaceOf(partXml);
-  const schemaRefs = rootNamespace ? `<ds:schemaRefs><ds:schemaRef ds:uri="${escapeAttribute(rootNamespace)}"/></ds:schemaRefs>` : "<ds:schemaRefs/>";
+  const schemaRefs = rootNamespace
+    ? `<ds:schemaRefs><ds:schemaRef ds:uri="${escapeAttribute(rootNamespace)}"/></ds:schemaRefs>`
+    : "<ds:schemaRefs/>";
 
   zip.file(itemPath, partXml);
   zip.file(
@@ -61,12 +66,26 @@ export async function addCustomXmlPart(xlsxBuffer: Buffer, partXml: string): Pro
   const usedIds = new Set([...rels.matchAll(/\bId="([^"]+)"/g)].map((match) => match[1]));
   let relNumber = 1;
   while (usedIds.has(`rIdCustomXml${relNumber}`)) relNumber++;
-  zip.file(relsPath, rels.replace("</Relationships>", `<Relationship Id="rIdCustomXml${relNumber}" Type="${REL_TYPE.customXml}" Target="../${itemPath}"/></Relationships>`));
+  zip.file(
+    relsPath,
+    rels.replace(
+      "</Relationships>",
+      `<Relationship Id="rIdCustomXml${relNumber}" Type="${REL_TYPE.customXml}" Target="../${itemPath}"/></Relationships>`,
+    ),
+  );
 
   const types = await readPart(zip, "[Content_Types].xml");
   // item N.xml itself is covered by the package's Default for "xml" (application/xml); add one if it is missing.
-  const xmlDefault = /<Default\b[^>]*\bExtension="xml"/i.test(types) ? "" : `<Default Extension="xml" ContentType="application/xml"/>`;
-  zip.file("[Content_Types].xml", types.replace("</Types>", `${xmlDefault}<Override PartName="/customXml/${propsName}" ContentType="${PROPERTIES_CONTENT_TYPE}"/></Types>`));
+  const xmlDefault = /<Default\b[^>]*\bExtension="xml"/i.test(types)
+    ? ""
+    : `<Default Extension="xml" ContentType="application/xml"/>`;
+  zip.file(
+    "[Content_Types].xml",
+    types.replace(
+      "</Types>",
+      `${xmlDefault}<Override PartName="/customXml/${propsName}" ContentType="${PROPERTIES_CONTENT_TYPE}"/></Types>`,
+    ),
+  );
 
   return { bytes: await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }), itemPath };
 }

@@ -44,7 +44,11 @@ export async function writeWorkbookXlsx(rendered: RenderedWorkbook, source: Work
   for (const sheet of rendered.sheets) writeSheet(workbook, sheet);
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   const withCharts = await addCharts(buffer, rendered.charts);
-  const state = workbookStateOf(rendered, { targets: source.catalog?.targets ?? [], city: source.city ?? null, loadedAt: "" });
+  const state = workbookStateOf(rendered, {
+    targets: source.catalog?.targets ?? [],
+    city: source.city ?? null,
+    loadedAt: "",
+  });
   return (await addCustomXmlPart(withCharts, stateToXml(state))).bytes;
 }
 
@@ -68,7 +72,10 @@ function cellsOf(range: string): { row: number; column: number }[] {
 
 function writeSheet(workbook: ExcelJS.Workbook, sheet: RenderedSheet): void {
   const worksheet = workbook.addWorksheet(sheet.name, {
-    views: sheet.frozen.rows || sheet.frozen.columns ? [{ state: "frozen", xSplit: sheet.frozen.columns, ySplit: sheet.frozen.rows }] : [],
+    views:
+      sheet.frozen.rows || sheet.frozen.columns
+        ? [{ state: "frozen", xSplit: sheet.frozen.columns, ySplit: sheet.frozen.rows }]
+        : [],
   });
   for (const [letter, width] of Object.entries(sheet.columnWidths)) worksheet.getColumn(letter).width = width;
 
@@ -110,7 +117,12 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: RenderedSheet): void {
 
   const validations = (worksheet as unknown as { dataValidations: SheetValidations }).dataValidations;
   for (const validation of sheet.validations) {
-    const common = { allowBlank: validation.allowBlank, showErrorMessage: true, errorStyle: "stop", error: validation.error };
+    const common = {
+      allowBlank: validation.allowBlank,
+      showErrorMessage: true,
+      errorStyle: "stop",
+      error: validation.error,
+    };
     if (validation.type === "list") {
       const formula = validation.listSource ?? `"${(validation.listValues ?? []).join(",")}"`;
       validations.add(validation.range, { type: "list", formulae: [formula], ...common });
@@ -159,4 +171,3 @@ function applyStyle(worksheet: ExcelJS.Worksheet, style: RenderedStyle): void {
     if (style.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
   }
 }
-

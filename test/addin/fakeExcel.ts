@@ -57,7 +57,9 @@ function parseAddress(address: string): { row: number; column: number; rows: num
   return { row: from.row, column: from.column, rows: to.row - from.row + 1, columns: to.column - from.column + 1 };
 }
 
-export function createFakeExcel(initial: { sheets?: Array<Partial<FakeSheet> & { name: string }>; names?: string[]; stateXml?: string | null } = {}): FakeExcel {
+export function createFakeExcel(
+  initial: { sheets?: Array<Partial<FakeSheet> & { name: string }>; names?: string[]; stateXml?: string | null } = {},
+): FakeExcel {
   const sheets = new Map<string, FakeSheet>();
   const pendingReads: OfficeMockObject[] = [];
   const pendingNames: Array<[string, string]> = [];
@@ -186,7 +188,10 @@ export function createFakeExcel(initial: { sheets?: Array<Partial<FakeSheet> & {
   const worksheet = (sheet: FakeSheet) => ({
     name: sheet.name,
     customProperties: {
-      getItemOrNullObject: () => readable(sheet.marker === null ? { isNullObject: true, value: "" } : { isNullObject: false, value: sheet.marker }),
+      getItemOrNullObject: () =>
+        readable(
+          sheet.marker === null ? { isNullObject: true, value: "" } : { isNullObject: false, value: sheet.marker },
+        ),
       add: (_key: string, value: string) => {
         sheet.marker = value;
       },
@@ -196,13 +201,17 @@ export function createFakeExcel(initial: { sheets?: Array<Partial<FakeSheet> & {
     getRangeByIndexes: (row: number, column: number, rows: number, columns: number) => {
       const letter = (index: number) => {
         let letters = "";
-        for (let value = index + 1; value > 0; value = Math.floor((value - 1) / 26)) letters = String.fromCharCode(65 + ((value - 1) % 26)) + letters;
+        for (let value = index + 1; value > 0; value = Math.floor((value - 1) / 26))
+          letters = String.fromCharCode(65 + ((value - 1) % 26)) + letters;
         return letters;
       };
       return range(sheet, `${letter(column)}${row + 1}:${letter(column + columns - 1)}${row + rows}`);
     },
     tables: collection(
-      () => sheet.tables.filter((table) => !table.converted).map((table) => ({ name: table.name, convertToRange: () => void (table.converted = true) })),
+      () =>
+        sheet.tables
+          .filter((table) => !table.converted)
+          .map((table) => ({ name: table.name, convertToRange: () => void (table.converted = true) })),
       (address: string) => {
         const table = { name: "", range: address, style: "", converted: false, showFilterButton: true };
         sheet.tables.push(table);
@@ -210,11 +219,19 @@ export function createFakeExcel(initial: { sheets?: Array<Partial<FakeSheet> & {
       },
     ),
     charts: collection(
-      () => sheet.charts.filter((chart) => !chart.deleted).map((chart) => ({ name: chart.title, delete: () => void (chart.deleted = true) })),
+      () =>
+        sheet.charts
+          .filter((chart) => !chart.deleted)
+          .map((chart) => ({ name: chart.title, delete: () => void (chart.deleted = true) })),
       (type: string) => {
         const chart = { type, title: "", deleted: false };
         sheet.charts.push(chart);
-        const series = () => ({ name: "", setValues: () => undefined, setXAxisValues: () => undefined, format: { line: {}, fill: { setSolidColor: () => undefined } } });
+        const series = () => ({
+          name: "",
+          setValues: () => undefined,
+          setXAxisValues: () => undefined,
+          format: { line: {}, fill: { setSolidColor: () => undefined } },
+        });
         return {
           title: {
             set text(text: string) {
@@ -269,7 +286,10 @@ export function createFakeExcel(initial: { sheets?: Array<Partial<FakeSheet> & {
     (name: string, formula: string) => void pendingNames.push([name, formula]),
   );
   const stateParts = collection(
-    () => (fake.stateXml === null ? [] : [{ id: "state", getXml: () => ({ value: fake.stateXml }), delete: () => void (fake.stateXml = null) }]),
+    () =>
+      fake.stateXml === null
+        ? []
+        : [{ id: "state", getXml: () => ({ value: fake.stateXml }), delete: () => void (fake.stateXml = null) }],
     () => undefined,
   );
 

@@ -12,7 +12,10 @@ const COLUMNS: MergeTableLayout["columns"] = [
 ];
 const HEADER = COLUMNS.map((column) => column.header);
 
-function renderTargets(targets: Array<[id: string, indicator: string, value: number]>): { cells: SheetCell[][]; layout: MergeTableLayout } {
+function renderTargets(targets: Array<[id: string, indicator: string, value: number]>): {
+  cells: SheetCell[][];
+  layout: MergeTableLayout;
+} {
   const cells: SheetCell[][] = [["目标总表", "", "", "", "", ""], [...HEADER]];
   targets.forEach(([id, indicator, value], index) => {
     const row = index + 3;
@@ -20,7 +23,14 @@ function renderTargets(targets: Array<[id: string, indicator: string, value: num
   });
   return {
     cells,
-    layout: { headerRow: 2, firstDataRow: 3, dataRowCount: targets.length, columns: COLUMNS, rowKeyColumn: "id", rowKeys: targets.map(([id]) => id) },
+    layout: {
+      headerRow: 2,
+      firstDataRow: 3,
+      dataRowCount: targets.length,
+      columns: COLUMNS,
+      rowKeyColumn: "id",
+      rowKeys: targets.map(([id]) => id),
+    },
   };
 }
 
@@ -75,7 +85,9 @@ describe("mergeSheet", () => {
     ]).cells;
     before[3][5] = "已与商务局核对";
     const { cells, layout } = renderTargets([["南平-01", "二手车交易量", 0.45]]);
-    const merged = mergeSheet(cells, layout, existingFrom(before), { previousRowKeys: ["南平-01", "南平-02", "南平-03"] });
+    const merged = mergeSheet(cells, layout, existingFrom(before), {
+      previousRowKeys: ["南平-01", "南平-02", "南平-03"],
+    });
     expect(merged.cells[3]).toEqual(["南平-02", "报废汽车回收量", 1, "", "=D4*(1+C4)", "已与商务局核对"]);
     expect(merged.cells[4]).toEqual(["", "", "", "", "", ""]); // 南平-03 had no input: cleared
     expect(merged.tableRange).toBe("A2:F4");
@@ -127,8 +139,21 @@ describe("mergeSheet", () => {
       ],
       rowKeys: [],
     };
-    const rendered: SheetCell[][] = [["期间", "填报值", "差距"], ["", "", "=B2-1"], ["", "", "=B3-1"], ["", "", "=B4-1"]];
-    const existing = { formulas: [["期间", "填报值", "差距"], ["2025-06", 35, "=B2-2"], ["", "", "=B3-2"]], rowIndex: 0, columnIndex: 0 };
+    const rendered: SheetCell[][] = [
+      ["期间", "填报值", "差距"],
+      ["", "", "=B2-1"],
+      ["", "", "=B3-1"],
+      ["", "", "=B4-1"],
+    ];
+    const existing = {
+      formulas: [
+        ["期间", "填报值", "差距"],
+        ["2025-06", 35, "=B2-2"],
+        ["", "", "=B3-2"],
+      ],
+      rowIndex: 0,
+      columnIndex: 0,
+    };
     const merged = mergeSheet(rendered, layout, existing);
     expect(merged.cells[1]).toEqual(["2025-06", 35, "=B2-1"]); // formula column rewritten, inputs kept
     expect(merged.cells[2]).toEqual(["", "", "=B3-1"]);
@@ -149,7 +174,9 @@ describe("mergeSheet", () => {
     const wider = renderTargets([["南平-01", "二手车交易量", 0.45]]);
     const withFarNote = before.map((row) => [...row, "", "", ""]);
     withFarNote[0][8] = "我的笔记"; // I1, outside the table: must not be touched
-    const kept = mergeSheet(wider.cells, wider.layout, existingFrom(withFarNote), { previousRowKeys: ["南平-01", "南平-02"] });
+    const kept = mergeSheet(wider.cells, wider.layout, existingFrom(withFarNote), {
+      previousRowKeys: ["南平-01", "南平-02"],
+    });
     expect(kept.cells[0][8]).toBeNull();
   });
 
@@ -190,15 +217,36 @@ describe("mergeSheet with a second-language header row and single input cells", 
       rowKeyColumn: "id",
       rowKeys: ["南平-01"],
     };
-    const rendered: SheetCell[][] = [["选择目标", "南平-01"], ["ID", "Baseline"], ["编号", "基期值"], ["南平-01", ""]];
-    const existing: SheetCell[][] = [["选择目标", "南平-05"], ["ID", "Baseline"], ["编号", "基期值"], ["南平-01", 77]];
-    const merged = mergeSheet(rendered, layout, existingFrom(existing), { previousRowKeys: ["南平-01"], inputCells: ["B1"] });
+    const rendered: SheetCell[][] = [
+      ["选择目标", "南平-01"],
+      ["ID", "Baseline"],
+      ["编号", "基期值"],
+      ["南平-01", ""],
+    ];
+    const existing: SheetCell[][] = [
+      ["选择目标", "南平-05"],
+      ["ID", "Baseline"],
+      ["编号", "基期值"],
+      ["南平-01", 77],
+    ];
+    const merged = mergeSheet(rendered, layout, existingFrom(existing), {
+      previousRowKeys: ["南平-01"],
+      inputCells: ["B1"],
+    });
     expect(merged.cells[3]).toEqual(["南平-01", 77]);
     expect(merged.cells[0][1]).toBe("南平-05");
   });
 
   it("keeps input cells on a sheet without a table", () => {
-    const merged = mergeSheet([["容差", 0.1]], null, existingFrom([["容差", 0.05], ["", "my note"]]), { inputCells: ["B1"] });
+    const merged = mergeSheet(
+      [["容差", 0.1]],
+      null,
+      existingFrom([
+        ["容差", 0.05],
+        ["", "my note"],
+      ]),
+      { inputCells: ["B1"] },
+    );
     expect(merged.cells).toEqual([["容差", 0.05]]);
   });
 });

@@ -16,7 +16,13 @@ describe("previewHtml", () => {
   it("shows plan text as text, never as markup", () => {
     const hostile: Catalog = {
       ...SAMPLE,
-      targets: [{ ...SAMPLE.targets[0], indicator: "<img src=x onerror=alert(1)>", source: { text: "A&B <script>", start: 0, end: 12 } }],
+      targets: [
+        {
+          ...SAMPLE.targets[0],
+          indicator: "<img src=x onerror=alert(1)>",
+          source: { text: "A&B <script>", start: 0, end: 12 },
+        },
+      ],
     };
     const html = previewHtml(hostile, "zh-CN");
     expect(html).not.toContain("<img");

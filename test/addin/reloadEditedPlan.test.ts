@@ -25,7 +25,8 @@ const reportColumn = (key: string) => reportsTable.columns.findIndex((candidate)
 /** 1-based rows of 目标总表 whose 指标 is `indicator`. */
 function rowsOf(excel: FakeExcel, indicator: string): number[] {
   const rows: number[] = [];
-  for (let row = targetsTable.firstDataRow; row < targetsTable.firstDataRow + 60; row++) if (excel.cell(TARGETS, row, column("indicator")) === indicator) rows.push(row);
+  for (let row = targetsTable.firstDataRow; row < targetsTable.firstDataRow + 60; row++)
+    if (excel.cell(TARGETS, row, column("indicator")) === indicator) rows.push(row);
   return rows;
 }
 
@@ -60,7 +61,9 @@ describe("reloading an edited plan", () => {
     expect(result.ids.renamed).toContainEqual({ from: "南平-06", to: "南平-05" });
     expect(result.keptTargetIds).toEqual([]);
     expect(result.catalog.targets.find((target) => target.indicator === "报废汽车回收量")?.id).toBe("南平-05");
-    expect(stateFromXml(excel.stateXml)?.targets.find((target) => target.id === "南平-05")?.indicator).toBe("报废汽车回收量");
+    expect(stateFromXml(excel.stateXml)?.targets.find((target) => target.id === "南平-05")?.indicator).toBe(
+      "报废汽车回收量",
+    );
 
     // Loading the edited plan again (its extractor ids unchanged) is stable: nothing new, nothing moved.
     const again = await loadCatalogIntoWorkbook(excel.context, edited(), OPTIONS);
@@ -78,7 +81,9 @@ describe("reloading an edited plan", () => {
     excel.type(TARGETS, scrapRow, column("targetValue"), 24000); // a formula replaced by a number
 
     const unchanged = await loadCatalogIntoWorkbook(excel.context, seed, OPTIONS);
-    expect(unchanged.catalogEdits.map((edit) => [edit.targetId, edit.columnKey, edit.written, edit.current, edit.reloaded])).toEqual([
+    expect(
+      unchanged.catalogEdits.map((edit) => [edit.targetId, edit.columnKey, edit.written, edit.current, edit.reloaded]),
+    ).toEqual([
       ["南平-05", "lead", writtenLead, "市发展和改革委员会", writtenLead],
       ["南平-05", "targetValue", expect.stringMatching(/^=/), 24000, expect.stringMatching(/^=/)],
     ]);

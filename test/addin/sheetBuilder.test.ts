@@ -24,7 +24,18 @@ function catalogOf(count: number): Catalog {
 // A 编号, D 指标, I 数值, Q 计量单位, R 基期值 (input), S 目标值 formula, V 备注 (input), W 目录状态.
 const TARGETS = "目标总表";
 const REPORTS = "月度填报";
-const COLUMN = { id: 0, indicator: 3, value: 8, lead: 14, unitOfFigures: 16, baseline: 17, targetValue: 18, unitCheck: 20, notes: 21, catalogState: 22 };
+const COLUMN = {
+  id: 0,
+  indicator: 3,
+  value: 8,
+  lead: 14,
+  unitOfFigures: 16,
+  baseline: 17,
+  targetValue: 18,
+  unitCheck: 20,
+  notes: 21,
+  catalogState: 22,
+};
 /** 月度填报: A 期间, B 部门, C 目标编号, D 填报值, E 计量单位, F 口径, G 备注, H 轨迹值, I 差距. */
 const REPORT_COLUMN = { gap: 8 };
 
@@ -40,7 +51,9 @@ describe("loadCatalogIntoWorkbook", () => {
     expect(excel.cell(TARGETS, 3, COLUMN.indicator)).toBe("设备投资");
     expect(excel.cell(TARGETS, 3, COLUMN.baseline)).toBe(""); // the planner types the 2023 baseline
     expect(String(excel.cell(TARGETS, 3, COLUMN.targetValue))).toBe('=IF(OR(R3="",K3=""),"",R3*(1+K3))'); // 设备投资 +25%: baseline × (1 + growth)
-    expect(excel.sheets.get(TARGETS)?.tables).toEqual([expect.objectContaining({ name: "LX_Targets", range: "A2:X12" })]);
+    expect(excel.sheets.get(TARGETS)?.tables).toEqual([
+      expect.objectContaining({ name: "LX_Targets", range: "A2:X12" }),
+    ]);
     expect(excel.sheets.get(TARGETS)?.marker).toBe("targets");
     // Report formulas use the custom functions (bare names, defined as workbook names below).
     expect(String(excel.cell(REPORTS, 3, REPORT_COLUMN.gap))).toContain("TARGET_GAP(");
@@ -64,7 +77,9 @@ describe("loadCatalogIntoWorkbook", () => {
     // The new catalog drops 示例-02 and raises 示例-01's target.
     const revised: Catalog = {
       ...SAMPLE,
-      targets: SAMPLE.targets.filter((target) => target.id !== "示例-02").map((target) => (target.id === "示例-01" ? { ...target, value: 30, normalizedValue: 0.3 } : target)),
+      targets: SAMPLE.targets
+        .filter((target) => target.id !== "示例-02")
+        .map((target) => (target.id === "示例-01" ? { ...target, value: 30, normalizedValue: 0.3 } : target)),
     };
     const result = await loadCatalogIntoWorkbook(excel.context, revised, OPTIONS);
 
@@ -82,7 +97,12 @@ describe("loadCatalogIntoWorkbook", () => {
     expect(excel.cell(TARGETS, 4, COLUMN.id)).toBe("示例-03");
     expect(excel.cell(TARGETS, 4, COLUMN.baseline)).toBe("");
     // The monthly report row is untouched.
-    expect([0, 1, 2, 3].map((column) => excel.cell(REPORTS, 3, column))).toEqual(["2025-06", "市商务局", "示例-01", 2100]);
+    expect([0, 1, 2, 3].map((column) => excel.cell(REPORTS, 3, column))).toEqual([
+      "2025-06",
+      "市商务局",
+      "示例-01",
+      2100,
+    ]);
     // Tables and charts were rebuilt, not duplicated; names were not added twice.
     expect(excel.sheets.get(TARGETS)?.tables.filter((table) => !table.converted)).toHaveLength(1);
     expect(excel.sheets.get("部门预警")?.charts.filter((chart) => !chart.deleted)).toHaveLength(1);
@@ -104,11 +124,17 @@ describe("loadCatalogIntoWorkbook", () => {
   it("gives Office.js list validations a range formula (=Sheet!range) and formulas without the file format's _xlfn. prefix", async () => {
     const excel = createFakeExcel();
     await loadCatalogIntoWorkbook(excel.context, SAMPLE, OPTIONS);
-    const lists = [...excel.sheets.values()].flatMap((sheet) => sheet.validations.map((validation) => (validation.rule as { list?: { source: string } }).list?.source)).filter((source): source is string => source !== undefined);
+    const lists = [...excel.sheets.values()]
+      .flatMap((sheet) =>
+        sheet.validations.map((validation) => (validation.rule as { list?: { source: string } }).list?.source),
+      )
+      .filter((source): source is string => source !== undefined);
     const rangeSources = lists.filter((source) => source.includes("!"));
     expect(rangeSources.length).toBeGreaterThan(0);
     for (const source of rangeSources) expect(source).toMatch(/^='?[^!]+'?!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
-    const formulas = [...excel.sheets.values()].flatMap((sheet) => sheet.grid.flat()).filter((cell): cell is string => typeof cell === "string" && cell.startsWith("="));
+    const formulas = [...excel.sheets.values()]
+      .flatMap((sheet) => sheet.grid.flat())
+      .filter((cell): cell is string => typeof cell === "string" && cell.startsWith("="));
     expect(formulas.some((formula) => formula.includes("MINIFS("))).toBe(true);
     expect(formulas.filter((formula) => formula.includes("_xlfn."))).toEqual([]);
   });
@@ -141,7 +167,10 @@ describe("loadCatalogIntoWorkbook into a workbook written by `liangxin workbook`
   const SHEETS = ["说明", "目标总表", "年度轨迹", "月度填报", "部门预警", "补贴测算"];
   /** The file the CLI writes for the sample catalog, opened as Excel would show it to the add-in. */
   async function cliWorkbook() {
-    const bytes = await writeWorkbookXlsx(renderWorkbook(SAMPLE, { flavour: "builtin" }), { catalog: SAMPLE, city: "示例" });
+    const bytes = await writeWorkbookXlsx(renderWorkbook(SAMPLE, { flavour: "builtin" }), {
+      catalog: SAMPLE,
+      city: "示例",
+    });
     return createFakeExcel(await openXlsxAsFake(bytes));
   }
 
@@ -159,7 +188,10 @@ describe("loadCatalogIntoWorkbook into a workbook written by `liangxin workbook`
     excel.type(REPORTS, 3, 3, 2100);
 
     // A revised catalog: reversed order (so rows move), 示例-02 dropped.
-    const revised: Catalog = { ...SAMPLE, targets: SAMPLE.targets.filter((target) => target.id !== "示例-02").reverse() };
+    const revised: Catalog = {
+      ...SAMPLE,
+      targets: SAMPLE.targets.filter((target) => target.id !== "示例-02").reverse(),
+    };
     const fresh = createFakeExcel();
     const freshSyncs = (await loadCatalogIntoWorkbook(fresh.context, revised, OPTIONS)).syncs;
     const sync = jest.spyOn(excel.context, "sync");
@@ -167,7 +199,14 @@ describe("loadCatalogIntoWorkbook into a workbook written by `liangxin workbook`
 
     expect(result.sheets.map((sheet) => [sheet.name, sheet.created])).toEqual(SHEETS.map((name) => [name, false]));
     expect([...excel.sheets.keys()]).toEqual(SHEETS); // written in place, no "目标总表 (2)"
-    expect([...excel.sheets.values()].map((sheet) => sheet.marker)).toEqual(["guide", "targets", "trajectory", "reports", "departments", "budget"]);
+    expect([...excel.sheets.values()].map((sheet) => sheet.marker)).toEqual([
+      "guide",
+      "targets",
+      "trajectory",
+      "reports",
+      "departments",
+      "budget",
+    ]);
     // 示例-01 is now the last catalog row; its baseline followed it by id.
     const lastCatalogRow = 2 + revised.targets.length;
     expect(excel.cell(TARGETS, lastCatalogRow, COLUMN.id)).toBe("示例-01");
@@ -184,14 +223,19 @@ describe("loadCatalogIntoWorkbook into a workbook written by `liangxin workbook`
     // Monthly figures stay; formulas are now the add-in's; the file's table was replaced, not doubled.
     expect([0, 2, 3].map((column) => excel.cell(REPORTS, 3, column))).toEqual(["2025-06", "示例-01", 2100]);
     expect(String(excel.cell(REPORTS, 3, REPORT_COLUMN.gap))).toContain("TARGET_GAP(");
-    expect(excel.sheets.get(TARGETS)?.tables.filter((table) => !table.converted)).toEqual([expect.objectContaining({ name: "LX_Targets" })]);
+    expect(excel.sheets.get(TARGETS)?.tables.filter((table) => !table.converted)).toEqual([
+      expect.objectContaining({ name: "LX_Targets" }),
+    ]);
     // Same round trips as a load into an empty workbook.
     expect(result.syncs).toBe(sync.mock.calls.length);
     expect(result.syncs).toBe(freshSyncs);
     // The new state lists the sheets and the targets written.
     const state = stateFromXml(excel.stateXml);
     expect(state?.sheets?.map((sheet) => sheet.name)).toEqual(SHEETS);
-    expect(state?.targets.map((target) => target.id)).toEqual([...revised.targets.map((target) => target.id), "示例-02"]);
+    expect(state?.targets.map((target) => target.id)).toEqual([
+      ...revised.targets.map((target) => target.id),
+      "示例-02",
+    ]);
     expect(state?.loadedAt).not.toBe("");
   });
 
@@ -205,7 +249,13 @@ describe("loadCatalogIntoWorkbook into a workbook written by `liangxin workbook`
   });
 
   it("still refuses an unmarked sheet when the saved state does not list it (a state from before sheet lists)", async () => {
-    const oldState = stateToXml({ version: 1, city: null, targets: SAMPLE.targets, rowKeys: {}, loadedAt: "2024-12-01T00:00:00.000Z" });
+    const oldState = stateToXml({
+      version: 1,
+      city: null,
+      targets: SAMPLE.targets,
+      rowKeys: {},
+      loadedAt: "2024-12-01T00:00:00.000Z",
+    });
     const excel = createFakeExcel({ sheets: [{ name: TARGETS, grid: [["我自己的目标表"]] }], stateXml: oldState });
     const error = await loadCatalogIntoWorkbook(excel.context, SAMPLE, OPTIONS).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SheetNameClashError);

@@ -49,7 +49,11 @@ describe("npm start / npm stop", () => {
     const port = await freePort();
     const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "liangxin-start-")), "start.pid");
     const env = { ...process.env, LIANGXIN_PID_FILE: pidFile, LIANGXIN_NO_CERTS: "1" };
-    const start = spawn(process.execPath, [path.join(ROOT, "scripts", "start.js"), "--no-workbooks", "--port", String(port)], { cwd: ROOT, env });
+    const start = spawn(
+      process.execPath,
+      [path.join(ROOT, "scripts", "start.js"), "--no-workbooks", "--port", String(port)],
+      { cwd: ROOT, env },
+    );
     let output = "";
     start.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     start.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -59,11 +63,17 @@ describe("npm start / npm stop", () => {
       const response = await fetch(`http://127.0.0.1:${port}/taskpane.html`);
       expect(await response.text()).toContain("两新目标跟踪");
       if (process.platform === "linux") expect(output).toContain("Home › Add-ins › More settings › Upload My Add-in");
-      const recorded = (JSON.parse(fs.readFileSync(pidFile, "utf8")) as { processes: Array<{ pid: number }> }).processes.map((entry) => entry.pid);
+      const recorded = (
+        JSON.parse(fs.readFileSync(pidFile, "utf8")) as { processes: Array<{ pid: number }> }
+      ).processes.map((entry) => entry.pid);
       expect(recorded).toContain(start.pid);
       expect(recorded.length).toBeGreaterThanOrEqual(2);
 
-      const stop = spawnSync(process.execPath, [path.join(ROOT, "scripts", "stop.js")], { cwd: ROOT, env, encoding: "utf8" });
+      const stop = spawnSync(process.execPath, [path.join(ROOT, "scripts", "stop.js")], {
+        cwd: ROOT,
+        env,
+        encoding: "utf8",
+      });
       expect(stop.status).toBe(0);
       await until(async () => !(await portOpen(port)), 10000);
       await until(() => recorded.every((pid) => !alive(pid)), 10000);

@@ -19,7 +19,9 @@ function formulasCell(cell: ExcelJS.Cell): Cell | null {
   throw new Error(`xlsxWorkbook: unexpected cell value at ${cell.address}: ${JSON.stringify(value)}`);
 }
 
-export async function openXlsxAsFake(bytes: Buffer): Promise<{ sheets: Array<Partial<FakeSheet> & { name: string }>; stateXml: string | null }> {
+export async function openXlsxAsFake(
+  bytes: Buffer,
+): Promise<{ sheets: Array<Partial<FakeSheet> & { name: string }>; stateXml: string | null }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const sheets = workbook.worksheets.map((worksheet) => {
@@ -34,7 +36,9 @@ export async function openXlsxAsFake(bytes: Buffer): Promise<{ sheets: Array<Par
     });
     for (let row = 0; row < grid.length; row++) grid[row] ??= [];
     // exceljs keeps loaded tables by name; the typings do not expose the map.
-    const tables = Object.keys((worksheet as unknown as { tables: Record<string, unknown> }).tables ?? {}).map((name) => ({ name, range: "", style: "", converted: false }));
+    const tables = Object.keys((worksheet as unknown as { tables: Record<string, unknown> }).tables ?? {}).map(
+      (name) => ({ name, range: "", style: "", converted: false }),
+    );
     return { name: worksheet.name, marker: null, grid, tables };
   });
   const [stateXml = null] = await readCustomXmlParts(bytes, STATE_NAMESPACE);

@@ -17,24 +17,48 @@ import { callSheetFunction } from "../../src/core/sheet/registry";
 import { columnIndex, columnLetter, renderWorkbook, sheetByKey } from "../../templates";
 import type { RenderedSheet, RenderedWorkbook } from "../../templates";
 import { BUDGET_CELLS } from "../../templates/budget";
-import { SENSITIVITY_TOP_ROWS, SHEET_SIMULATION_ITERATIONS, SHEET_SIMULATION_SEED } from "../../templates/budgetAnalysis";
+import {
+  SENSITIVITY_TOP_ROWS,
+  SHEET_SIMULATION_ITERATIONS,
+  SHEET_SIMULATION_SEED,
+} from "../../templates/budgetAnalysis";
 import { renderedToSheets, useSheetFunctions } from "../helpers/hyperformula";
 
 const catalog: Catalog = {
   plan: { government: "开封市人民政府", title: "", docNumber: null, date: null },
   targets: [
     {
-      id: "开封-01", section: "一、", task: "", indicator: "报废汽车回收量", domain: "回收利用", kind: "growth_vs_baseline",
-      comparator: "~", value: 1, unit: "倍", normalizedValue: 1, baseYear: 2023, startYear: null, targetYear: 2027,
-      lead: "市商务局", support: [], leadOriginal: "市商务局", leadInferred: false,
+      id: "开封-01",
+      section: "一、",
+      task: "",
+      indicator: "报废汽车回收量",
+      domain: "回收利用",
+      kind: "growth_vs_baseline",
+      comparator: "~",
+      value: 1,
+      unit: "倍",
+      normalizedValue: 1,
+      baseYear: 2023,
+      startYear: null,
+      targetYear: 2027,
+      lead: "市商务局",
+      support: [],
+      leadOriginal: "市商务局",
+      leadInferred: false,
       source: { text: "报废汽车回收量较2023年增加约一倍", start: 0, end: 16 },
     } satisfies Target,
   ],
   warnings: [],
 };
 
-type Inputs = Partial<Record<"program" | "year" | "volume" | "takeUp" | "amountYuan" | "rate" | "priceYuan" | "capYuan" | "formula", string | number | null>>;
-const rowOf = (programId: string, year: number) => DEFAULT_PROGRAM_DEFINITIONS.findIndex((definition) => definition.id === programId) * 3 + (year - 2025);
+type Inputs = Partial<
+  Record<
+    "program" | "year" | "volume" | "takeUp" | "amountYuan" | "rate" | "priceYuan" | "capYuan" | "formula",
+    string | number | null
+  >
+>;
+const rowOf = (programId: string, year: number) =>
+  DEFAULT_PROGRAM_DEFINITIONS.findIndex((definition) => definition.id === programId) * 3 + (year - 2025);
 const CUSTOM = DEFAULT_PROGRAM_DEFINITIONS.length * 3; // first blank row
 
 /** What a finance user types: volumes, a binding cap, take-ups near 100%, own programs, a formula row. */
@@ -46,10 +70,25 @@ const EDITS: Array<[number, Inputs]> = [
   [rowOf("eBike", 2025), { volume: 50000, takeUp: 0.95 }], // +20% and +10% run into the 100% clamp
   [rowOf("busNev", 2027), { volume: 40 }],
   [rowOf("agriMachinery", 2026), { volume: 150, amountYuan: 25000 }],
-  [CUSTOM, { program: "旧家具以旧换新", year: 2025, volume: 1200, takeUp: 0.8, rate: 0.1, priceYuan: 6000, capYuan: 500 }],
-  [CUSTOM + 1, { program: "智能家居以旧换新", year: 2026, volume: 1000, priceYuan: 3000, formula: "volume * 0.6 * min(price * 15%, 2000)" }],
+  [
+    CUSTOM,
+    { program: "旧家具以旧换新", year: 2025, volume: 1200, takeUp: 0.8, rate: 0.1, priceYuan: 6000, capYuan: 500 },
+  ],
+  [
+    CUSTOM + 1,
+    {
+      program: "智能家居以旧换新",
+      year: 2026,
+      volume: 1000,
+      priceYuan: 3000,
+      formula: "volume * 0.6 * min(price * 15%, 2000)",
+    },
+  ],
   [CUSTOM + 2, { program: "旧家具以旧换新", year: 2026, volume: 900, amountYuan: 300 }], // same program again, after a formula row
-  [CUSTOM + 3, { program: "家电以旧换新（空调）", year: 2027, volume: 700, rate: 0.15, priceYuan: 3500, capYuan: 2000 }], // a default program's name, far down
+  [
+    CUSTOM + 3,
+    { program: "家电以旧换新（空调）", year: 2027, volume: 700, rate: 0.15, priceYuan: 3500, capYuan: 2000 },
+  ], // a default program's name, far down
 ];
 const SCRAP_BASELINE = 8000;
 
@@ -87,9 +126,14 @@ function reader(hf: HyperFormula) {
 }
 
 /** The budget lines the core sees for the sheet's table, as SUBSIDY_SIMULATE reads them. */
-function linesOf(budget: RenderedSheet, value: (ref: string) => Value, options: { withFormulas: boolean }): BudgetLine[] {
+function linesOf(
+  budget: RenderedSheet,
+  value: (ref: string) => Value,
+  options: { withFormulas: boolean },
+): BudgetLine[] {
   const table = budget.table!;
-  const at = (key: string, index: number) => value(`${table.columns.find((column) => column.key === key)!.letter}${table.firstDataRow + index}`);
+  const at = (key: string, index: number) =>
+    value(`${table.columns.find((column) => column.key === key)!.letter}${table.firstDataRow + index}`);
   const numberOrNull = (cell: Value) => (typeof cell === "number" ? cell : null);
   const lines: BudgetLine[] = [];
   for (let index = 0; index < table.dataRowCount; index++) {
@@ -115,9 +159,13 @@ function linesOf(budget: RenderedSheet, value: (ref: string) => Value, options: 
 }
 
 function expectRelative(actual: Value, expected: number, label: string): void {
-  if (typeof actual !== "number") throw new Error(`${label}: expected a number near ${expected}, got ${JSON.stringify(actual)}`);
+  if (typeof actual !== "number")
+    throw new Error(`${label}: expected a number near ${expected}, got ${JSON.stringify(actual)}`);
   // Rounding only: the sheet sums the same products in the same order, a few ulps at most.
-  expect({ label, gap: Math.abs(actual - expected) / Math.max(1, Math.abs(expected)) < 1e-12 }).toEqual({ label, gap: true });
+  expect({ label, gap: Math.abs(actual - expected) / Math.max(1, Math.abs(expected)) < 1e-12 }).toEqual({
+    label,
+    gap: true,
+  });
 }
 
 /** The sensitivity grid of the calculation area, rows that apply: program, parameter label, low, high, swing, rank. */
@@ -150,16 +198,28 @@ function rankedOf(value: (ref: string) => Value) {
   });
 }
 
-const ZH_LABEL = new Map(Object.entries(BUDGET_PARAMETER_LABELS["zh-CN"]).map(([parameter, label]) => [label, parameter]));
+const ZH_LABEL = new Map(
+  Object.entries(BUDGET_PARAMETER_LABELS["zh-CN"]).map(([parameter, label]) => [label, parameter]),
+);
 
 /** The sheet's grid and ranked table equal the core's sensitivity for the same lines. */
-function expectSensitivityEqualsCore(workbook: RenderedWorkbook, value: (ref: string) => Value, lines: BudgetLine[], change: number, skipPrograms: ReadonlySet<string> = new Set()) {
+function expectSensitivityEqualsCore(
+  workbook: RenderedWorkbook,
+  value: (ref: string) => Value,
+  lines: BudgetLine[],
+  change: number,
+  skipPrograms: ReadonlySet<string> = new Set(),
+) {
   const core = sensitivity(lines, change);
   const expectedRows = core.rows.filter((row) => !skipPrograms.has(row.programId));
   const grid = gridOf(workbook, value);
-  expect(grid.map((row) => `${row.program}/${ZH_LABEL.get(row.parameter)}`).sort()).toEqual(expectedRows.map((row) => `${row.programId}/${row.parameter}`).sort());
+  expect(grid.map((row) => `${row.program}/${ZH_LABEL.get(row.parameter)}`).sort()).toEqual(
+    expectedRows.map((row) => `${row.programId}/${row.parameter}`).sort(),
+  );
   for (const row of expectedRows) {
-    const sheetRow = grid.find((candidate) => candidate.program === row.programId && ZH_LABEL.get(candidate.parameter) === row.parameter)!;
+    const sheetRow = grid.find(
+      (candidate) => candidate.program === row.programId && ZH_LABEL.get(candidate.parameter) === row.parameter,
+    )!;
     expectRelative(sheetRow.low, row.lowTotalYuan, `${row.programId} ${row.parameter} low`);
     expectRelative(sheetRow.high, row.highTotalYuan, `${row.programId} ${row.parameter} high`);
   }
@@ -168,7 +228,9 @@ function expectSensitivityEqualsCore(workbook: RenderedWorkbook, value: (ref: st
   expectedRows.slice(0, SENSITIVITY_TOP_ROWS).forEach((row, index) => {
     const [program, parameter, low, high, swing] = ranked[index];
     expectRelative(swing, row.swingYuan, `rank ${index + 1} swing`);
-    const same = expectedRows.find((candidate) => candidate.programId === program && candidate.parameter === ZH_LABEL.get(String(parameter)))!;
+    const same = expectedRows.find(
+      (candidate) => candidate.programId === program && candidate.parameter === ZH_LABEL.get(String(parameter)),
+    )!;
     expect(Math.abs(same.swingYuan - row.swingYuan)).toBeLessThanOrEqual(1e-6 * Math.max(1, row.swingYuan));
     expectRelative(low, same.lowTotalYuan, `rank ${index + 1} low`);
     expectRelative(high, same.highTotalYuan, `rank ${index + 1} high`);
@@ -191,7 +253,11 @@ describe("补贴测算 sensitivity and Monte Carlo in the .xlsx (built-in formul
 
   it("lists every program × parameter the core varies, with the core's lowered and raised totals", () => {
     const { core } = expectSensitivityEqualsCore(workbook, value, lines, 0.2);
-    expectRelative(value(`${columnLetter(BUDGET_CELLS.sensitivityColumn + 3)}${BUDGET_CELLS.sensitivityTitleRow + 1}`), core.baseTotalYuan, "基准总额");
+    expectRelative(
+      value(`${columnLetter(BUDGET_CELLS.sensitivityColumn + 3)}${BUDGET_CELLS.sensitivityTitleRow + 1}`),
+      core.baseTotalYuan,
+      "基准总额",
+    );
     // A finance user's reading: the e-bike take-up of 95% can rise only to 100%.
     const eBikeTakeUp = core.rows.find((row) => row.programId.startsWith("电动自行车") && row.parameter === "takeUp")!;
     expect(eBikeTakeUp.highTotalYuan - core.baseTotalYuan).toBeCloseTo(50000 * 0.05 * 500, 0);
@@ -201,7 +267,8 @@ describe("补贴测算 sensitivity and Monte Carlo in the .xlsx (built-in formul
     const ranked = rankedOf(value);
     const core = sensitivity(lines, 0.2);
     expect(ranked[0][4]).toBeCloseTo(core.rows[0].swingYuan, 2);
-    for (let index = 1; index < ranked.length; index++) expect(ranked[index - 1][4] as number).toBeGreaterThanOrEqual(ranked[index][4] as number);
+    for (let index = 1; index < ranked.length; index++)
+      expect(ranked[index - 1][4] as number).toBeGreaterThanOrEqual(ranked[index][4] as number);
   });
 
   it("gives P10/P50/P90 equal to the core's simulation and SUBSIDY_SIMULATE for seed 2024, 1,000 draws", () => {
@@ -213,9 +280,17 @@ describe("补贴测算 sensitivity and Monte Carlo in the .xlsx (built-in formul
     expectRelative(value("M9"), core.p90, "P90");
     const column = (pick: (line: BudgetLine) => string | number | null) => lines.map((line) => [pick(line)]);
     const spilled = callSheetFunction("SUBSIDY_SIMULATE", [
-      column((line) => line.programId), column((line) => line.year), column((line) => line.volume), column((line) => line.amountYuan),
-      column((line) => line.rate), column((line) => line.priceYuan), column((line) => line.capYuan), column((line) => line.takeUp),
-      [[0.2, 0.1, 0.1]], [[SHEET_SIMULATION_ITERATIONS]], [[SHEET_SIMULATION_SEED]],
+      column((line) => line.programId),
+      column((line) => line.year),
+      column((line) => line.volume),
+      column((line) => line.amountYuan),
+      column((line) => line.rate),
+      column((line) => line.priceYuan),
+      column((line) => line.capYuan),
+      column((line) => line.takeUp),
+      [[0.2, 0.1, 0.1]],
+      [[SHEET_SIMULATION_ITERATIONS]],
+      [[SHEET_SIMULATION_SEED]],
     ]) as number[][];
     expect(spilled[0]).toEqual([core.p10, core.p50, core.p90]);
     expect(core.p10).toBeLessThan(core.p50);
@@ -228,9 +303,16 @@ describe("补贴测算 sensitivity and Monte Carlo in the .xlsx (built-in formul
     hf.batch(() => {
       hf.setCellContents({ sheet: sheetId, col: columnIndex("K"), row: 5 }, 0.3);
       hf.setCellContents({ sheet: sheetId, col: columnIndex("M"), row: 5 }, 0);
-      hf.setCellContents({ sheet: sheetId, col: BUDGET_CELLS.sensitivityColumn + 1, row: BUDGET_CELLS.sensitivityTitleRow }, 0.5);
+      hf.setCellContents(
+        { sheet: sheetId, col: BUDGET_CELLS.sensitivityColumn + 1, row: BUDGET_CELLS.sensitivityTitleRow },
+        0.5,
+      );
     });
-    const core = simulateBudget(lines, { iterations: SHEET_SIMULATION_ITERATIONS, seed: SHEET_SIMULATION_SEED, ranges: { volume: 0.3, takeUp: 0.1, price: 0 } });
+    const core = simulateBudget(lines, {
+      iterations: SHEET_SIMULATION_ITERATIONS,
+      seed: SHEET_SIMULATION_SEED,
+      ranges: { volume: 0.3, takeUp: 0.1, price: 0 },
+    });
     expectRelative(value("K9"), core.p10, "P10");
     expectRelative(value("L9"), core.p50, "P50");
     expectRelative(value("M9"), core.p90, "P90");
@@ -242,10 +324,13 @@ describe("补贴测算 sensitivity and Monte Carlo in the .xlsx (built-in formul
     const row = budget.table!.firstDataRow - 1 + CUSTOM + 4;
     // A rate without a price: the row's cost is #N/A, and the core refuses it.
     hf.batch(() => {
-      for (const [key, input] of Object.entries({ program: "缺价格", year: 2025, volume: 10, rate: 0.1 })) hf.setCellContents({ sheet: sheetId, col: columnOf(budget, key), row }, input);
+      for (const [key, input] of Object.entries({ program: "缺价格", year: 2025, volume: 10, rate: 0.1 }))
+        hf.setCellContents({ sheet: sheetId, col: columnOf(budget, key), row }, input);
     });
     expect(value("K9")).toMatchObject({ type: "NA" });
-    expect(value(`${columnLetter(BUDGET_CELLS.sensitivityColumn + 4)}${BUDGET_CELLS.sensitivityTitleRow + 3}`)).toMatchObject({ type: "NA" });
+    expect(
+      value(`${columnLetter(BUDGET_CELLS.sensitivityColumn + 4)}${BUDGET_CELLS.sensitivityTitleRow + 3}`),
+    ).toMatchObject({ type: "NA" });
     hf.setCellContents({ sheet: sheetId, col: columnIndex("O"), row: 5 }, 7);
     expect(String(value("K9"))).toMatch(/种子2024/);
   });

@@ -6,8 +6,32 @@ import type { BudgetLine } from "../../src/core/budget/types";
 const funding = { central: 0.9, provincial: 0.05, city: 0.05 };
 const years = [2025, 2026, 2027];
 const lines: BudgetLine[] = years.flatMap((year) => [
-  { programId: "cars", programName: "汽车报废更新", year, volume: 1000, takeUp: 0.5, amountYuan: 20000, rate: null, priceYuan: null, capYuan: null, formula: null, funding },
-  { programId: "ac", programName: "空调", year, volume: 1000, takeUp: 1, amountYuan: null, rate: 0.15, priceYuan: 4000, capYuan: 2000, formula: null, funding },
+  {
+    programId: "cars",
+    programName: "汽车报废更新",
+    year,
+    volume: 1000,
+    takeUp: 0.5,
+    amountYuan: 20000,
+    rate: null,
+    priceYuan: null,
+    capYuan: null,
+    formula: null,
+    funding,
+  },
+  {
+    programId: "ac",
+    programName: "空调",
+    year,
+    volume: 1000,
+    takeUp: 1,
+    amountYuan: null,
+    rate: 0.15,
+    priceYuan: 4000,
+    capYuan: 2000,
+    formula: null,
+    funding,
+  },
 ]);
 
 describe("sensitivity", () => {
@@ -16,7 +40,8 @@ describe("sensitivity", () => {
   it("puts the parameter that moves the total most at the top", () => {
     expect(result.baseTotalYuan).toBe(3 * (10_000_000 + 600_000));
     expect(result.rows[0]).toMatchObject({ programId: "cars", swingYuan: expect.closeTo(0.4 * 30_000_000, 4) });
-    for (let index = 1; index < result.rows.length; index++) expect(result.rows[index - 1].swingYuan).toBeGreaterThanOrEqual(result.rows[index].swingYuan);
+    for (let index = 1; index < result.rows.length; index++)
+      expect(result.rows[index - 1].swingYuan).toBeGreaterThanOrEqual(result.rows[index].swingYuan);
   });
 
   it("shows a cap that does not bind as moving nothing, and a take-up of 100% as unable to rise", () => {
@@ -50,7 +75,13 @@ describe("simulateBudget", () => {
   it("gives a program the same draws however many programs follow it (the .xlsx's pre-drawn slots rely on it)", () => {
     const alone = simulateBudget(lines, { iterations: 500, seed: 9 });
     // A program with nothing to pay still takes its own slice of the stream, and leaves the others' alone.
-    const idle = years.map((year): BudgetLine => ({ ...lines[0], programId: "idle", programName: "未填数量", year, volume: 0 }));
+    const idle = years.map((year): BudgetLine => ({
+      ...lines[0],
+      programId: "idle",
+      programName: "未填数量",
+      year,
+      volume: 0,
+    }));
     const withIdle = simulateBudget([...lines, ...idle], { iterations: 500, seed: 9 });
     expect([withIdle.p10, withIdle.p50, withIdle.p90]).toEqual([alone.p10, alone.p50, alone.p90]);
   });
@@ -72,7 +103,9 @@ describe("simulateBudget", () => {
 
   it("refuses impossible options with #NUM!", () => {
     expect(() => simulateBudget(lines, { iterations: 0 })).toThrow(expect.objectContaining({ code: "#NUM!" }));
-    expect(() => simulateBudget(lines, { ranges: { volume: 1.5 } })).toThrow(expect.objectContaining({ code: "#NUM!" }));
+    expect(() => simulateBudget(lines, { ranges: { volume: 1.5 } })).toThrow(
+      expect.objectContaining({ code: "#NUM!" }),
+    );
   });
 });
 

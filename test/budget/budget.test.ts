@@ -33,13 +33,17 @@ describe("computeBudgetLine", () => {
   });
 
   it("caps a rate-based subsidy per unit", () => {
-    const result = computeBudgetLine(line({ amountYuan: null, rate: 0.15, priceYuan: 20000, capYuan: 2000, takeUp: 1, volume: 100 }));
+    const result = computeBudgetLine(
+      line({ amountYuan: null, rate: 0.15, priceYuan: 20000, capYuan: 2000, takeUp: 1, volume: 100 }),
+    );
     expect(result.perUnitYuan).toBe(2000);
     expect(result.costYuan).toBe(200000);
   });
 
   it("uses a program formula as the line's total", () => {
-    const result = computeBudgetLine(line({ amountYuan: null, priceYuan: 5000, volume: 100, formula: "volume * 0.6 * min(price * 15%, 2000)" }));
+    const result = computeBudgetLine(
+      line({ amountYuan: null, priceYuan: 5000, volume: 100, formula: "volume * 0.6 * min(price * 15%, 2000)" }),
+    );
     expect(result.perUnitYuan).toBeNull();
     expect(result.costYuan).toBeCloseTo(45000, 9);
   });
@@ -66,14 +70,24 @@ describe("computeBudget", () => {
     const lines = [
       line({ year: 2025, volume: 1000 }),
       line({ year: 2026, volume: 2000 }),
-      line({ programId: "busNev", programName: "新能源公交车更新", year: 2025, volume: 10, takeUp: 1, amountYuan: 80000 }),
+      line({
+        programId: "busNev",
+        programName: "新能源公交车更新",
+        year: 2025,
+        volume: 10,
+        takeUp: 1,
+        amountYuan: 80000,
+      }),
     ];
     const budget = computeBudget(lines);
     expect(budget.byYear.get(2025)!.total).toBe(10_000_000 + 800_000);
     expect(budget.byYear.get(2026)!.total).toBe(20_000_000);
     expect(budget.byProgram.get("carScrapNev")!.total).toBe(30_000_000);
     expect(budget.grandTotal.total).toBe(30_800_000);
-    expect(budget.grandTotal.central + budget.grandTotal.provincial + budget.grandTotal.city).toBeCloseTo(30_800_000, 4);
+    expect(budget.grandTotal.central + budget.grandTotal.provincial + budget.grandTotal.city).toBeCloseTo(
+      30_800_000,
+      4,
+    );
     expect([...budget.byYear.keys()]).toEqual([2025, 2026]);
   });
 

@@ -1,4 +1,10 @@
-import { BUDGET_DEFAULTS, DEFAULT_PROGRAM_DEFINITIONS, defaultFundingShares, defaultPrograms, findDefault } from "../../src/core/budget/defaults";
+import {
+  BUDGET_DEFAULTS,
+  DEFAULT_PROGRAM_DEFINITIONS,
+  defaultFundingShares,
+  defaultPrograms,
+  findDefault,
+} from "../../src/core/budget/defaults";
 
 describe("BUDGET_DEFAULTS", () => {
   it("gives every default a source and a status", () => {
@@ -15,12 +21,16 @@ describe("BUDGET_DEFAULTS", () => {
     expect(findDefault("applianceAc", "capYuan")?.value).toBe(2000);
     expect(findDefault("busNev", "amountYuan")?.value).toBe(80000);
     expect(findDefault("busBattery", "amountYuan")?.value).toBe(42000);
-    for (const id of ["carScrapNev", "applianceAc", "busNev"]) expect(findDefault(id, "amountYuan")?.status ?? findDefault(id, "rate")?.status).toBe("national");
+    for (const id of ["carScrapNev", "applianceAc", "busNev"])
+      expect(findDefault(id, "amountYuan")?.status ?? findDefault(id, "rate")?.status).toBe("national");
   });
 
   it("labels local or uncertain figures 待核实 or 示例, never national", () => {
-    for (const id of ["carReplace", "eBike", "agriMachinery", "oldCommercialVehicles"]) expect(findDefault(id, "amountYuan")?.status).toBe("toVerify");
-    for (const row of BUDGET_DEFAULTS.filter((candidate) => candidate.parameter === "priceYuan" || candidate.parameter === "takeUp")) {
+    for (const id of ["carReplace", "eBike", "agriMachinery", "oldCommercialVehicles"])
+      expect(findDefault(id, "amountYuan")?.status).toBe("toVerify");
+    for (const row of BUDGET_DEFAULTS.filter(
+      (candidate) => candidate.parameter === "priceYuan" || candidate.parameter === "takeUp",
+    )) {
       expect(row.status).toBe("example");
       expect(row.source).toMatch(/示例/);
     }
@@ -30,7 +40,9 @@ describe("BUDGET_DEFAULTS", () => {
     for (const program of defaultPrograms()) {
       expect(program.amountYuan !== null || (program.rate !== null && program.priceYuan !== null)).toBe(true);
     }
-    expect(defaultPrograms().map((program) => program.id)).toEqual(DEFAULT_PROGRAM_DEFINITIONS.map((definition) => definition.id));
+    expect(defaultPrograms().map((program) => program.id)).toEqual(
+      DEFAULT_PROGRAM_DEFINITIONS.map((definition) => definition.id),
+    );
   });
 });
 

@@ -20,7 +20,9 @@ describe("compileProgramFormula", () => {
   });
 
   it("offers every program variable and the allowed functions", () => {
-    const formula = compileProgramFormula("round(volume * takeUp * max(amount, min(rate * price, cap)) / 10) * 10 + abs(-1) - floor(0.5) + ceil(0)");
+    const formula = compileProgramFormula(
+      "round(volume * takeUp * max(amount, min(rate * price, cap)) / 10) * 10 + abs(-1) - floor(0.5) + ceil(0)",
+    );
     expect(formula.evaluate({ volume: 10, takeUp: 0.5, amount: 100, rate: 0.15, price: 5000, cap: 2000 })).toBe(3751);
   });
 
@@ -32,7 +34,7 @@ describe("compileProgramFormula", () => {
 
   const hostile = [
     "import({a: 1})",
-    'import({evaluate: 1}, {override: true})',
+    "import({evaluate: 1}, {override: true})",
     "createUnit('foo')",
     "f(x) = x",
     "volume = 1",
@@ -81,7 +83,9 @@ describe("compileProgramFormula", () => {
   });
 
   it("names what it refused, in Chinese first with English after", () => {
-    expect(rejection("import({a: 1})").message).toMatch(/^公式不允许调用函数 import.*\(formula rejected: function import\)/);
+    expect(rejection("import({a: 1})").message).toMatch(
+      /^公式不允许调用函数 import.*\(formula rejected: function import\)/,
+    );
     expect(rejection("foo * 2").message).toContain("未知变量 foo");
   });
 

@@ -12,9 +12,15 @@ describe("SUBSIDY_COST", () => {
   });
 
   it("returns Excel errors with messages: #VALUE! for text, #NUM! for a negative volume", () => {
-    expect(callSheetFunction("SUBSIDY_COST", ["many", 20000])).toMatchObject({ error: "#VALUE!", message: expect.stringContaining("volume") });
+    expect(callSheetFunction("SUBSIDY_COST", ["many", 20000])).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringContaining("volume"),
+    });
     expect(callSheetFunction("SUBSIDY_COST", [-1, 20000])).toMatchObject({ error: "#NUM!" });
-    expect(callSheetFunction("SUBSIDY_COST", [100, null, 0.15])).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/^SUBSIDY_COST/) });
+    expect(callSheetFunction("SUBSIDY_COST", [100, null, 0.15])).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringMatching(/^SUBSIDY_COST/),
+    });
   });
 
   it("shows a blank result for a blank volume (an unfilled row)", () => {
@@ -22,18 +28,22 @@ describe("SUBSIDY_COST", () => {
   });
 
   it("broadcasts a column of volumes in one call", () => {
-    expect(callSheetFunction("SUBSIDY_COST", [[[100], [200], ["x"]], null, 0.15, [[5000], [20000], [1]], 2000])).toEqual([
-      [75000],
-      [400000],
-      [expect.objectContaining({ error: "#VALUE!" })],
-    ]);
+    expect(
+      callSheetFunction("SUBSIDY_COST", [[[100], [200], ["x"]], null, 0.15, [[5000], [20000], [1]], 2000]),
+    ).toEqual([[75000], [400000], [expect.objectContaining({ error: "#VALUE!" })]]);
   });
 });
 
 describe("SUBSIDY_FORMULA", () => {
   it("evaluates a custom program formula and refuses a hostile one", () => {
-    expect(callSheetFunction("SUBSIDY_FORMULA", ["volume * 0.6 * min(price * 15%, 2000)", 100, 5000])).toBeCloseTo(45000, 9);
-    expect(callSheetFunction("SUBSIDY_FORMULA", ['import({x: 1})', 100, 5000])).toMatchObject({ error: "#VALUE!", message: expect.stringContaining("import") });
+    expect(callSheetFunction("SUBSIDY_FORMULA", ["volume * 0.6 * min(price * 15%, 2000)", 100, 5000])).toBeCloseTo(
+      45000,
+      9,
+    );
+    expect(callSheetFunction("SUBSIDY_FORMULA", ["import({x: 1})", 100, 5000])).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringContaining("import"),
+    });
   });
 });
 
@@ -49,7 +59,9 @@ const shares = [[0.9, 0.05, 0.05]];
 
 describe("SUBSIDY_BUDGET", () => {
   it("spills programs × years with 合计, skipping blank rows", () => {
-    expect(callSheetFunction("SUBSIDY_BUDGET", [programs, years, volumes, amounts, rates, prices, caps, takeUps])).toEqual([
+    expect(
+      callSheetFunction("SUBSIDY_BUDGET", [programs, years, volumes, amounts, rates, prices, caps, takeUps]),
+    ).toEqual([
       ["项目", 2025, 2026, "合计"],
       ["汽车报废更新", 10_000_000, 20_000_000, 30_000_000],
       ["空调", 6_000_000, 6_000_000, 12_000_000],
@@ -58,25 +70,63 @@ describe("SUBSIDY_BUDGET", () => {
   });
 
   it("gives one funding level's share", () => {
-    const table = callSheetFunction("SUBSIDY_BUDGET", [programs, years, volumes, amounts, rates, prices, caps, takeUps, shares, "市级"]) as unknown[][];
+    const table = callSheetFunction("SUBSIDY_BUDGET", [
+      programs,
+      years,
+      volumes,
+      amounts,
+      rates,
+      prices,
+      caps,
+      takeUps,
+      shares,
+      "市级",
+    ]) as unknown[][];
     expect(table[3][3]).toBeCloseTo(42_000_000 * 0.05, 6);
   });
 
   it("names the row of a bad value", () => {
     const badVolumes = [[1000], ["很多"], [10000], [10000], [null]];
-    expect(callSheetFunction("SUBSIDY_BUDGET", [programs, years, badVolumes, amounts, rates, prices, caps, takeUps])).toMatchObject({
+    expect(
+      callSheetFunction("SUBSIDY_BUDGET", [programs, years, badVolumes, amounts, rates, prices, caps, takeUps]),
+    ).toMatchObject({
       error: "#VALUE!",
       message: expect.stringContaining("第2行"),
     });
   });
 
   it("refuses shares that do not sum to 100% with #NUM!", () => {
-    expect(callSheetFunction("SUBSIDY_BUDGET", [programs, years, volumes, amounts, rates, prices, caps, takeUps, [[0.9, 0.1, 0.1]], "central"])).toMatchObject({ error: "#NUM!" });
+    expect(
+      callSheetFunction("SUBSIDY_BUDGET", [
+        programs,
+        years,
+        volumes,
+        amounts,
+        rates,
+        prices,
+        caps,
+        takeUps,
+        [[0.9, 0.1, 0.1]],
+        "central",
+      ]),
+    ).toMatchObject({ error: "#NUM!" });
   });
 
   it("uses a row's formula instead of amount or rate", () => {
     const formulas = [[null], [null], ["volume * 100"], [null], [null]];
-    const table = callSheetFunction("SUBSIDY_BUDGET", [programs, years, volumes, amounts, rates, prices, caps, takeUps, null, null, formulas]) as unknown[][];
+    const table = callSheetFunction("SUBSIDY_BUDGET", [
+      programs,
+      years,
+      volumes,
+      amounts,
+      rates,
+      prices,
+      caps,
+      takeUps,
+      null,
+      null,
+      formulas,
+    ]) as unknown[][];
     expect(table[2][1]).toBe(1_000_000);
   });
 });
@@ -95,12 +145,25 @@ describe("SUBSIDY_SIMULATE", () => {
   });
 
   it("collapses to the total when every range is 0", () => {
-    expect(callSheetFunction("SUBSIDY_SIMULATE", [programs, years, volumes, amounts, rates, prices, caps, takeUps, [[0, 0, 0]], 10])).toEqual([
-      [42_000_000, 42_000_000, 42_000_000],
-    ]);
+    expect(
+      callSheetFunction("SUBSIDY_SIMULATE", [
+        programs,
+        years,
+        volumes,
+        amounts,
+        rates,
+        prices,
+        caps,
+        takeUps,
+        [[0, 0, 0]],
+        10,
+      ]),
+    ).toEqual([[42_000_000, 42_000_000, 42_000_000]]);
   });
 
   it("refuses zero iterations with #NUM!", () => {
-    expect(callSheetFunction("SUBSIDY_SIMULATE", [programs, years, volumes, amounts, rates, prices, caps, takeUps, null, 0])).toMatchObject({ error: "#NUM!" });
+    expect(
+      callSheetFunction("SUBSIDY_SIMULATE", [programs, years, volumes, amounts, rates, prices, caps, takeUps, null, 0]),
+    ).toMatchObject({ error: "#NUM!" });
   });
 });

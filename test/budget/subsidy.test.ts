@@ -1,7 +1,12 @@
 import { perUnitSubsidy, subsidyCost } from "../../src/core/budget/subsidy";
 import { LiangxinError } from "../../src/core/errors";
 
-const rateBased = (rate: number, priceYuan: number, capYuan: number | null = null) => ({ amountYuan: null, rate, priceYuan, capYuan });
+const rateBased = (rate: number, priceYuan: number, capYuan: number | null = null) => ({
+  amountYuan: null,
+  rate,
+  priceYuan,
+  capYuan,
+});
 const fixed = (amountYuan: number) => ({ amountYuan, rate: null, priceYuan: null, capYuan: null });
 
 function errorOf(run: () => unknown): LiangxinError {
@@ -44,7 +49,9 @@ describe("subsidyCost", () => {
   });
 
   it("asks for an amount or a rate and price with #VALUE!", () => {
-    expect(errorOf(() => subsidyCost(1, { amountYuan: null, rate: 0.15, priceYuan: null, capYuan: 2000 })).code).toBe("#VALUE!");
+    expect(errorOf(() => subsidyCost(1, { amountYuan: null, rate: 0.15, priceYuan: null, capYuan: 2000 })).code).toBe(
+      "#VALUE!",
+    );
   });
 
   it("refuses NaN inputs with #VALUE! and negative prices or caps with #NUM!", () => {

@@ -14,17 +14,34 @@ import { recalculate, useSheetFunctions } from "../helpers/hyperformula";
 
 const PLUGGED = ["SUBSIDY_COST", "SUBSIDY_FORMULA", "TRAJECTORY"];
 
-
 function target(overrides: Partial<Target>): Target {
   return {
-    id: "开封-01", section: "一、", task: "", indicator: "报废汽车回收量", domain: "回收利用", kind: "growth_vs_baseline",
-    comparator: "~", value: 1, unit: "倍", normalizedValue: 1, baseYear: 2023, startYear: null, targetYear: 2027,
-    lead: "市商务局", support: [], leadOriginal: "市商务局", leadInferred: false,
+    id: "开封-01",
+    section: "一、",
+    task: "",
+    indicator: "报废汽车回收量",
+    domain: "回收利用",
+    kind: "growth_vs_baseline",
+    comparator: "~",
+    value: 1,
+    unit: "倍",
+    normalizedValue: 1,
+    baseYear: 2023,
+    startYear: null,
+    targetYear: 2027,
+    lead: "市商务局",
+    support: [],
+    leadOriginal: "市商务局",
+    leadInferred: false,
     source: { text: "报废汽车回收量较2023年增加约一倍", start: 0, end: 16 },
     ...overrides,
   };
 }
-const catalog: Catalog = { plan: { government: "开封市人民政府", title: "", docNumber: null, date: null }, targets: [target({})], warnings: [] };
+const catalog: Catalog = {
+  plan: { government: "开封市人民政府", title: "", docNumber: null, date: null },
+  targets: [target({})],
+  warnings: [],
+};
 
 const refOf = (sheet: RenderedSheet, key: string, dataIndex: number) =>
   `${sheet.table!.columns.find((column) => column.key === key)!.letter}${sheet.table!.firstDataRow + dataIndex}`;
@@ -41,7 +58,10 @@ describe("补贴测算 add-in formulas", () => {
     const budget = sheetByKey(workbook.sheets, "budget");
     const hf = recalculate(workbook);
     const budgetId = hf.getSheetId("补贴测算")!;
-    hf.setCellContents(address(hf.getSheetId("目标总表")!, refOf(sheetByKey(workbook.sheets, "targets"), "baseline", 0)), 8000);
+    hf.setCellContents(
+      address(hf.getSheetId("目标总表")!, refOf(sheetByKey(workbook.sheets, "targets"), "baseline", 0)),
+      8000,
+    );
     const fridge = DEFAULT_PROGRAM_DEFINITIONS.findIndex((definition) => definition.id === "applianceFridge") * 3 + 1; // 2026
     hf.setCellContents(address(budgetId, refOf(budget, "volume", fridge)), 3000);
     const custom = DEFAULT_PROGRAM_DEFINITIONS.length * 3; // first blank row: a program of your own with a formula
@@ -52,13 +72,18 @@ describe("补贴测算 add-in formulas", () => {
     hf.setCellContents(address(budgetId, refOf(budget, "formula", custom)), "volume * 0.6 * min(price * 15%, 2000)");
     const value = (ref: string) => hf.getCellValue(address(budgetId, ref));
 
-    const scrap = volumesFromTrajectory({ kind: "growth", baselineValue: 8000, targetValue: 16000 }, [2025, 2026, 2027]);
+    const scrap = volumesFromTrajectory(
+      { kind: "growth", baselineValue: 8000, targetValue: 16000 },
+      [2025, 2026, 2027],
+    );
     const volumes: Record<string, Record<number, number>> = {
       carScrapNev: Object.fromEntries(scrap),
       carScrapFuel: Object.fromEntries(scrap),
       applianceFridge: { 2026: 3000 },
     };
-    const expected = computeBudget(budgetLinesFromPrograms(defaultPrograms("河南"), [2025, 2026, 2027], (id, year) => volumes[id]?.[year]));
+    const expected = computeBudget(
+      budgetLinesFromPrograms(defaultPrograms("河南"), [2025, 2026, 2027], (id, year) => volumes[id]?.[year]),
+    );
     expect(value(refOf(budget, "costYuan", 1))).toBeCloseTo(expected.lines[1].costYuan, 4);
     expect(value(refOf(budget, "costYuan", fridge))).toBe(3000 * 600);
     expect(value(refOf(budget, "costYuan", custom))).toBeCloseTo(45000, 6);

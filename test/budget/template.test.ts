@@ -11,19 +11,40 @@ import { renderedToSheets } from "../helpers/hyperformula";
 
 function target(overrides: Partial<Target>): Target {
   return {
-    id: "南平-01", section: "一、", task: "", indicator: "报废汽车回收量", domain: "回收利用", kind: "growth_vs_baseline",
-    comparator: "~", value: 1, unit: "倍", normalizedValue: 1, baseYear: 2023, startYear: null, targetYear: 2027,
-    lead: "市商务局", support: [], leadOriginal: "市商务局", leadInferred: false,
+    id: "南平-01",
+    section: "一、",
+    task: "",
+    indicator: "报废汽车回收量",
+    domain: "回收利用",
+    kind: "growth_vs_baseline",
+    comparator: "~",
+    value: 1,
+    unit: "倍",
+    normalizedValue: 1,
+    baseYear: 2023,
+    startYear: null,
+    targetYear: 2027,
+    lead: "市商务局",
+    support: [],
+    leadOriginal: "市商务局",
+    leadInferred: false,
     source: { text: "报废汽车回收量较2023年增加约一倍", start: 0, end: 16 },
     ...overrides,
   };
 }
 const catalog: Catalog = {
-  plan: { government: "南平市人民政府", title: "南平市推动大规模设备更新和消费品以旧换新实施方案", docNumber: null, date: null },
-  targets: [target({}), target({ id: "南平-02", indicator: "二手车交易量", normalizedValue: 0.45, value: 45, unit: "%" })],
+  plan: {
+    government: "南平市人民政府",
+    title: "南平市推动大规模设备更新和消费品以旧换新实施方案",
+    docNumber: null,
+    date: null,
+  },
+  targets: [
+    target({}),
+    target({ id: "南平-02", indicator: "二手车交易量", normalizedValue: 0.45, value: 45, unit: "%" }),
+  ],
   warnings: [],
 };
-
 
 function address(sheetId: number, ref: string) {
   const match = /^([A-Z]+)(\d+)$/.exec(ref)!;
@@ -48,15 +69,35 @@ describe("补贴测算 sheet", () => {
 
   it("keeps every parameter an input the user can edit, never hidden in a formula", () => {
     const inputs = budgetBuiltin.inputColumns.map((column) => column.key);
-    for (const key of ["program", "year", "volume", "takeUp", "amountYuan", "rate", "priceYuan", "capYuan", "formula", "centralShare", "provincialShare", "cityShare", "linkedIndicator"]) {
+    for (const key of [
+      "program",
+      "year",
+      "volume",
+      "takeUp",
+      "amountYuan",
+      "rate",
+      "priceYuan",
+      "capYuan",
+      "formula",
+      "centralShare",
+      "provincialShare",
+      "cityShare",
+      "linkedIndicator",
+    ]) {
       expect(inputs).toContain(key);
     }
-    expect(budgetBuiltin.inputCells.map((cell) => cell.key)).toEqual(expect.arrayContaining(["centralShare", "provincialPartOfLocal", "seed"]));
+    expect(budgetBuiltin.inputCells.map((cell) => cell.key)).toEqual(
+      expect.arrayContaining(["centralShare", "provincialPartOfLocal", "seed"]),
+    );
   });
 
   it("uses the custom functions in the add-in flavour and only built-ins in the file flavour", () => {
     const formulas = (sheet: RenderedSheet) =>
-      sheet.blocks.flatMap((block) => block.cells.flat()).filter((cell): cell is { formula: string } => cell !== null && isFormulaCell(cell as CellContent)).map((cell) => cell.formula).join("\n");
+      sheet.blocks
+        .flatMap((block) => block.cells.flat())
+        .filter((cell): cell is { formula: string } => cell !== null && isFormulaCell(cell as CellContent))
+        .map((cell) => cell.formula)
+        .join("\n");
     expect(formulas(budgetAddin)).toMatch(/SUBSIDY_COST\(/);
     expect(formulas(budgetAddin)).toMatch(/SUBSIDY_SIMULATE\(/);
     expect(formulas(budgetAddin)).toMatch(/SUBSIDY_BUDGET\(/);
@@ -83,14 +124,19 @@ describe("补贴测算 sheet", () => {
     hf.setCellContents(address(budgetId, columnRef(budgetBuiltin, "volume", busIndex)), 40);
     const value = (ref: string) => hf.getCellValue(address(budgetId, ref));
 
-    const trajectory = volumesFromTrajectory({ kind: "growth", baselineValue: 10000, targetValue: 20000 }, [2025, 2026, 2027]);
+    const trajectory = volumesFromTrajectory(
+      { kind: "growth", baselineValue: 10000, targetValue: 20000 },
+      [2025, 2026, 2027],
+    );
     const volumes: Record<string, Record<number, number>> = {
       carScrapNev: Object.fromEntries(trajectory),
       carScrapFuel: Object.fromEntries(trajectory),
       applianceAc: { 2025: 5000 },
       busNev: { 2027: 40 },
     };
-    const expected = computeBudget(budgetLinesFromPrograms(defaultPrograms("福建"), [2025, 2026, 2027], (id, year) => volumes[id]?.[year]));
+    const expected = computeBudget(
+      budgetLinesFromPrograms(defaultPrograms("福建"), [2025, 2026, 2027], (id, year) => volumes[id]?.[year]),
+    );
 
     it("links scrapping volumes to the 报废汽车回收量 trajectory", () => {
       expect(value(columnRef(budgetBuiltin, "trajectoryVolume", 0))).toBeCloseTo(trajectory.get(2025)!, 6);
@@ -127,9 +173,16 @@ describe("补贴测算 sheet", () => {
       const firstProgramRow = BUDGET_CELLS.tableHeaderRow + 1;
       const letters = [1, 2, 3, 4].map((offset) => columnLetter(BUDGET_CELLS.pivotColumn + offset)); // 2025, 2026, 2027, 合计
       pivot.slice(1, -1).forEach((row, index) => {
-        row.slice(1).forEach((amount, column) => expect(value(`${letters[column]}${firstProgramRow + index}`)).toBeCloseTo(amount as number, 2));
+        row
+          .slice(1)
+          .forEach((amount, column) =>
+            expect(value(`${letters[column]}${firstProgramRow + index}`)).toBeCloseTo(amount as number, 2),
+          );
       });
-      expect(value(`AD${firstProgramRow + DEFAULT_PROGRAM_DEFINITIONS.length + 1}`)).toBeCloseTo(expected.grandTotal.total, 2);
+      expect(value(`AD${firstProgramRow + DEFAULT_PROGRAM_DEFINITIONS.length + 1}`)).toBeCloseTo(
+        expected.grandTotal.total,
+        2,
+      );
     });
   });
 });

@@ -3,14 +3,32 @@ import type { Catalog, Target } from "../../src/core/catalog";
 
 function target(overrides: Partial<Target>): Target {
   return {
-    id: "南平-03", section: "一、", task: "", indicator: "报废汽车回收量", domain: "回收利用", kind: "growth_vs_baseline",
-    comparator: "~", value: 1, unit: "倍", normalizedValue: 1, baseYear: 2023, startYear: null, targetYear: 2027,
-    lead: "市商务局", support: [], leadOriginal: "市商务局", leadInferred: false,
+    id: "南平-03",
+    section: "一、",
+    task: "",
+    indicator: "报废汽车回收量",
+    domain: "回收利用",
+    kind: "growth_vs_baseline",
+    comparator: "~",
+    value: 1,
+    unit: "倍",
+    normalizedValue: 1,
+    baseYear: 2023,
+    startYear: null,
+    targetYear: 2027,
+    lead: "市商务局",
+    support: [],
+    leadOriginal: "市商务局",
+    leadInferred: false,
     source: { text: "报废汽车回收量较2023年增加约一倍", start: 0, end: 16 },
     ...overrides,
   };
 }
-const catalog = (targets: Target[]): Catalog => ({ plan: { government: "南平市人民政府", title: "", docNumber: null, date: null }, targets, warnings: [] });
+const catalog = (targets: Target[]): Catalog => ({
+  plan: { government: "南平市人民政府", title: "", docNumber: null, date: null },
+  targets,
+  warnings: [],
+});
 
 describe("volumesFromTrajectory", () => {
   it("takes a growth target's whole-year values on the compound path", () => {
@@ -20,19 +38,30 @@ describe("volumesFromTrajectory", () => {
   });
 
   it("takes a cumulative target's increment per year, not its running total", () => {
-    const volumes = volumesFromTrajectory({ kind: "cumulative", baselineValue: 0, targetValue: 4000 }, [2024, 2025, 2026, 2027]);
+    const volumes = volumesFromTrajectory(
+      { kind: "cumulative", baselineValue: 0, targetValue: 4000 },
+      [2024, 2025, 2026, 2027],
+    );
     expect([...volumes.values()]).toEqual([1000, 1000, 1000, 1000]);
   });
 
   it("refuses a share target as a volume", () => {
-    expect(() => volumesFromTrajectory({ kind: "share", baselineValue: 0.4, targetValue: 0.6 }, [2025])).toThrow(expect.objectContaining({ code: "#VALUE!" }));
+    expect(() => volumesFromTrajectory({ kind: "share", baselineValue: 0.4, targetValue: 0.6 }, [2025])).toThrow(
+      expect.objectContaining({ code: "#VALUE!" }),
+    );
   });
 });
 
 describe("trajectoryForIndicator", () => {
   it("links 报废汽车回收量 to the user's baseline: 增加约一倍 doubles it by 2027", () => {
     const found = trajectoryForIndicator(catalog([target({})]), "报废汽车回收量", 12000);
-    expect(found?.spec).toMatchObject({ kind: "growth", baselineValue: 12000, targetValue: 24000, baseYear: 2023, targetYear: 2027 });
+    expect(found?.spec).toMatchObject({
+      kind: "growth",
+      baselineValue: 12000,
+      targetValue: 24000,
+      baseYear: 2023,
+      targetYear: 2027,
+    });
   });
 
   it("never invents a baseline: no figure, no link", () => {

@@ -14,18 +14,43 @@ describe("readBaselines", () => {
       },
     ]);
     expect(errors).toEqual([]);
-    expect([...baselines]).toEqual([["示例-01", 100], ["示例-04", 0.4]]);
+    expect([...baselines]).toEqual([
+      ["示例-01", 100],
+      ["示例-04", 0.4],
+    ]);
   });
 
   it("reads English headers", () => {
-    const { baselines } = readBaselines([{ file: "b.csv", rows: [["Target ID", "Baseline"], ["示例-02", "2,000"]] }]);
+    const { baselines } = readBaselines([
+      {
+        file: "b.csv",
+        rows: [
+          ["Target ID", "Baseline"],
+          ["示例-02", "2,000"],
+        ],
+      },
+    ]);
     expect(baselines.get("示例-02")).toBe(2000);
   });
 
   it("reports text, negative and conflicting baselines with their rows instead of guessing", () => {
     const { baselines, errors } = readBaselines([
-      { file: "b.csv", rows: [["目标编号", "基期值"], ["示例-01", "约一百"], ["示例-02", -5], ["示例-03", 10]] },
-      { file: "c.csv", rows: [["目标编号", "基期值"], ["示例-03", 12]] },
+      {
+        file: "b.csv",
+        rows: [
+          ["目标编号", "基期值"],
+          ["示例-01", "约一百"],
+          ["示例-02", -5],
+          ["示例-03", 10],
+        ],
+      },
+      {
+        file: "c.csv",
+        rows: [
+          ["目标编号", "基期值"],
+          ["示例-03", 12],
+        ],
+      },
     ]);
     expect(errors.map((error) => [error.file, error.row, error.code])).toEqual([
       ["b.csv", 2, "badBaseline"],

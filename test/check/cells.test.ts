@@ -26,8 +26,25 @@ describe("readBasisCell", () => {
 
 describe("mapReportHeader", () => {
   it("maps Chinese, English and bilingual headers", () => {
-    expect(mapReportHeader(["月份", "责任单位", "目标编号", "填报值", "口径"])).toEqual({ period: 0, department: 1, targetId: 2, value: 3, basis: 4 });
-    expect(mapReportHeader(["Period", "Department", "Target ID", "Value", "Basis"])).toEqual({ period: 0, department: 1, targetId: 2, value: 3, basis: 4 });
-    expect(mapReportHeader(["期间\nPeriod", "部门 (Department)", "目标编号/Target id", "填报值（value）"])).toEqual({ period: 0, department: 1, targetId: 2, value: 3 });
+    expect(mapReportHeader(["月份", "责任单位", "目标编号", "填报值", "口径"])).toEqual({
+      period: 0,
+      department: 1,
+      targetId: 2,
+      value: 3,
+      basis: 4,
+    });
+    expect(mapReportHeader(["Period", "Department", "Target ID", "Value", "Basis"])).toEqual({
+      period: 0,
+      department: 1,
+      targetId: 2,
+      value: 3,
+      basis: 4,
+    });
+    expect(mapReportHeader(["期间\nPeriod", "部门 (Department)", "目标编号/Target id", "填报值（value）"])).toEqual({
+      period: 0,
+      department: 1,
+      targetId: 2,
+      value: 3,
+    });
   });
 });

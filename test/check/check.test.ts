@@ -49,7 +49,9 @@ describe("runReportCheck: trajectory, gap and status per row", () => {
   });
 
   it("reads a share given in points (58) the same as 58% and 0.58", () => {
-    const gaps = ["58", 58, 0.58].map((value) => check([["2025-06", "市工业和信息化局", "示例-04", value, ""]]).rows[0].gap);
+    const gaps = ["58", 58, 0.58].map(
+      (value) => check([["2025-06", "市工业和信息化局", "示例-04", value, ""]]).rows[0].gap,
+    );
     expect(gaps[0]).toBeCloseTo(gaps[2], 12);
     expect(gaps[1]).toBeCloseTo(gaps[2], 12);
   });
@@ -160,7 +162,19 @@ describe("runReportCheck: bad rows are listed with their row numbers, the rest s
   });
 
   it("rejects a whole table without the required columns, naming them", () => {
-    const bad = runReportCheck([{ file: "x.csv", rows: [["期间", "数量"], ["2025-06", 3]] }], catalog, { baselines });
+    const bad = runReportCheck(
+      [
+        {
+          file: "x.csv",
+          rows: [
+            ["期间", "数量"],
+            ["2025-06", 3],
+          ],
+        },
+      ],
+      catalog,
+      { baselines },
+    );
     expect(bad.errors).toHaveLength(1);
     expect(bad.errors[0]).toMatchObject({ file: "x.csv", row: 0, code: "missingColumns" });
     expect(bad.errors[0].reason).toContain("部门");
@@ -170,7 +184,13 @@ describe("runReportCheck: bad rows are listed with their row numbers, the rest s
 describe("runReportCheck: headers", () => {
   it("reads English headers in another order", () => {
     const result = runReportCheck(
-      [reportTable("en.csv", [["Commerce", 1200, "2025-06", "示例-02"]], ["Department", "Value", "Period", "Target ID"])],
+      [
+        reportTable(
+          "en.csv",
+          [["Commerce", 1200, "2025-06", "示例-02"]],
+          ["Department", "Value", "Period", "Target ID"],
+        ),
+      ],
       catalog,
       { baselines },
     );
@@ -190,7 +210,20 @@ describe("runReportCheck: headers", () => {
   });
 
   it("numbers rows from the sheet's first row when the table starts lower (the add-in's used range)", () => {
-    const result = runReportCheck([{ file: "月度填报", firstRowNumber: 3, rows: [["期间", "部门", "目标编号", "填报值"], ["2025-06", "甲", "示例-99", 1]] }], catalog, {});
+    const result = runReportCheck(
+      [
+        {
+          file: "月度填报",
+          firstRowNumber: 3,
+          rows: [
+            ["期间", "部门", "目标编号", "填报值"],
+            ["2025-06", "甲", "示例-99", 1],
+          ],
+        },
+      ],
+      catalog,
+      {},
+    );
     expect(result.errors[0].row).toBe(4);
   });
 });
@@ -200,7 +233,10 @@ describe("runReportCheck: consolidation across files", () => {
     const result = runReportCheck(
       [
         reportTable("商务局.csv", [["2025-06", "市商务局", "示例-06", 6, ""]]),
-        reportTable("商务局-补报.xlsx", [["2025-06", "市商务局", "示例-06", 7, ""], ["2025-05", "市商务局", "示例-06", 5, ""]]),
+        reportTable("商务局-补报.xlsx", [
+          ["2025-06", "市商务局", "示例-06", 7, ""],
+          ["2025-05", "市商务局", "示例-06", 5, ""],
+        ]),
       ],
       catalog,
       { baselines },
@@ -216,15 +252,29 @@ describe("runReportCheck: consolidation across files", () => {
 
 describe("runReportCheck: forecast", () => {
   const months = (count: number, valueAt: (month: number) => number): unknown[][] =>
-    Array.from({ length: count }, (_, index) => [`2025-${String(index + 1).padStart(2, "0")}`, "市商务局", "示例-06", valueAt(index + 1), ""]);
+    Array.from({ length: count }, (_, index) => [
+      `2025-${String(index + 1).padStart(2, "0")}`,
+      "市商务局",
+      "示例-06",
+      valueAt(index + 1),
+      "",
+    ]);
 
   it("attaches a forecast to the series' latest report once it has three months", () => {
     expect(check(months(2, (month) => month)).rows.map((row) => row.forecast === null)).toEqual([true, true]);
-    expect(check(months(4, (month) => month)).rows.map((row) => row.forecast === null)).toEqual([true, true, true, false]);
+    expect(check(months(4, (month) => month)).rows.map((row) => row.forecast === null)).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it("attaches a forecast to every row from the third month with forecastRows: all", () => {
-    const result = check(months(4, (month) => month), { forecastRows: "all" });
+    const result = check(
+      months(4, (month) => month),
+      { forecastRows: "all" },
+    );
     expect(result.rows.map((row) => row.forecast === null)).toEqual([true, true, false, false]);
     expect(result.rows[2].forecast?.months).toBe(3);
     expect(result.rows[3].forecast?.months).toBe(4);

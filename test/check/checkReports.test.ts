@@ -25,20 +25,47 @@ function fakeExcel(grids: Record<string, Cell[][]>, stateXml: string | null) {
     getUsedRangeOrNullObject: () => {
       const grid = grids[name] ?? [];
       const values = afterSync(grid);
-      return { load: () => undefined, get isNullObject() { return values().length === 0; }, get values() { return values(); }, get rowIndex() { values(); return 0; } };
+      return {
+        load: () => undefined,
+        get isNullObject() {
+          return values().length === 0;
+        },
+        get values() {
+          return values();
+        },
+        get rowIndex() {
+          values();
+          return 0;
+        },
+      };
     },
     getRange: (address: string) => {
       const match = /^([A-Z])(\d+)$/.exec(address) as RegExpExecArray;
       const value = afterSync(grids[name]?.[Number(match[2]) - 1]?.[match[1].charCodeAt(0) - 65] ?? "");
-      return { load: () => undefined, get values() { return [[value()]]; } };
+      return {
+        load: () => undefined,
+        get values() {
+          return [[value()]];
+        },
+      };
     },
     getRangeByIndexes: (row: number, column: number) => {
       const record = (property: string, value: unknown) => writes.push({ sheet: name, row, column, property, value });
       return {
         clear: () => record("clear", true),
-        set numberFormat(value: unknown) { record("numberFormat", value); },
-        set values(value: unknown) { record("values", value); },
-        format: { font: { set bold(value: boolean) { record("bold", value); } } },
+        set numberFormat(value: unknown) {
+          record("numberFormat", value);
+        },
+        set values(value: unknown) {
+          record("values", value);
+        },
+        format: {
+          font: {
+            set bold(value: boolean) {
+              record("bold", value);
+            },
+          },
+        },
       };
     },
     activate: () => writes.push({ sheet: name, row: 0, column: 0, property: "activate", value: true }),
@@ -47,15 +74,45 @@ function fakeExcel(grids: Record<string, Cell[][]>, stateXml: string | null) {
   const itemsAfterSync = afterSync(names.map((name) => ({ name })));
   const context = {
     workbook: {
-      worksheets: { load: () => undefined, get items() { return itemsAfterSync(); }, getItem: sheet, add: sheet },
+      worksheets: {
+        load: () => undefined,
+        get items() {
+          return itemsAfterSync();
+        },
+        getItem: sheet,
+        add: sheet,
+      },
       customXmlParts: {
         getByNamespace: () => {
-          const items = afterSync(stateXml === null ? [] : [{ id: "1", getXml: () => { const xml = afterSync(stateXml); return { get value() { return xml(); } }; } }]);
-          return { load: () => undefined, get items() { return items(); } };
+          const items = afterSync(
+            stateXml === null
+              ? []
+              : [
+                  {
+                    id: "1",
+                    getXml: () => {
+                      const xml = afterSync(stateXml);
+                      return {
+                        get value() {
+                          return xml();
+                        },
+                      };
+                    },
+                  },
+                ],
+          );
+          return {
+            load: () => undefined,
+            get items() {
+              return items();
+            },
+          };
         },
       },
     },
-    sync: async () => { syncs++; },
+    sync: async () => {
+      syncs++;
+    },
   };
   return { context: context as unknown as Excel.RequestContext, writes, syncCount: () => syncs };
 }
@@ -63,10 +120,12 @@ function fakeExcel(grids: Record<string, Cell[][]>, stateXml: string | null) {
 /** The workbook the add-in writes for the example catalog: its header rows, then the rows a user typed (示例数据). */
 function workbookGrids(reportRows: Cell[][], baselineById: Record<string, number>): Record<string, Cell[][]> {
   const rendered = renderWorkbook(exampleCatalog(), { flavour: "addin", locale: "zh-CN" });
-  const grid = (key: "targets" | "reports" | "guide" | "departments") => renderedGrid(sheetByKey(rendered.sheets, key)) as Cell[][];
+  const grid = (key: "targets" | "reports" | "guide" | "departments") =>
+    renderedGrid(sheetByKey(rendered.sheets, key)) as Cell[][];
   const targets = grid("targets");
   const baselineColumn = targets[1].indexOf("基期值");
-  for (const row of targets.slice(2)) if (typeof row[0] === "string" && baselineById[row[0]] !== undefined) row[baselineColumn] = baselineById[row[0]];
+  for (const row of targets.slice(2))
+    if (typeof row[0] === "string" && baselineById[row[0]] !== undefined) row[baselineColumn] = baselineById[row[0]];
   const reports = grid("reports").slice(0, 2);
   const width = reports[0].length;
   for (const row of reportRows) reports.push([...row, ...Array(width - row.length).fill("")]);
@@ -112,7 +171,9 @@ describe("checkReports (检查月报 in the add-in)", () => {
     expect(formats[behindRow][3]).toBe("@");
     expect(formats[behindRow][6]).toBe("0.0%");
     // The previous result is cleared first, in the same batch.
-    expect(excel.writes.findIndex((write) => write.property === "clear")).toBeLessThan(excel.writes.findIndex((write) => write.property === "values"));
+    expect(excel.writes.findIndex((write) => write.property === "clear")).toBeLessThan(
+      excel.writes.findIndex((write) => write.property === "values"),
+    );
   });
 
   it("reports a missing baseline in 目标总表 as a rejected row, never guessing", async () => {

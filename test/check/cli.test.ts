@@ -47,15 +47,48 @@ describe("liangxin check", () => {
   });
 
   it("writes JSON with the documented field names", async () => {
-    const { code } = await cli("商务局.csv", "住建局.xlsx", "--city", catalog, "--baselines", baselines, "--format", "json", "-o", "out.json");
+    const { code } = await cli(
+      "商务局.csv",
+      "住建局.xlsx",
+      "--city",
+      catalog,
+      "--baselines",
+      baselines,
+      "--format",
+      "json",
+      "-o",
+      "out.json",
+    );
     expect(code).toBe(0);
     const result = JSON.parse(fs.readFileSync(path.join(directory, "out.json"), "utf8"));
     expect(Object.keys(result)).toEqual(expect.arrayContaining(["rows", "departments", "errors"]));
     expect(Object.keys(result.rows[0])).toEqual(
-      expect.arrayContaining(["file", "row", "targetId", "department", "period", "value", "expected", "gap", "status", "statusLabel"]),
+      expect.arrayContaining([
+        "file",
+        "row",
+        "targetId",
+        "department",
+        "period",
+        "value",
+        "expected",
+        "gap",
+        "status",
+        "statusLabel",
+      ]),
     );
-    expect(Object.keys(result.departments[0])).toEqual(expect.arrayContaining(["department", "behind", "atRisk", "onTrack", "worstGap"]));
-    expect(result.rows[0]).toMatchObject({ file: "商务局.csv", row: 2, targetId: "示例-02", department: "市商务局", period: "2025-04", value: 700, status: "behind", statusLabel: "落后" });
+    expect(Object.keys(result.departments[0])).toEqual(
+      expect.arrayContaining(["department", "behind", "atRisk", "onTrack", "worstGap"]),
+    );
+    expect(result.rows[0]).toMatchObject({
+      file: "商务局.csv",
+      row: 2,
+      targetId: "示例-02",
+      department: "市商务局",
+      period: "2025-04",
+      value: 700,
+      status: "behind",
+      statusLabel: "落后",
+    });
     // The third month of 示例-02 carries a forecast.
     expect(result.rows[2].forecast).toMatchObject({ months: 3 });
     expect(result.rows.find((row: { file: string }) => row.file === "住建局.xlsx").row).toBe(2);
@@ -65,12 +98,17 @@ describe("liangxin check", () => {
     const { code, out } = await cli("gbk.csv", "--city", catalog, "--baselines", baselines, "--format", "json");
     expect(code).toBe(2);
     const result = JSON.parse(out);
-    expect(result.errors).toEqual([{ file: "gbk.csv", row: 4, code: "unknownTarget", reason: "未知目标编号“示例-99”" }]);
+    expect(result.errors).toEqual([
+      { file: "gbk.csv", row: 4, code: "unknownTarget", reason: "未知目标编号“示例-99”" },
+    ]);
     expect(result.rows.map((row: { row: number }) => row.row)).toEqual([2, 3]);
   });
 
   it("reports a missing baseline (exit 2) rather than guessing one", async () => {
-    fs.writeFileSync(path.join(directory, "发改委.csv"), "期间,部门,目标编号,填报值\n2025-06,市发展和改革委员会,示例-09,50\n");
+    fs.writeFileSync(
+      path.join(directory, "发改委.csv"),
+      "期间,部门,目标编号,填报值\n2025-06,市发展和改革委员会,示例-09,50\n",
+    );
     const { code, out } = await cli("发改委.csv", "--city", catalog, "--format", "json", "--lang", "en-US");
     expect(code).toBe(2);
     expect(JSON.parse(out).errors[0]).toMatchObject({ row: 2, code: "missingBaseline" });
@@ -83,12 +121,14 @@ describe("liangxin check", () => {
     fs.copyFileSync(path.join(directory, "住建局.xlsx"), path.join(directory, "inbox", "b.xlsx"));
     const { code, out } = await cli("inbox", "--city", catalog, "--baselines", baselines, "--format", "json");
     expect(code).toBe(0);
-    expect(new Set(JSON.parse(out).rows.map((row: { file: string }) => row.file))).toEqual(new Set([path.join("inbox", "a.csv"), path.join("inbox", "b.xlsx")]));
+    expect(new Set(JSON.parse(out).rows.map((row: { file: string }) => row.file))).toEqual(
+      new Set([path.join("inbox", "a.csv"), path.join("inbox", "b.xlsx")]),
+    );
   });
 
   it("exits 1 when it cannot run: no readable file, a bad catalog, an unknown city", async () => {
     fs.writeFileSync(path.join(directory, "notes.csv"), "说明\n示例数据\n");
-    fs.writeFileSync(path.join(directory, "bad.json"), "{\"plan\": {}}");
+    fs.writeFileSync(path.join(directory, "bad.json"), '{"plan": {}}');
     expect((await cli("nope.csv", "--city", catalog)).code).toBe(1);
     const noColumns = await cli("notes.csv", "--city", catalog);
     expect(noColumns.code).toBe(1);
@@ -109,14 +149,30 @@ describe("liangxin check", () => {
     });
 
     it("is used for the ids when --city is not given", async () => {
-      const { code, out, err } = await cli("商务局.csv", "--baselines", "saved.xlsx", "--baselines", baselines, "--format", "json");
+      const { code, out, err } = await cli(
+        "商务局.csv",
+        "--baselines",
+        "saved.xlsx",
+        "--baselines",
+        baselines,
+        "--format",
+        "json",
+      );
       expect(code).toBe(0);
       expect(err).toContain("使用工作簿 saved.xlsx 中保存的目标清单（9 个目标）");
       expect(JSON.parse(out).rows.map((row: { targetId: string }) => row.targetId)).toContain("示例-02");
     });
 
     it("warns when --city's ids disagree with it, naming the id and both indicators", async () => {
-      const { err } = await cli("商务局.csv", "--city", "edited.json", "--baselines", "saved.xlsx", "--baselines", baselines);
+      const { err } = await cli(
+        "商务局.csv",
+        "--city",
+        "edited.json",
+        "--baselines",
+        "saved.xlsx",
+        "--baselines",
+        baselines,
+      );
       expect(err).toContain("警告：--city edited.json 的目标编号与工作簿 saved.xlsx 中保存的目标清单不一致（1 个编号");
       expect(err).toContain("示例-02：工作簿为“报废汽车回收量”，--city 为“新能源汽车销量”");
       const same = await cli("商务局.csv", "--city", catalog, "--baselines", "saved.xlsx", "--baselines", baselines);
@@ -125,7 +181,16 @@ describe("liangxin check", () => {
   });
 
   it("writes an .xlsx report with the league table, behind list, all rows and rejected rows", async () => {
-    const { code } = await cli("商务局.csv", "gbk.csv", "--city", catalog, "--baselines", baselines, "-o", "report.xlsx");
+    const { code } = await cli(
+      "商务局.csv",
+      "gbk.csv",
+      "--city",
+      catalog,
+      "--baselines",
+      baselines,
+      "-o",
+      "report.xlsx",
+    );
     expect(code).toBe(2);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(directory, "report.xlsx"));
@@ -136,7 +201,11 @@ describe("liangxin check", () => {
     // gbk.csv's 2025-06 figure for 市商务局 示例-02 (1200) contradicts 商务局.csv's (1100): both rejected.
     const rejected = workbook.getWorksheet("退回行");
     const rejectedRows = [2, 3, 4].map((row) => [rejected?.getCell(row, 1).value, rejected?.getCell(row, 2).value]);
-    expect(rejectedRows).toEqual([["商务局.csv", 4], ["gbk.csv", 2], ["gbk.csv", 4]]);
+    expect(rejectedRows).toEqual([
+      ["商务局.csv", 4],
+      ["gbk.csv", 2],
+      ["gbk.csv", 4],
+    ]);
     // One line chart per target behind, over the department's reports of it in period order.
     const charts = workbook.getWorksheet("落后目标图表");
     expect(charts?.getCell("A1").value).toBe("市商务局 示例-02 报废汽车回收量：填报值与轨迹");

@@ -18,7 +18,10 @@ describe("governmentLevel", () => {
 
 describe("departmentNames", () => {
   it("gives a county plan's departments the 县 prefix", () => {
-    const catalog: Catalog = { ...exampleCatalog(), plan: { government: "示例县人民政府", title: "", docNumber: null, date: null } };
+    const catalog: Catalog = {
+      ...exampleCatalog(),
+      plan: { government: "示例县人民政府", title: "", docNumber: null, date: null },
+    };
     expect(departmentNames(catalog).canonical("商务局")).toBe("县商务局");
   });
 });
@@ -52,7 +55,10 @@ describe("runReportCheck: department spellings", () => {
 
   it("keeps the spelling as written on each checked row", () => {
     const result = runReportCheck([dept], exampleCatalog(), { baselines: exampleBaselines() });
-    expect(result.rows.find((row) => row.targetId === "示例-03")).toMatchObject({ department: "市工业和信息化局", departmentAsWritten: "市工信局" });
+    expect(result.rows.find((row) => row.targetId === "示例-03")).toMatchObject({
+      department: "市工业和信息化局",
+      departmentAsWritten: "市工信局",
+    });
   });
 
   it("rejects two spellings reporting different values as a conflicting duplicate", () => {
@@ -61,7 +67,10 @@ describe("runReportCheck: department spellings", () => {
       ["2025-06", "商务局", "示例-02", 1200, ""],
     ]);
     const result = runReportCheck([table], exampleCatalog(), { baselines: exampleBaselines() });
-    expect(result.errors.map((error) => [error.row, error.code])).toEqual([[2, "conflictingDuplicate"], [3, "conflictingDuplicate"]]);
+    expect(result.errors.map((error) => [error.row, error.code])).toEqual([
+      [2, "conflictingDuplicate"],
+      [3, "conflictingDuplicate"],
+    ]);
   });
 
   it("notes (does not reject) a department that is not responsible for the target, once per department and target", () => {

@@ -13,7 +13,14 @@ const base = exampleCatalog();
 const template = base.targets.find((target) => target.id === "示例-04") as Target; // a share target
 
 function shareTarget(id: string, comparator: Target["comparator"], normalizedValue: number): Target {
-  return { ...template, id, indicator: "公共供水管网漏损率", comparator, value: normalizedValue * 100, normalizedValue };
+  return {
+    ...template,
+    id,
+    indicator: "公共供水管网漏损率",
+    comparator,
+    value: normalizedValue * 100,
+    normalizedValue,
+  };
 }
 
 const catalog: Catalog = {
@@ -27,7 +34,9 @@ const baselines = new Map([
 ]);
 
 function checkedRow(period: string, targetId: string, value: number) {
-  const result = runReportCheck([reportTable("报表.csv", [[period, "市城市管理局", targetId, value, ""]])], catalog, { baselines });
+  const result = runReportCheck([reportTable("报表.csv", [[period, "市城市管理局", targetId, value, ""]])], catalog, {
+    baselines,
+  });
   expect(result.errors).toEqual([]);
   return result.rows[0];
 }
@@ -38,7 +47,10 @@ describe("check and the sheet functions share one direction rule", () => {
     const sheetGap = callSheetFunction("TARGET_GAP", [0.1, 0.12, 0.09, "2025-06", "share"]) as number;
     expect(row.gap).toBeCloseTo(0.0804597701, 9);
     expect(row.gap).toBeCloseTo(sheetGap, 12);
-    expect(row.gapAbs).toBeCloseTo(callSheetFunction("TARGET_GAP", [0.1, 0.12, 0.09, "2025-06", "share", "abs"]) as number, 12);
+    expect(row.gapAbs).toBeCloseTo(
+      callSheetFunction("TARGET_GAP", [0.1, 0.12, 0.09, "2025-06", "share", "abs"]) as number,
+      12,
+    );
     expect(row.statusLabel).toBe(callSheetFunction("TARGET_STATUS", [0.1, 0.12, 0.09, "2025-06", "share"]));
     expect(row.statusLabel).toBe("正常");
   });

@@ -2,10 +2,32 @@ import { departmentLeague, runReportCheck } from "../../src/core/check";
 import type { CheckedRow } from "../../src/core/check";
 import { exampleBaselines, exampleCatalog, reportTable } from "./helpers";
 
-function row(department: string, targetId: string, period: string, gap: number, status: CheckedRow["status"]): CheckedRow {
+function row(
+  department: string,
+  targetId: string,
+  period: string,
+  gap: number,
+  status: CheckedRow["status"],
+): CheckedRow {
   return {
-    file: "示例.csv", row: 2, targetId, indicator: "", department, departmentAsWritten: department, period, basis: "ytd", value: 1, expected: 1, gap, gapAbs: 0,
-    status, statusLabel: "", targetValue: 1, baselineValue: 1, runRate: null, forecast: null,
+    file: "示例.csv",
+    row: 2,
+    targetId,
+    indicator: "",
+    department,
+    departmentAsWritten: department,
+    period,
+    basis: "ytd",
+    value: 1,
+    expected: 1,
+    gap,
+    gapAbs: 0,
+    status,
+    statusLabel: "",
+    targetValue: 1,
+    baselineValue: 1,
+    runRate: null,
+    forecast: null,
   };
 }
 
@@ -22,7 +44,13 @@ describe("departmentLeague", () => {
     ]);
     expect(league.map((entry) => entry.department)).toEqual(["丙局", "甲局", "丁局", "乙局", "戊局"]);
     expect(league[0]).toEqual({
-      department: "丙局", behind: 2, atRisk: 0, onTrack: 0, worstGap: -0.5, worstTargetId: "B", targetsBehind: ["B", "A"],
+      department: "丙局",
+      behind: 2,
+      atRisk: 0,
+      onTrack: 0,
+      worstGap: -0.5,
+      worstTargetId: "B",
+      targetsBehind: ["B", "A"],
     });
   });
 

@@ -12,15 +12,46 @@ const template = base.targets.find((target) => target.id === "示例-01") as Tar
 const DEPARTMENT = template.lead as string;
 
 function target(id: string, fields: Partial<Target>): Target {
-  return { ...template, id, baseYear: null, startYear: null, targetYear: 2027, comparator: ">=", lead: DEPARTMENT, support: [], ...fields };
+  return {
+    ...template,
+    id,
+    baseYear: null,
+    startYear: null,
+    targetYear: 2027,
+    comparator: ">=",
+    lead: DEPARTMENT,
+    support: [],
+    ...fields,
+  };
 }
 
 // 云溪-05: 报废汽车回收量年均增长15% (2024—2027年).
-const scrapGrowth = target("示例-31", { kind: "annual", indicator: "报废汽车回收量", value: 15, unit: "%", normalizedValue: 0.15, startYear: 2024 });
+const scrapGrowth = target("示例-31", {
+  kind: "annual",
+  indicator: "报废汽车回收量",
+  value: 15,
+  unit: "%",
+  normalizedValue: 0.15,
+  startYear: 2024,
+});
 // 石湖-01: 单位地区生产总值能耗较2023年下降13.5%.
-const intensity = target("示例-32", { kind: "growth_vs_baseline", indicator: "单位地区生产总值能耗", value: 13.5, unit: "%", normalizedValue: -0.135, baseYear: 2023 });
+const intensity = target("示例-32", {
+  kind: "growth_vs_baseline",
+  indicator: "单位地区生产总值能耗",
+  value: 13.5,
+  unit: "%",
+  normalizedValue: -0.135,
+  baseYear: 2023,
+});
 // 提高5个百分点.
-const mechanisation = target("示例-33", { kind: "growth_vs_baseline", indicator: "主要农作物耕种收综合机械化率", value: 5, unit: "个百分点", normalizedValue: 0.05, baseYear: 2023 });
+const mechanisation = target("示例-33", {
+  kind: "growth_vs_baseline",
+  indicator: "主要农作物耕种收综合机械化率",
+  value: 5,
+  unit: "个百分点",
+  normalizedValue: 0.05,
+  baseYear: 2023,
+});
 const catalog: Catalog = { ...base, targets: [...base.targets, scrapGrowth, intensity, mechanisation] };
 const baselines = new Map([
   [scrapGrowth.id, 1000],
@@ -44,7 +75,11 @@ describe("check: annual growth rates, intensities and points", () => {
   });
 
   it("blocks an annual growth rate without a baseline instead of comparing with 0.15 a year", () => {
-    const result = runReportCheck([reportTable("报表.csv", [["2025-06", DEPARTMENT, scrapGrowth.id, 0.16, ""]])], catalog, { baselines: new Map() });
+    const result = runReportCheck(
+      [reportTable("报表.csv", [["2025-06", DEPARTMENT, scrapGrowth.id, 0.16, ""]])],
+      catalog,
+      { baselines: new Map() },
+    );
     expect(result.rows).toEqual([]);
     expect(result.errors.map((entry) => entry.code)).toEqual(["missingBaseline"]);
   });

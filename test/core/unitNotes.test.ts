@@ -36,7 +36,9 @@ describe("report check: unit notes", () => {
       ["2025-07", "市商务局", scrap.id, 9000],
     ]);
     expect(result.notes.filter((note) => note.code === "unitMismatch")).toEqual([]);
-    const tooLarge = check([["2025-06", "市商务局", scrap.id, 9000 * 10_000]], "en-US").notes.filter((note) => note.code === "unitMismatch");
+    const tooLarge = check([["2025-06", "市商务局", scrap.id, 9000 * 10_000]], "en-US").notes.filter(
+      (note) => note.code === "unitMismatch",
+    );
     expect(tooLarge).toHaveLength(1);
     expect(tooLarge[0].reason).toMatch(/times the trajectory value .*use the baseline's unit/);
   });

@@ -32,9 +32,15 @@ describe("baseUnitOf", () => {
 
 describe("unitFactorOf", () => {
   it("gives the multiplier the prefix stands for", () => {
-    expect([unitFactorOf("万吨"), unitFactorOf("亿元"), unitFactorOf("千辆"), unitFactorOf("千瓦"), unitFactorOf("%"), unitFactorOf("倍"), unitFactorOf(null)]).toEqual([
-      10_000, 100_000_000, 1000, 1, 0.01, 1, 1,
-    ]);
+    expect([
+      unitFactorOf("万吨"),
+      unitFactorOf("亿元"),
+      unitFactorOf("千辆"),
+      unitFactorOf("千瓦"),
+      unitFactorOf("%"),
+      unitFactorOf("倍"),
+      unitFactorOf(null),
+    ]).toEqual([10_000, 100_000_000, 1000, 1, 0.01, 1, 1]);
   });
 
   // The core's normalizedValue comes from the extractor: the workbook's 计量单位 must be the unit it is in.
@@ -45,7 +51,10 @@ describe("unitFactorOf", () => {
       for (const target of catalog.targets) {
         if (target.value === null || target.normalizedValue === null || target.unit === null) continue;
         const expected = Math.abs(target.value * unitFactorOf(target.unit));
-        expect({ id: target.id, value: Math.abs(target.normalizedValue) }).toEqual({ id: target.id, value: expect.closeTo(expected, 6) });
+        expect({ id: target.id, value: Math.abs(target.normalizedValue) }).toEqual({
+          id: target.id,
+          value: expect.closeTo(expected, 6),
+        });
         if (baseUnitOf(target.unit) !== target.unit && !isPercentUnit(target.unit)) prefixed++;
       }
     }

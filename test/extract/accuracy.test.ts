@@ -17,7 +17,9 @@ const SEEDS: LabelledPlan[] = BUNDLED_CITIES.map((city) =>
 );
 const HOLDOUT = readLabelledPlan(path.join(HOLDOUT_DIR, "plan.txt"), path.join(HOLDOUT_DIR, "plan.labels.json"));
 
-describe.each([...SEEDS, HOLDOUT].map((plan) => [plan.labels.city, plan] as const))("labels of %s", (_city, plan) => checkLabels(plan));
+describe.each([...SEEDS, HOLDOUT].map((plan) => [plan.labels.city, plan] as const))("labels of %s", (_city, plan) =>
+  checkLabels(plan),
+);
 
 describe("extractor accuracy on the five seed plans", () => {
   const scores = SEEDS.map(scoreOf);

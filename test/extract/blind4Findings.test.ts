@@ -77,16 +77,24 @@ describe("an indicator-table cell that restates a body target", () => {
   });
 
   it("is not a restatement when the year differs", () => {
-    const other = extractCatalog(plan("到2025年，全市设备投资规模较2023年增长15%以上。", ["1\t设备投资规模较2023年增长\t%\t—\t—\t15\t市发展改革委"]), {
-      cityName: "测试",
-    }).targets.filter((target) => target.value === 15);
+    const other = extractCatalog(
+      plan("到2025年，全市设备投资规模较2023年增长15%以上。", [
+        "1\t设备投资规模较2023年增长\t%\t—\t—\t15\t市发展改革委",
+      ]),
+      {
+        cityName: "测试",
+      },
+    ).targets.filter((target) => target.value === 15);
     expect(other.map((target) => target.targetYear)).toEqual([2025, 2027]);
   });
 
   it("does not override departments the body's task states for its own target", () => {
-    const restated = extractCatalog(plan("到2027年，设备投资规模较2023年增长28%以上。", ["6\t报废汽车回收量\t万辆\t1.1\t—\t2.2\t市公安局"]), {
-      cityName: "测试",
-    }).targets.filter((target) => target.value === 2.2);
+    const restated = extractCatalog(
+      plan("到2027年，设备投资规模较2023年增长28%以上。", ["6\t报废汽车回收量\t万辆\t1.1\t—\t2.2\t市公安局"]),
+      {
+        cityName: "测试",
+      },
+    ).targets.filter((target) => target.value === 2.2);
     expect(restated.map((target) => [target.lead, target.source.text.includes("\t")])).toEqual([["市商务局", false]]);
   });
 });

@@ -39,19 +39,28 @@ describe("department statements on their own line after a task", () => {
   });
 
   it("reads 牵头单位：X and 责任单位：X、Y lines without brackets", () => {
-    const text = "桐山市人民政府\n二、任务\n1．电梯。到2027年，完成加装电梯800部。\n牵头单位：市住建局\n责任单位：市城管局、市市场监管局";
+    const text =
+      "桐山市人民政府\n二、任务\n1．电梯。到2027年，完成加装电梯800部。\n牵头单位：市住建局\n责任单位：市城管局、市市场监管局";
     expect(departments(text)).toEqual([["市住房城乡建设局", false, ["市城市管理局", "市市场监管局"]]]);
   });
 
   it("makes X the named lead in 责任单位：X（牵头），Y and in a nested （牵头） inside a bracket", () => {
-    const line = "柘山县人民政府\n二、任务\n（一）工业。到2027年，实施技术改造项目80个以上。\n责任单位：县经济商务和信息化局（牵头），县发展和改革局、县财政局";
+    const line =
+      "柘山县人民政府\n二、任务\n（一）工业。到2027年，实施技术改造项目80个以上。\n责任单位：县经济商务和信息化局（牵头），县发展和改革局、县财政局";
     expect(departments(line)).toEqual([["县经济商务和信息化局", false, ["县发展改革局", "县财政局"]]]);
     const nested = parseResponsibility("责任单位：县经济商务和信息化局（牵头）、县财政局", "county");
-    expect([nested.lead?.original, nested.leadInferred, nested.support.map((name) => name.original)]).toEqual(["县经济商务和信息化局", false, ["县财政局"]]);
+    expect([nested.lead?.original, nested.leadInferred, nested.support.map((name) => name.original)]).toEqual([
+      "县经济商务和信息化局",
+      false,
+      ["县财政局"],
+    ]);
   });
 
   it("keeps …按职责分工负责 out of the names after a 责任单位： label", () => {
-    const parsed = parseResponsibility("责任单位：县教育体育局、县卫生健康局、县文化广电和旅游局按职责分工负责", "county");
+    const parsed = parseResponsibility(
+      "责任单位：县教育体育局、县卫生健康局、县文化广电和旅游局按职责分工负责",
+      "county",
+    );
     expect([parsed.lead?.canonical, parsed.leadInferred, parsed.support.map((name) => name.canonical)]).toEqual([
       "县教育体育局",
       true,
@@ -73,34 +82,46 @@ describe("department statements on their own line after a task", () => {
   });
 
   it("adds a bare 以下各项任务均需…负责落实，不再一一列出 sentence to the support of later tasks", () => {
-    const text = "柘山县人民政府\n二、主要任务\n以下各项任务均需各乡镇人民政府负责落实，不再一一列出。\n（一）农机。每年报废更新农业机械300台以上。\n责任单位：县农业农村局（牵头），县财政局";
+    const text =
+      "柘山县人民政府\n二、主要任务\n以下各项任务均需各乡镇人民政府负责落实，不再一一列出。\n（一）农机。每年报废更新农业机械300台以上。\n责任单位：县农业农村局（牵头），县财政局";
     expect(departments(text)).toEqual([["县农业农村局", false, ["县财政局", "各乡镇人民政府"]]]);
   });
 
   it("joins a department list wrapped onto the next line of a PDF paste, but not the next paragraph", () => {
-    const clean = normalizePlanText("【责任单位】市发展改革委、市财政局、市科技局、市数据局、市\n市场监管局\n到2027年，建成分拣中心15个。").text;
-    expect(clean.split("\n")).toEqual(["【责任单位】市发展改革委、市财政局、市科技局、市数据局、市市场监管局", "到2027年，建成分拣中心15个。"]);
+    const clean = normalizePlanText(
+      "【责任单位】市发展改革委、市财政局、市科技局、市数据局、市\n市场监管局\n到2027年，建成分拣中心15个。",
+    ).text;
+    expect(clean.split("\n")).toEqual([
+      "【责任单位】市发展改革委、市财政局、市科技局、市数据局、市市场监管局",
+      "到2027年，建成分拣中心15个。",
+    ]);
   });
 });
 
 describe("targets the measurement found missing or mis-kinded", () => {
   it("takes an undated verb + number + 以上 + object in a task at the plan's horizon (打造10个以上…中心)", () => {
     const text = "到2027年，完成改造。\n15．家装。打造10个以上家装消费体验中心。培育10家以上规模化二手车经销企业。";
-    expect(targetsOf(text).map((target) => [target.kind, target.comparator, target.value, target.unit, target.targetYear])).toEqual([
+    expect(
+      targetsOf(text).map((target) => [target.kind, target.comparator, target.value, target.unit, target.targetYear]),
+    ).toEqual([
       ["cumulative", ">=", 10, "个", 2027],
       ["cumulative", ">=", 10, "家", 2027],
     ]);
   });
 
   it("still skips undated participant counts and background (…企业参加展会, 培育了…, 支持…)", () => {
-    const text = "到2027年，完成改造。\n1．任务。组织10家以上企业参加展会。培育了30家以上龙头企业。支持20家以上企业上云。";
+    const text =
+      "到2027年，完成改造。\n1．任务。组织10家以上企业参加展会。培育了30家以上龙头企业。支持20家以上企业上云。";
     expect(targetsOf(text).filter((target) => target.kind !== "milestone")).toEqual([]);
   });
 
   it("reads an activity counted with no verb (汽车以旧换新1500辆以上) as a total done by the year", () => {
     const [target] = targetsOf("力争到2024年底，全县汽车以旧换新1500辆以上。");
     expect(target).toMatchObject({ kind: "cumulative", value: 1500, unit: "辆", targetYear: 2024 });
-    expect(targetsOf("2024年，全县家电以旧换新销售额力争突破1亿元。")[0]).toMatchObject({ kind: "level", comparator: ">" });
+    expect(targetsOf("2024年，全县家电以旧换新销售额力争突破1亿元。")[0]).toMatchObject({
+      kind: "level",
+      comparator: ">",
+    });
   });
 
   it("reads 实现稳定运行 by a deadline as a milestone, with the number before it left as a count", () => {
@@ -110,7 +131,12 @@ describe("targets the measurement found missing or mis-kinded", () => {
 
   it("stores a decrease as a negative change (比2023年下降4.5% → −4.5, −0.045), but 降低至12% as a level", () => {
     const [decrease, level] = targetsOf("到2025年，单位增加值能耗比2023年下降4.5%，供热管网热损失率降低至12%以下。");
-    expect(decrease).toMatchObject({ kind: "growth_vs_baseline", value: -4.5, normalizedValue: -0.045, baseYear: 2023 });
+    expect(decrease).toMatchObject({
+      kind: "growth_vs_baseline",
+      value: -4.5,
+      normalizedValue: -0.045,
+      baseYear: 2023,
+    });
     expect(level).toMatchObject({ kind: "share", value: 12, comparator: "<=" });
     // The check then aims at baseline × 0.955 and treats lower as better, flipped once.
     const plan = prepareTarget(decrease, 100);
@@ -118,7 +144,10 @@ describe("targets the measurement found missing or mis-kinded", () => {
   });
 
   it("gives 突破 the comparator >", () => {
-    expect(targetsOf("到2025年，全区新能源汽车保有量突破25万辆。")[0]).toMatchObject({ comparator: ">", kind: "level" });
+    expect(targetsOf("到2025年，全区新能源汽车保有量突破25万辆。")[0]).toMatchObject({
+      comparator: ">",
+      kind: "level",
+    });
   });
 });
 
@@ -130,7 +159,11 @@ describe("names, levels, links and fields", () => {
     const catalog = extractCatalog(
       "朔山回族自治区人民政府关于印发…的通知\n二、任务\n1．电力。到2027年，完成改造升级100万千瓦。（自治区发展改革委牵头，自治区工业和信息化厅、生态环境厅配合）",
     );
-    expect(catalog.targets[0]).toMatchObject({ id: "朔山-01", lead: "自治区发展改革委", support: ["自治区工业和信息化厅", "自治区生态环境厅"] });
+    expect(catalog.targets[0]).toMatchObject({
+      id: "朔山-01",
+      lead: "自治区发展改革委",
+      support: ["自治区工业和信息化厅", "自治区生态环境厅"],
+    });
   });
 
   it("gives the second goal of a 分别 pair or a 、-list the departments of the first", () => {
@@ -155,17 +188,23 @@ describe("names, levels, links and fields", () => {
   });
 
   it("takes the field from a task title that names one field before the indicator's qualifiers", () => {
-    const text = "到2027年，完成改造。\n8．推动交通运输设备更新。到2027年，累计淘汰国三及以下排放标准营运柴油货车两万辆。\n17．完善废旧产品回收网络。到2027年，建成标准化社区回收网点3000个。";
+    const text =
+      "到2027年，完成改造。\n8．推动交通运输设备更新。到2027年，累计淘汰国三及以下排放标准营运柴油货车两万辆。\n17．完善废旧产品回收网络。到2027年，建成标准化社区回收网点3000个。";
     expect(targetsOf(text).map((target) => target.domain)).toEqual(["交通", "回收利用"]);
     // A task naming several fields leaves it to the indicator.
-    expect(targetsOf("到2027年，完成改造。\n9．推进教育文旅医疗设备更新。到2027年，职业院校实训设备更新比例不低于50%。")[0].domain).toBe("教育");
+    expect(
+      targetsOf("到2027年，完成改造。\n9．推进教育文旅医疗设备更新。到2027年，职业院校实训设备更新比例不低于50%。")[0]
+        .domain,
+    ).toBe("教育");
   });
 
   it("cuts clean indicator names: no trailing 翻, the words after the number, a bare verb's object", () => {
     expect(targetsOf("到2027年，废旧家电回收量较2023年翻一番。")[0].indicator).toBe("废旧家电回收量");
-    const task = "到2027年，完成改造。\n11．推动文旅设施设备更新。每年推动不少于15家4A级及以上旅游景区开展设施设备更新。";
+    const task =
+      "到2027年，完成改造。\n11．推动文旅设施设备更新。每年推动不少于15家4A级及以上旅游景区开展设施设备更新。";
     expect(targetsOf(task)[0].indicator).toBe("4A级及以上旅游景区开展设施设备更新");
-    const verb = "到2027年，完成改造。\n（四）推动交通运输设备更新。推进国三及以下排放标准营运柴油货车淘汰，力争2025年底前累计淘汰350辆。";
+    const verb =
+      "到2027年，完成改造。\n（四）推动交通运输设备更新。推进国三及以下排放标准营运柴油货车淘汰，力争2025年底前累计淘汰350辆。";
     expect(targetsOf(verb)[0].indicator).toBe("国三及以下排放标准营运柴油货车淘汰");
   });
 });

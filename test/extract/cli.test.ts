@@ -22,7 +22,11 @@ describe("liangxin extract", () => {
     expect(await run([SEED, "no-such-plan.txt", "seeds/002_2e34df7fe6ba7779.txt"], io)).toBe(1);
     expect(io.err).toContain("no-such-plan.txt");
     const results = JSON.parse(io.out);
-    expect(results.map((result: { file: string }) => result.file)).toEqual([SEED, "no-such-plan.txt", "seeds/002_2e34df7fe6ba7779.txt"]);
+    expect(results.map((result: { file: string }) => result.file)).toEqual([
+      SEED,
+      "no-such-plan.txt",
+      "seeds/002_2e34df7fe6ba7779.txt",
+    ]);
     expect(results[1]).toEqual({ file: "no-such-plan.txt", error: "文件不存在 (no such file)" });
     expect([results[0].plan.government, results[2].plan.government]).toEqual(["南平市人民政府", "邯郸市人民政府"]);
   });
@@ -49,7 +53,9 @@ describe("liangxin extract", () => {
     const io = captureIo(os.tmpdir());
     expect(await run(["开封", "--format", "table"], io)).toBe(0);
     expect(io.out).toContain("开封-01");
-    expect(io.out).toContain("└ 到2027年，全市工业、农业、建筑、交通运输、教育、文化和旅游、医疗等领域设备投资规模较2023年增长25%以上");
+    expect(io.out).toContain(
+      "└ 到2027年，全市工业、农业、建筑、交通运输、教育、文化和旅游、医疗等领域设备投资规模较2023年增长25%以上",
+    );
   });
 
   it("rejects an unknown format with a usage error", async () => {
@@ -75,9 +81,18 @@ describe("liangxin extract", () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), "liangxin-"));
       const seed = fs.readFileSync(path.join(ROOT, SEED), "utf8");
       // Notepad's "Unicode" (UTF-16 LE with a BOM) and its big-endian variant.
-      fs.writeFileSync(path.join(dir, "u16le.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed, "utf16le")]));
-      fs.writeFileSync(path.join(dir, "u16be.txt"), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(seed, "utf16le").swap16()]));
-      fs.writeFileSync(path.join(dir, "plan.txt"), "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type/Catalog>> endobj\n到2027年，二手车交易量较2023年增长45%");
+      fs.writeFileSync(
+        path.join(dir, "u16le.txt"),
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed, "utf16le")]),
+      );
+      fs.writeFileSync(
+        path.join(dir, "u16be.txt"),
+        Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(seed, "utf16le").swap16()]),
+      );
+      fs.writeFileSync(
+        path.join(dir, "plan.txt"),
+        "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type/Catalog>> endobj\n到2027年，二手车交易量较2023年增长45%",
+      );
     });
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -24,7 +24,8 @@ describe("decodePlanBytes", () => {
       [120, "公里", 120, "市住房城乡建设局"],
       [0.5, "万台", 5000, "市住房城乡建设局"],
     ]);
-    for (const target of catalog.targets) expect(decoded.text.slice(target.source.start, target.source.end)).toBe(target.source.text);
+    for (const target of catalog.targets)
+      expect(decoded.text.slice(target.source.start, target.source.end)).toBe(target.source.text);
   });
 
   it("reads UTF-16 LE and BE with a BOM (Notepad's Unicode), dropping the BOM", () => {
@@ -38,13 +39,23 @@ describe("decodePlanBytes", () => {
     const decoded = decodePlanBytes(Buffer.from("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj <</Type/Catalog>> endobj", "latin1"));
     expect(decoded.encoding).toBe("binary");
     expect(decoded.text).toBe("");
-    expect(decoded.warning).toMatch(/^这是 PDF 文件，不是文本文件：请.*另存为纯文本.*looks like a PDF: save the plan as text/);
+    expect(decoded.warning).toMatch(
+      /^这是 PDF 文件，不是文本文件：请.*另存为纯文本.*looks like a PDF: save the plan as text/,
+    );
   });
 
   it("refuses a Word (.docx, zip) file and binary data with NUL bytes", () => {
-    expect(decodePlanBytes(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toMatchObject({ encoding: "binary", text: "", warning: expect.stringContaining("Word") });
+    expect(decodePlanBytes(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toMatchObject({
+      encoding: "binary",
+      text: "",
+      warning: expect.stringContaining("Word"),
+    });
     const withNul = Buffer.from([0xe5, 0x88, 0xb0, 0x00, 0x01, 0x02, 0x32, 0x30]);
-    expect(decodePlanBytes(withNul)).toMatchObject({ encoding: "binary", text: "", warning: expect.stringContaining("这不是文本文件") });
+    expect(decodePlanBytes(withNul)).toMatchObject({
+      encoding: "binary",
+      text: "",
+      warning: expect.stringContaining("这不是文本文件"),
+    });
   });
 
   it("refuses random bytes without NULs (they would decode as GB18030 garbage)", () => {
@@ -59,7 +70,11 @@ describe("decodePlanBytes", () => {
   });
 
   it("reads the review's Notepad-Unicode copy of a plan into targets", () => {
-    const catalog = extractCatalog(decodePlanBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("到2027年，二手车交易量较2023年增长45%。", "utf16le")])).text);
+    const catalog = extractCatalog(
+      decodePlanBytes(
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("到2027年，二手车交易量较2023年增长45%。", "utf16le")]),
+      ).text,
+    );
     expect(catalog.targets.map((target) => target.value)).toEqual([45]);
   });
 });

@@ -8,7 +8,11 @@ import * as path from "path";
 import { extractCatalog } from "../../src/core/extract/index";
 
 const GOLDEN = path.join(__dirname, "..", "fixtures", "golden");
-const cases = fs.readdirSync(GOLDEN).filter((file) => file.endsWith(".txt") && fs.existsSync(path.join(GOLDEN, file.replace(/\.txt$/, ".expected.json"))));
+const cases = fs
+  .readdirSync(GOLDEN)
+  .filter(
+    (file) => file.endsWith(".txt") && fs.existsSync(path.join(GOLDEN, file.replace(/\.txt$/, ".expected.json"))),
+  );
 
 describe("golden plan excerpts", () => {
   it("has golden cases", () => {

@@ -23,14 +23,20 @@ export function readLabelledPlan(textPath: string, labelPath: string): LabelledP
 /** The extractor's score on a labelled plan, departments compared at the plan's level. */
 export function scoreOf({ labels, text }: LabelledPlan): PlanScore {
   const level = labels.level ?? "city";
-  return scorePlan(text, labels, extractCatalog(text, { cityName: labels.city }), (name) => canonicalDepartment(name, level));
+  return scorePlan(text, labels, extractCatalog(text, { cityName: labels.city }), (name) =>
+    canonicalDepartment(name, level),
+  );
 }
 
 /** Registers the checks a label file must pass, so a typo in a label cannot pass as an extractor miss. */
 export function checkLabels(plan: LabelledPlan): void {
   it("places every label's anchor in the text at its occurrence, one label per number", () => {
     const points = plan.labels.targets.map((label) => resolveAnchor(plan.text, label.anchor, label.occurrence));
-    expect(plan.labels.targets.filter((_label, index) => points[index] < 0).map((label) => `${label.anchor} #${label.occurrence}`)).toEqual([]);
+    expect(
+      plan.labels.targets
+        .filter((_label, index) => points[index] < 0)
+        .map((label) => `${label.anchor} #${label.occurrence}`),
+    ).toEqual([]);
     const keys = plan.labels.targets.map((label, index) => `${points[index]}:${label.anchor}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
@@ -39,7 +45,12 @@ export function checkLabels(plan: LabelledPlan): void {
     for (const label of plan.labels.targets) {
       expect(TARGET_KINDS).toContain(label.kind);
       const isMilestone = label.kind === "milestone";
-      expect([label.anchor, label.value === null, label.unit === null, label.comparator === null]).toEqual([label.anchor, isMilestone, isMilestone, isMilestone]);
+      expect([label.anchor, label.value === null, label.unit === null, label.comparator === null]).toEqual([
+        label.anchor,
+        isMilestone,
+        isMilestone,
+        isMilestone,
+      ]);
       expect(label.targetYear).toBeGreaterThanOrEqual(2024);
     }
   });

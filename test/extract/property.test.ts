@@ -8,15 +8,62 @@ import fc from "fast-check";
 import { extractCatalog } from "../../src/core/extract/index";
 
 const FRAGMENTS = [
-  "一、总体要求\n", "二、重点任务\n", "（一）实施设备更新行动\n", "1.", "2. ", "（1）", "到2027年，", "2024至2027年，", "2024年底前，",
-  "较2023年增长45%", "增加约一倍", "分别超过90%、75%", "累计淘汰", "每年", "力争达到", "50万吨", "0.2万台以上", "１２０公里",
-  "两万辆", "246公里", "以上", "左右", "不低于", "，", "；", "。", "、", "\n\n", "\r\n", " ", "\t", "（市工信局牵头，市发改委配合）",
-  "（牵头单位：市住建局；责任单位：市财政局）", "（", "）", "〔", "〕", "[bookmark: x]", "附件\n", "1\t任务\t市商务局\n", "全面淘汰",
-  "使用8年以上的", "以下各项任务均需各县政府负责落实", "南平市人民政府\n", "南政规〔2024〕8号\n", "2024年5月11日\n", "\ufeff", "💡", "\u0000",
+  "一、总体要求\n",
+  "二、重点任务\n",
+  "（一）实施设备更新行动\n",
+  "1.",
+  "2. ",
+  "（1）",
+  "到2027年，",
+  "2024至2027年，",
+  "2024年底前，",
+  "较2023年增长45%",
+  "增加约一倍",
+  "分别超过90%、75%",
+  "累计淘汰",
+  "每年",
+  "力争达到",
+  "50万吨",
+  "0.2万台以上",
+  "１２０公里",
+  "两万辆",
+  "246公里",
+  "以上",
+  "左右",
+  "不低于",
+  "，",
+  "；",
+  "。",
+  "、",
+  "\n\n",
+  "\r\n",
+  " ",
+  "\t",
+  "（市工信局牵头，市发改委配合）",
+  "（牵头单位：市住建局；责任单位：市财政局）",
+  "（",
+  "）",
+  "〔",
+  "〕",
+  "[bookmark: x]",
+  "附件\n",
+  "1\t任务\t市商务局\n",
+  "全面淘汰",
+  "使用8年以上的",
+  "以下各项任务均需各县政府负责落实",
+  "南平市人民政府\n",
+  "南政规〔2024〕8号\n",
+  "2024年5月11日\n",
+  "\ufeff",
+  "💡",
+  "\u0000",
 ];
-const planLike = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 })), { maxLength: 60 }).map((parts) => parts.join(""));
+const planLike = fc
+  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 })), { maxLength: 60 })
+  .map((parts) => parts.join(""));
 
-const internalFailures = (warnings: readonly string[]): string[] => warnings.filter((warning) => warning.startsWith("提取失败"));
+const internalFailures = (warnings: readonly string[]): string[] =>
+  warnings.filter((warning) => warning.startsWith("提取失败"));
 
 describe("extractCatalog properties", () => {
   it("never throws on random text and reports slice-consistent spans", () => {
@@ -24,7 +71,8 @@ describe("extractCatalog properties", () => {
       fc.property(fc.string({ maxLength: 300 }), (text) => {
         const catalog = extractCatalog(text);
         expect(internalFailures(catalog.warnings)).toEqual([]);
-        for (const target of catalog.targets) expect(text.slice(target.source.start, target.source.end)).toBe(target.source.text);
+        for (const target of catalog.targets)
+          expect(text.slice(target.source.start, target.source.end)).toBe(target.source.text);
       }),
       { numRuns: 300 },
     );

@@ -11,8 +11,13 @@ describe("parseResponsibility", () => {
   });
 
   it("reads X牵头，Y按职责分工负责 and X牵头，Y配合", () => {
-    expect(parseResponsibility("市商务局牵头，市公安局、财政局按职责分工负责", "city").lead?.canonical).toBe("市商务局");
-    const withHelp = parseResponsibility("市住房城乡建设局牵头，市发展改革委、工业和信息化局、机关事务中心配合", "city");
+    expect(parseResponsibility("市商务局牵头，市公安局、财政局按职责分工负责", "city").lead?.canonical).toBe(
+      "市商务局",
+    );
+    const withHelp = parseResponsibility(
+      "市住房城乡建设局牵头，市发展改革委、工业和信息化局、机关事务中心配合",
+      "city",
+    );
     expect(names(withHelp.support)).toEqual(["市发展改革委", "市工业和信息化局", "市机关事务中心"]);
   });
 

@@ -65,7 +65,11 @@ describe("cross-reference notes in a responsibility statement", () => {
 describe("one clause listing several targets", () => {
   it("reads every item of X 120公里、Y 80公里, each named by its own object", () => {
     const targets = targetsOf("到2027年，完成改造。建设改造城市燃气管网120公里、供水管网80公里、排水管网30公里。");
-    expect(targets.filter((target) => target.kind !== "milestone").map((target) => [target.indicator, target.value, target.unit, target.kind, target.source.text])).toEqual([
+    expect(
+      targets
+        .filter((target) => target.kind !== "milestone")
+        .map((target) => [target.indicator, target.value, target.unit, target.kind, target.source.text]),
+    ).toEqual([
       ["建设改造城市燃气管网", 120, "公里", "cumulative", "建设改造城市燃气管网120公里"],
       ["供水管网", 80, "公里", "cumulative", "供水管网80公里"],
       ["排水管网", 30, "公里", "cumulative", "排水管网30公里"],
@@ -108,7 +112,8 @@ describe("years of a growth clause and of later clauses", () => {
   });
 
   it("does not carry a year inside one clause's words to the next clause", () => {
-    const text = "到2027年，完成改造。\n4.汽车以旧换新。力争2025年全市汽车以旧换新达到2.5万辆；每年举办促消费活动不少于20场次。";
+    const text =
+      "到2027年，完成改造。\n4.汽车以旧换新。力争2025年全市汽车以旧换新达到2.5万辆；每年举办促消费活动不少于20场次。";
     const counts = targetsOf(text).filter((target) => target.kind !== "milestone");
     expect(counts.map((target) => [target.value, target.targetYear])).toEqual([
       [2.5, 2025],
@@ -119,9 +124,15 @@ describe("years of a growth clause and of later clauses", () => {
 
   it("carries a lead-in year (到2025年，…；… and a 到2025年： line above a list)", () => {
     const sentence = targetsOf("到2027年，完成改造。到2025年，新能源公交车比例达到90%；完成老旧小区改造50个。");
-    expect(sentence.filter((target) => target.kind !== "milestone").map((target) => target.targetYear)).toEqual([2025, 2025]);
-    const list = targetsOf("到2027年，完成改造。\n一、主要目标\n到2025年：\n1．全市新能源公交车比例达到90%；\n2．完成老旧小区改造50个。\n二、任务\n1．工业。完成技改项目80个。");
-    expect(list.filter((target) => target.kind !== "milestone").map((target) => [target.indicator, target.targetYear])).toEqual([
+    expect(sentence.filter((target) => target.kind !== "milestone").map((target) => target.targetYear)).toEqual([
+      2025, 2025,
+    ]);
+    const list = targetsOf(
+      "到2027年，完成改造。\n一、主要目标\n到2025年：\n1．全市新能源公交车比例达到90%；\n2．完成老旧小区改造50个。\n二、任务\n1．工业。完成技改项目80个。",
+    );
+    expect(
+      list.filter((target) => target.kind !== "milestone").map((target) => [target.indicator, target.targetYear]),
+    ).toEqual([
       ["新能源公交车比例", 2025],
       ["老旧小区改造", 2025],
       // Past the next section heading the list's year no longer holds.
@@ -132,7 +143,8 @@ describe("years of a growth clause and of later clauses", () => {
 
 describe("source clauses a user can check", () => {
   it("extends the source over the object after the number, to the end of its phrase", () => {
-    const text = "到2027年，完成78公里燃气管道老化更新，更换液化石油气钢瓶15万支；供气方面重点加快改造或迁建5座不满足规范要求的老旧燃气场站。";
+    const text =
+      "到2027年，完成78公里燃气管道老化更新，更换液化石油气钢瓶15万支；供气方面重点加快改造或迁建5座不满足规范要求的老旧燃气场站。";
     const targets = targetsOf(text);
     expect(targets.map((target) => target.source.text)).toEqual([
       "到2027年，完成78公里燃气管道老化更新",
@@ -144,7 +156,10 @@ describe("source clauses a user can check", () => {
 
   it("stops an object at the 、 before the next number of a list", () => {
     const [first, second] = targetsOf("到2027年，打造10个以上家装消费体验中心、培育10家以上规模化二手车经销企业。");
-    expect([first.source.text, second.source.text]).toEqual(["到2027年，打造10个以上家装消费体验中心", "培育10家以上规模化二手车经销企业"]);
+    expect([first.source.text, second.source.text]).toEqual([
+      "到2027年，打造10个以上家装消费体验中心",
+      "培育10家以上规模化二手车经销企业",
+    ]);
   });
 });
 
@@ -160,22 +175,27 @@ describe("indicator names that tell targets apart", () => {
   });
 
   it("drops a clause's own period and list markers from the name (三年内淘汰…, 1．…)", () => {
-    expect(targetsOf("到2027年，完成改造。三年内淘汰国三及以下排放标准营运柴油货车1500辆。")[0].indicator).toBe("淘汰国三及以下排放标准营运柴油货车");
+    expect(targetsOf("到2027年，完成改造。三年内淘汰国三及以下排放标准营运柴油货车1500辆。")[0].indicator).toBe(
+      "淘汰国三及以下排放标准营运柴油货车",
+    );
   });
 });
 
 describe("departments of goals", () => {
   const ROOT = path.join(__dirname, "..", "..");
 
-  it.each(["南阳", "南平", "开封"])("gives %s's 关键工序数控化率 the department of the 普及率 stated with it", (name) => {
-    const city = BUNDLED_CITIES.find((candidate) => candidate.name === name);
-    const text = fs.readFileSync(path.join(ROOT, "seeds", city?.file ?? ""), "utf8");
-    const targets = extractCatalog(text, { cityName: name }).targets;
-    const tool = targets.find((target) => target.indicator.endsWith("数字化研发设计工具普及率"));
-    const cnc = targets.find((target) => target.indicator === "关键工序数控化率");
-    expect(cnc?.lead ?? null).not.toBeNull();
-    expect([cnc?.lead, cnc?.leadInferred]).toEqual([tool?.lead, true]);
-  });
+  it.each(["南阳", "南平", "开封"])(
+    "gives %s's 关键工序数控化率 the department of the 普及率 stated with it",
+    (name) => {
+      const city = BUNDLED_CITIES.find((candidate) => candidate.name === name);
+      const text = fs.readFileSync(path.join(ROOT, "seeds", city?.file ?? ""), "utf8");
+      const targets = extractCatalog(text, { cityName: name }).targets;
+      const tool = targets.find((target) => target.indicator.endsWith("数字化研发设计工具普及率"));
+      const cnc = targets.find((target) => target.indicator === "关键工序数控化率");
+      expect(cnc?.lead ?? null).not.toBeNull();
+      expect([cnc?.lead, cnc?.leadInferred]).toEqual([tool?.lead, true]);
+    },
+  );
 
   it("does not pair consecutive growth goals that are not rates of one field", () => {
     const text = [
@@ -192,13 +212,19 @@ describe("departments of goals", () => {
     ["一、总体目标", "到2027年，二手车交易量年均增长10%以上。", "二、任务", ...tasks].join("\n");
 
   it("links a goal no task words match to the one task of its field (二手 → 回收利用体系)", () => {
-    const text = goals(["1.推进农机更新。到2027年，报废更新农机300台。（市农业农村局牵头）", "2.完善废旧产品回收利用体系。支持回收网点建设。（市供销社牵头，市商务局配合）"]);
+    const text = goals([
+      "1.推进农机更新。到2027年，报废更新农机300台。（市农业农村局牵头）",
+      "2.完善废旧产品回收利用体系。支持回收网点建设。（市供销社牵头，市商务局配合）",
+    ]);
     const [goal] = targetsOf(text);
     expect([goal.lead, goal.leadInferred]).toEqual(["市供销社", true]);
   });
 
   it("links nothing when two tasks share the field, rather than guess", () => {
-    const text = goals(["1.完善废旧产品回收利用体系。建设网点。（市供销社牵头）", "2.推进再生资源加工利用。建设基地。（市发改委牵头）"]);
+    const text = goals([
+      "1.完善废旧产品回收利用体系。建设网点。（市供销社牵头）",
+      "2.推进再生资源加工利用。建设基地。（市发改委牵头）",
+    ]);
     expect(targetsOf(text)[0].lead).toBeNull();
   });
 });

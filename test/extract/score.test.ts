@@ -1,5 +1,14 @@
 import type { Catalog, Target } from "../../src/core/catalog";
-import { formatProblems, formatScoreTable, resolveAnchor, scorePlan, summarize, valueIndexInAnchor, type LabelFile, type LabelTarget } from "./score";
+import {
+  formatProblems,
+  formatScoreTable,
+  resolveAnchor,
+  scorePlan,
+  summarize,
+  valueIndexInAnchor,
+  type LabelFile,
+  type LabelTarget,
+} from "./score";
 
 // A two-clause excerpt in the seeds' style, with the labels an analyst would write for it.
 const PLAN_TEXT =
@@ -25,10 +34,24 @@ const LABELS: LabelFile = {
   file: "excerpt.txt",
   city: "样例",
   targets: [
-    label({ anchor: "增长25%以上", indicator: "设备投资规模", kind: "growth_vs_baseline", comparator: ">=", value: 25 }),
+    label({
+      anchor: "增长25%以上",
+      indicator: "设备投资规模",
+      kind: "growth_vs_baseline",
+      comparator: ">=",
+      value: 25,
+    }),
     label({ anchor: "分别超过90%", indicator: "普及率", value: 90 }),
     label({ anchor: "75%。", indicator: "数控化率", value: 75 }),
-    label({ anchor: "全面淘汰备案非标电动自行车", indicator: "非标电动自行车", kind: "milestone", comparator: null, unit: null, lead: "市商务局", leadNamed: true }),
+    label({
+      anchor: "全面淘汰备案非标电动自行车",
+      indicator: "非标电动自行车",
+      kind: "milestone",
+      comparator: null,
+      unit: null,
+      lead: "市商务局",
+      leadNamed: true,
+    }),
   ],
 };
 
@@ -69,7 +92,13 @@ const PERFECT = [
   target("样例-01", "设备投资规模", "25%以上", { kind: "growth_vs_baseline", comparator: ">=", value: 25 }),
   target("样例-02", "普及率", "90%", { value: 90 }),
   target("样例-03", "普及率", "75%", { value: 75 }),
-  target("样例-04", "到2027年，全面", "电动自行车", { kind: "milestone", comparator: null, value: null, unit: null, lead: "市商务局（canonical）" }),
+  target("样例-04", "到2027年，全面", "电动自行车", {
+    kind: "milestone",
+    comparator: null,
+    value: null,
+    unit: null,
+    lead: "市商务局（canonical）",
+  }),
 ];
 
 describe("resolveAnchor", () => {
@@ -101,7 +130,9 @@ describe("scorePlan", () => {
   it("counts a threshold as a false positive, with its clause text", () => {
     const threshold = target("样例-05", "使用8年以上", "公务用车", { kind: "level", value: 8, unit: "年" });
     const score = scorePlan(PLAN_TEXT, LABELS, catalogOf([...PERFECT, threshold]), canonical);
-    expect(score.falsePositives).toEqual([expect.objectContaining({ id: "样例-05", value: 8, text: "使用8年以上的公务用车" })]);
+    expect(score.falsePositives).toEqual([
+      expect.objectContaining({ id: "样例-05", value: 8, text: "使用8年以上的公务用车" }),
+    ]);
     expect(summarize([score]).falsePositiveShare).toBeCloseTo(1 / 5);
   });
 
@@ -141,7 +172,9 @@ describe("scorePlan", () => {
     withSpelling[3] = { ...PERFECT[3], lead: "市商务局" };
     const score = scorePlan(PLAN_TEXT, LABELS, catalogOf(withSpelling), canonical);
     expect(score.lead).toEqual({ correct: 0, total: 1 });
-    expect(score.leadMisses[0]).toEqual(expect.objectContaining({ expected: "市商务局（canonical）", got: "市商务局" }));
+    expect(score.leadMisses[0]).toEqual(
+      expect.objectContaining({ expected: "市商务局（canonical）", got: "市商务局" }),
+    );
   });
 
   it("flags a source whose text is not the slice it claims", () => {

@@ -184,9 +184,11 @@ function covers(target: Target, label: ResolvedLabel): boolean {
 
 function attributeErrors(label: ResolvedLabel, target: Target): string[] {
   const errors: string[] = [];
-  if (normalizeUnit(label.unit) !== normalizeUnit(target.unit)) errors.push(`unit ${target.unit ?? "null"} ≠ ${label.unit ?? "null"}`);
+  if (normalizeUnit(label.unit) !== normalizeUnit(target.unit))
+    errors.push(`unit ${target.unit ?? "null"} ≠ ${label.unit ?? "null"}`);
   if (label.kind !== target.kind) errors.push(`kind ${target.kind} ≠ ${label.kind}`);
-  if (label.targetYear !== target.targetYear) errors.push(`targetYear ${target.targetYear ?? "null"} ≠ ${label.targetYear ?? "null"}`);
+  if (label.targetYear !== target.targetYear)
+    errors.push(`targetYear ${target.targetYear ?? "null"} ≠ ${label.targetYear ?? "null"}`);
   return errors;
 }
 
@@ -258,7 +260,9 @@ export function scorePlan(
       const near = covering.map(({ target }) => describeTarget(target)).join("; ");
       score.misses.push({
         label,
-        reason: near ? `no target with value ${label.value ?? "null"} here; clause has ${near}` : "no extracted target covers the anchor",
+        reason: near
+          ? `no target with value ${label.value ?? "null"} here; clause has ${near}`
+          : "no extracted target covers the anchor",
         context: contextAround(text, label),
         matched: null,
       });
@@ -267,7 +271,13 @@ export function scorePlan(
     matchedTargetIds.add(best.index);
     const errors = attributeErrors(label, best.target);
     if (errors.length === 0) count.correct += 1;
-    else score.misses.push({ label, reason: `${best.target.id}: ${errors.join(", ")}`, context: contextAround(text, label), matched: best.target });
+    else
+      score.misses.push({
+        label,
+        reason: `${best.target.id}: ${errors.join(", ")}`,
+        context: contextAround(text, label),
+        matched: best.target,
+      });
 
     if (label.leadNamed && label.lead !== null) {
       score.lead.total += 1;
@@ -302,10 +312,13 @@ function ratio(count: Count, whenEmpty: number): number {
  */
 export function summarize(scores: readonly PlanScore[]): ScoreSummary {
   const add = (pick: (score: PlanScore) => Count): Count =>
-    scores.reduce((sum, score) => ({ correct: sum.correct + pick(score).correct, total: sum.total + pick(score).total }), {
-      correct: 0,
-      total: 0,
-    });
+    scores.reduce(
+      (sum, score) => ({ correct: sum.correct + pick(score).correct, total: sum.total + pick(score).total }),
+      {
+        correct: 0,
+        total: 0,
+      },
+    );
   const quantified = add((score) => score.quantified);
   const milestones = add((score) => score.milestones);
   const lead = add((score) => score.lead);
@@ -350,10 +363,17 @@ export function formatScoreTable(scores: readonly PlanScore[]): string {
     total: score.extracted.total,
   });
   const lines = [header];
-  for (const score of scores) lines.push(row(score.city, score.quantified, falsePositiveCount(score), score.lead, score.milestones));
+  for (const score of scores)
+    lines.push(row(score.city, score.quantified, falsePositiveCount(score), score.lead, score.milestones));
   const total = summarize(scores);
   lines.push(
-    row("total", total.quantified, { correct: total.falsePositives, total: total.extracted }, total.lead, total.milestones),
+    row(
+      "total",
+      total.quantified,
+      { correct: total.falsePositives, total: total.extracted },
+      total.lead,
+      total.milestones,
+    ),
   );
   return lines.join("\n");
 }
@@ -371,10 +391,14 @@ export function formatProblems(scores: readonly PlanScore[]): string {
       );
     }
     for (const leadMiss of score.leadMisses)
-      lines.push(`${score.city}  LEAD  ${leadMiss.targetId} ${leadMiss.label.indicator}: got ${leadMiss.got ?? "null"}, expected ${leadMiss.expected}`);
+      lines.push(
+        `${score.city}  LEAD  ${leadMiss.targetId} ${leadMiss.label.indicator}: got ${leadMiss.got ?? "null"}, expected ${leadMiss.expected}`,
+      );
     for (const falsePositive of score.falsePositives) {
       const value = falsePositive.value === null ? "milestone" : `${falsePositive.value}${falsePositive.unit ?? ""}`;
-      lines.push(`${score.city}  FALSE POSITIVE  ${falsePositive.id} ${value} ${falsePositive.kind}\n      “${falsePositive.text.replace(/\s+/g, " ")}”`);
+      lines.push(
+        `${score.city}  FALSE POSITIVE  ${falsePositive.id} ${value} ${falsePositive.kind}\n      “${falsePositive.text.replace(/\s+/g, " ")}”`,
+      );
     }
   }
   return lines.join("\n");

@@ -21,11 +21,14 @@ describe.each(BUNDLED_CITIES.map((city) => [city.name, city] as const))("seed %s
   });
 
   it("reports sources that are exactly the slice of the text", () => {
-    for (const target of catalog.targets) expect(text.slice(target.source.start, target.source.end)).toBe(target.source.text);
+    for (const target of catalog.targets)
+      expect(text.slice(target.source.start, target.source.end)).toBe(target.source.text);
   });
 
   it("numbers ids in document order and gives the same catalog on every run", () => {
-    catalog.targets.forEach((target, index) => expect(target.id).toBe(`${city.name}-${String(index + 1).padStart(2, "0")}`));
+    catalog.targets.forEach((target, index) =>
+      expect(target.id).toBe(`${city.name}-${String(index + 1).padStart(2, "0")}`),
+    );
     const starts = catalog.targets.map((target) => target.source.start);
     expect(starts).toEqual([...starts].sort((left, right) => left - right));
     expect(extractCatalog(text, { cityName: city.name })).toEqual(catalog);
@@ -51,9 +54,17 @@ describe("seed plan particulars", () => {
   });
 
   it("uses the appendix 责任分工表 for 开封's tasks", () => {
-    const kaifeng = extractCatalog(fs.readFileSync(path.join(ROOT, "seeds", "003_03b37912e15137af.txt"), "utf8"), { cityName: "开封" });
+    const kaifeng = extractCatalog(fs.readFileSync(path.join(ROOT, "seeds", "003_03b37912e15137af.txt"), "utf8"), {
+      cityName: "开封",
+    });
     const annual = kaifeng.targets.find((target) => target.kind === "annual");
-    expect(annual).toMatchObject({ value: 10, lead: "市发展改革委", leadInferred: true, startYear: 2024, targetYear: 2027 });
+    expect(annual).toMatchObject({
+      value: 10,
+      lead: "市发展改革委",
+      leadInferred: true,
+      startYear: 2024,
+      targetYear: 2027,
+    });
     expect(annual?.support).toContain("市工业和信息化局");
   });
 });

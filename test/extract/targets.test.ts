@@ -8,8 +8,23 @@ function targetsOf(sentence: string) {
 describe("target recognition", () => {
   it("reads growth against a base year, with 约 and Chinese numerals", () => {
     const [growth, doubled] = targetsOf("到2027年，二手车交易量较2023年增长45%，报废汽车回收量较2023年增加约一倍。");
-    expect(growth).toMatchObject({ kind: "growth_vs_baseline", comparator: "=", value: 45, unit: "%", normalizedValue: 0.45, baseYear: 2023, targetYear: 2027, indicator: "二手车交易量" });
-    expect(doubled).toMatchObject({ kind: "growth_vs_baseline", comparator: "~", value: 1, unit: "倍", normalizedValue: 1 });
+    expect(growth).toMatchObject({
+      kind: "growth_vs_baseline",
+      comparator: "=",
+      value: 45,
+      unit: "%",
+      normalizedValue: 0.45,
+      baseYear: 2023,
+      targetYear: 2027,
+      indicator: "二手车交易量",
+    });
+    expect(doubled).toMatchObject({
+      kind: "growth_vs_baseline",
+      comparator: "~",
+      value: 1,
+      unit: "倍",
+      normalizedValue: 1,
+    });
   });
 
   it("splits 分别…、… into one target per subject", () => {
@@ -21,8 +36,20 @@ describe("target recognition", () => {
   });
 
   it("reads cumulative, per-year and level targets with their comparators", () => {
-    const targets = targetsOf("2024至2027年，力争每年实施节能降碳改造项目10个以上，累计报废农业机械0.2万台以上，再生资源回收量达到30万吨，培育专精特新企业800家左右。");
-    expect(targets.map((target) => [target.kind, target.comparator, target.value, target.unit, target.normalizedValue, target.startYear, target.targetYear])).toEqual([
+    const targets = targetsOf(
+      "2024至2027年，力争每年实施节能降碳改造项目10个以上，累计报废农业机械0.2万台以上，再生资源回收量达到30万吨，培育专精特新企业800家左右。",
+    );
+    expect(
+      targets.map((target) => [
+        target.kind,
+        target.comparator,
+        target.value,
+        target.unit,
+        target.normalizedValue,
+        target.startYear,
+        target.targetYear,
+      ]),
+    ).toEqual([
       ["annual", ">=", 10, "个", 10, 2024, 2027],
       ["cumulative", ">=", 0.2, "万台", 2000, 2024, 2027],
       ["level", "=", 30, "万吨", 300000, null, 2027],
@@ -62,7 +89,9 @@ describe("target recognition", () => {
   });
 
   it("uses the plan's horizon year where a clause states none", () => {
-    const catalog = extractCatalog("一、总体要求\n到2027年，设备投资规模较2023年增长25%以上。\n二、重点任务\n1.推进节能。每年组织实施节能改造项目30项以上。（市工信局负责）");
+    const catalog = extractCatalog(
+      "一、总体要求\n到2027年，设备投资规模较2023年增长25%以上。\n二、重点任务\n1.推进节能。每年组织实施节能改造项目30项以上。（市工信局负责）",
+    );
     expect(catalog.targets[1]).toMatchObject({ kind: "annual", targetYear: 2027, startYear: 2024 });
   });
 });

@@ -8,7 +8,9 @@ describe("normalizePlanText", () => {
 
   it("joins a number split by a page break and keeps headings on their own lines", () => {
     const raw = "1.加快管网更新。到2027年，污水管网新建改造1\n\n140公里以上。\n2.推进电梯更新。";
-    expect(normalizePlanText(raw).text).toBe("1.加快管网更新。到2027年，污水管网新建改造1140公里以上。\n2.推进电梯更新。");
+    expect(normalizePlanText(raw).text).toBe(
+      "1.加快管网更新。到2027年，污水管网新建改造1140公里以上。\n2.推进电梯更新。",
+    );
   });
 
   it("removes [bookmark: …] markers while offsets still point into the raw text", () => {
@@ -22,9 +24,16 @@ describe("normalizePlanText", () => {
 
 describe("extractCatalog on messy text", () => {
   it("reads a target across a page break and slices its source from the raw text", () => {
-    const raw = "一、重点任务\n1.推进农机更新。加大农机报废更新补贴政策支持力度，到 2027 年累\n\n计淘汰 200 台（套）以上。（市农业农村局负责）";
+    const raw =
+      "一、重点任务\n1.推进农机更新。加大农机报废更新补贴政策支持力度，到 2027 年累\n\n计淘汰 200 台（套）以上。（市农业农村局负责）";
     const [target] = extractCatalog(raw).targets;
-    expect(target).toMatchObject({ kind: "cumulative", value: 200, unit: "台（套）", comparator: ">=", targetYear: 2027 });
+    expect(target).toMatchObject({
+      kind: "cumulative",
+      value: 200,
+      unit: "台（套）",
+      comparator: ">=",
+      targetYear: 2027,
+    });
     expect(raw.slice(target.source.start, target.source.end)).toBe(target.source.text);
     expect(target.source.text).toContain("累\n\n计淘汰 200 台（套）以上");
   });

@@ -42,7 +42,9 @@ async function calc(...args: string[]): Promise<{ code: number; out: string; err
 
 describe("Excel custom functions", () => {
   it("return a 1×1 range for single cells, which Excel shows as the value", () => {
-    expect(excel.targetGap([[60]], [[100]], [[200]], [["2025-06"]], [["growth"]], null as unknown as undefined)).toEqual([[expect.closeTo(-0.15147186257614298, 15)]]);
+    expect(
+      excel.targetGap([[60]], [[100]], [[200]], [["2025-06"]], [["growth"]], null as unknown as undefined),
+    ).toEqual([[expect.closeTo(-0.15147186257614298, 15)]]);
     expect(excel.trajectory([[0]], [[400]], [["2025-06"]], [["cumulative"]])).toEqual([[150]]);
   });
 
@@ -51,18 +53,31 @@ describe("Excel custom functions", () => {
     expect(numError).toBeInstanceOf(FakeExcelError);
     expect(numError).toMatchObject({ code: "#NUM!", message: undefined });
     const [[kindError]] = excel.trajectory([[100]], [[200]], [[2025]], [["speed"]]) as unknown[][];
-    expect(kindError).toMatchObject({ code: "#N/A", message: expect.stringMatching(/^TRAJECTORY：未知的 kind "speed".*\(TRAJECTORY does not know the kind "speed"/) });
+    expect(kindError).toMatchObject({
+      code: "#N/A",
+      message: expect.stringMatching(/^TRAJECTORY：未知的 kind "speed".*\(TRAJECTORY does not know the kind "speed"/),
+    });
     const [[valueError]] = excel.targetStatus([["abc"]], [[100]], [[200]], [[2025]]) as unknown[][];
-    expect(valueError).toMatchObject({ code: "#VALUE!", message: 'TARGET_STATUS：报告值应为数字，而不是 "abc" (TARGET_STATUS expects a number for reported, not "abc")' });
+    expect(valueError).toMatchObject({
+      code: "#VALUE!",
+      message: 'TARGET_STATUS：报告值应为数字，而不是 "abc" (TARGET_STATUS expects a number for reported, not "abc")',
+    });
   });
 
   it("evaluate a whole report column in one call, errors per cell", () => {
-    const result = excel.targetStatus([[60], [68], [75], ["abc"], [""]], [[100]], [[200]], [["2025-06"]]) as unknown[][];
+    const result = excel.targetStatus(
+      [[60], [68], [75], ["abc"], [""]],
+      [[100]],
+      [[200]],
+      [["2025-06"]],
+    ) as unknown[][];
     expect(result.map((row) => row[0])).toEqual(["落后", "预警", "正常", expect.any(FakeExcelError), ""]);
   });
 
   it("spill FORECAST_TARGET to the right and LAGGARDS down", () => {
-    expect(excel.forecastTarget([[100], [110], [120]], [[2023], [2024], [2025]], [[2027]], [[150]])).toEqual([[expect.closeTo(140, 9), expect.closeTo(140, 9), expect.closeTo(140, 9), 0]]);
+    expect(excel.forecastTarget([[100], [110], [120]], [[2023], [2024], [2025]], [[2027]], [[150]])).toEqual([
+      [expect.closeTo(140, 9), expect.closeTo(140, 9), expect.closeTo(140, 9), 0],
+    ]);
     expect(excel.laggards([["市商务局"], ["市工信局"]], [[-0.1], [-0.2]])).toEqual([["市工信局"], ["市商务局"]]);
     expect(excel.laggards([["市商务局"], ["市工信局"]], [[0.1], [0.2]])).toEqual([[""]]);
   });
@@ -85,11 +100,13 @@ describe("liangxin calc", () => {
     expect((await calc("TARGET_STATUS", "60", "100", "200", "2025-06")).out).toBe("落后\n");
   });
 
-  it("takes \"\" as an omitted optional and JSON arrays as ranges, printing a spill as JSON rows", async () => {
+  it('takes "" as an omitted optional and JSON arrays as ranges, printing a spill as JSON rows', async () => {
     const { code, out } = await calc("TARGET_GAP", "[[60],[70]]", "100", "200", "2025-06", "", "abs");
     expect(JSON.parse(out)).toEqual([[expect.closeTo(-10.71068, 5)], [expect.closeTo(-0.71068, 5)]]);
     expect(code).toBe(0);
-    expect(JSON.parse((await calc("TRAJECTORY", "100", "200", "[2025,2026]")).out)).toEqual([[expect.closeTo(141.42136, 5), expect.closeTo(168.17928, 5)]]);
+    expect(JSON.parse((await calc("TRAJECTORY", "100", "200", "[2025,2026]")).out)).toEqual([
+      [expect.closeTo(141.42136, 5), expect.closeTo(168.17928, 5)],
+    ]);
   });
 
   it("shows error cells of a spill by their code", async () => {
@@ -124,7 +141,7 @@ describe("liangxin calc", () => {
     expect(await calc("LAGGARDS", '["a","b"]', "[0.1,0.2]")).toEqual({ code: 0, out: "\n", err: "" });
   });
 
-  it("keeps an explicit \"\" in a required position as a blank cell: a blank result (not reported yet), exit 0", async () => {
+  it('keeps an explicit "" in a required position as a blank cell: a blank result (not reported yet), exit 0', async () => {
     const blank = await calc("TARGET_GAP", "", "100", "200", "2025-06");
     expect(blank).toEqual({ code: 0, out: "\n", err: "" });
   });
@@ -136,7 +153,9 @@ describe("liangxin calc", () => {
     expect((await calc("TRAJECTORY", "100", "200", "2025.10")).out).toBe(`${(141.4213562373095 * 10) / 12}\n`); // text: October
     const late = await calc("TRAJECTORY", "100", "200", "2028-01", "growth");
     expect(late.code).toBe(1);
-    expect(late.out).toBe("#NUM! TRAJECTORY：报告期 2028-01 在规划期之外（2023–2027 年） (TRAJECTORY: the report date 2028-01 is outside the plan period 2023–2027)\n");
+    expect(late.out).toBe(
+      "#NUM! TRAJECTORY：报告期 2028-01 在规划期之外（2023–2027 年） (TRAJECTORY: the report date 2028-01 is outside the plan period 2023–2027)\n",
+    );
   });
 
   it("gives the reduction target of review finding 6 a positive gap, as check does", async () => {
@@ -175,8 +194,11 @@ describe("a cell and the command line agree", () => {
     // What the cell shows: the value, or the error code (and message where Excel shows one).
     const [[cell]] = excelFunctions[name](...args.map((arg) => [[parseCalcArgument(arg)]] as unknown[][]));
     const shown =
-      cell instanceof FakeExcelError ? formatResult({ error: cell.code as "#N/A", message: cell.message }) : formatResult(cell as number | string);
-    if (cell instanceof FakeExcelError && cell.message === undefined) expect(cli.out.startsWith(`${cell.code} `)).toBe(true);
+      cell instanceof FakeExcelError
+        ? formatResult({ error: cell.code as "#N/A", message: cell.message })
+        : formatResult(cell as number | string);
+    if (cell instanceof FakeExcelError && cell.message === undefined)
+      expect(cli.out.startsWith(`${cell.code} `)).toBe(true);
     else expect(cli.out).toBe(`${shown}\n`);
   });
 

@@ -21,7 +21,9 @@ let errors: string[];
 beforeAll(async () => {
   const generated = await generateCustomFunctionsMetadata(INPUTS);
   errors = generated.errors;
-  functions = generated.metadataJson ? (JSON.parse(generated.metadataJson) as { functions: FunctionMetadata[] }).functions : [];
+  functions = generated.metadataJson
+    ? (JSON.parse(generated.metadataJson) as { functions: FunctionMetadata[] }).functions
+    : [];
 }, 60_000);
 
 describe("custom-functions metadata", () => {
@@ -31,7 +33,8 @@ describe("custom-functions metadata", () => {
 
   it("declares the six trajectory functions with their Excel names as ids", () => {
     const names = functions.map((fn) => fn.name);
-    for (const name of ["REQUIRED_GROWTH", "TRAJECTORY", "TARGET_GAP", "TARGET_STATUS", "FORECAST_TARGET", "LAGGARDS"]) expect(names).toContain(name);
+    for (const name of ["REQUIRED_GROWTH", "TRAJECTORY", "TARGET_GAP", "TARGET_STATUS", "FORECAST_TARGET", "LAGGARDS"])
+      expect(names).toContain(name);
     for (const fn of functions) expect(fn.id).toBe(fn.name);
   });
 
@@ -54,7 +57,9 @@ describe("custom-functions metadata", () => {
       const spec = SHEET_FUNCTIONS[fn.name];
       expect(spec).toBeDefined();
       expect(fn.parameters.map((param) => param.name)).toEqual(spec.params.map((param) => param.name));
-      expect(fn.parameters.map((param) => param.optional === true)).toEqual(spec.params.map((param) => param.optional === true));
+      expect(fn.parameters.map((param) => param.optional === true)).toEqual(
+        spec.params.map((param) => param.optional === true),
+      );
       for (const param of fn.parameters) expect(param.dimensionality).toBe("matrix");
       expect(fn.result.dimensionality).toBe("matrix");
       expect(fn.description?.length).toBeGreaterThan(0);
@@ -78,7 +83,14 @@ describe("custom-functions metadata", () => {
 
   it("declares a custom function for every trajectory function in the registry", () => {
     const names = new Set(functions.map((fn) => fn.name));
-    for (const name of ["REQUIRED_GROWTH", "TRAJECTORY", "TARGET_GAP", "TARGET_STATUS", "FORECAST_TARGET", "LAGGARDS"]) {
+    for (const name of [
+      "REQUIRED_GROWTH",
+      "TRAJECTORY",
+      "TARGET_GAP",
+      "TARGET_STATUS",
+      "FORECAST_TARGET",
+      "LAGGARDS",
+    ]) {
       expect(SHEET_FUNCTIONS[name]).toBeDefined();
       expect(names.has(name)).toBe(true);
     }

@@ -12,7 +12,14 @@ describe("bareNameDefinitions", () => {
   });
 
   it("covers every trajectory function, with a Chinese comment within Excel's 255 characters", () => {
-    for (const name of ["REQUIRED_GROWTH", "TRAJECTORY", "TARGET_GAP", "TARGET_STATUS", "FORECAST_TARGET", "LAGGARDS"]) {
+    for (const name of [
+      "REQUIRED_GROWTH",
+      "TRAJECTORY",
+      "TARGET_GAP",
+      "TARGET_STATUS",
+      "FORECAST_TARGET",
+      "LAGGARDS",
+    ]) {
       const definition = byName.get(name);
       expect(definition?.formula).toContain(`LX.${name}(`);
       expect(definition?.comment).toMatch(/[\u4e00-\u9fff]/);
@@ -22,7 +29,10 @@ describe("bareNameDefinitions", () => {
 
   it("uses the manifest's namespace", () => {
     expect(bareNameDefinitions("CONTOSO", ["LAGGARDS"])).toEqual([
-      expect.objectContaining({ name: "LAGGARDS", formula: expect.stringContaining("CONTOSO.LAGGARDS(departments,gaps,IF(ISOMITTED(threshold),\"\",threshold))") }),
+      expect.objectContaining({
+        name: "LAGGARDS",
+        formula: expect.stringContaining('CONTOSO.LAGGARDS(departments,gaps,IF(ISOMITTED(threshold),"",threshold))'),
+      }),
     ]);
   });
 

@@ -30,7 +30,8 @@ describe("TRAJECTORY", () => {
   });
 
   it("reads the date forms a planner types", () => {
-    for (const date of ["2025-06", "2025-06-30", "2025/6", "2025年6月", 45838]) expectNumber(call("TRAJECTORY", 100, 200, date), 70.71068);
+    for (const date of ["2025-06", "2025-06-30", "2025/6", "2025年6月", 45838])
+      expectNumber(call("TRAJECTORY", 100, 200, date), 70.71068);
     expectNumber(call("TRAJECTORY", 100, 200, 45839), (141.4213562 * 7) / 12, 6); // DATE(2025,7,1)
   });
 
@@ -78,28 +79,40 @@ describe("reduction targets (a path that falls): negative still means behind", (
 
 describe("report dates that used to give silent nonsense (review finding 8)", () => {
   it("reads 2025.06 (number or text) and 202506 as June 2025", () => {
-    for (const date of [2025.06, "2025.06", 2025.6, 202506, "202506"]) expectNumber(call("TRAJECTORY", 100, 200, date), 70.71068);
+    for (const date of [2025.06, "2025.06", 2025.6, 202506, "202506"])
+      expectNumber(call("TRAJECTORY", 100, 200, date), 70.71068);
   });
 
   it("gives #NUM! with the reason for a date before 1990 or after 2100", () => {
     expect(call("TRAJECTORY", 100, 200, 25.06)).toEqual({
       error: "#NUM!",
-      message: 'TRAJECTORY：报告期 "25.06" 读作 1900 年，不在 1990–2100 年之内，请用 2025、2025-06 或 2025-06-30 (TRAJECTORY reads "25.06" as the year 1900, outside 1990–2100; use 2025, 2025-06 or 2025-06-30)',
+      message:
+        'TRAJECTORY：报告期 "25.06" 读作 1900 年，不在 1990–2100 年之内，请用 2025、2025-06 或 2025-06-30 (TRAJECTORY reads "25.06" as the year 1900, outside 1990–2100; use 2025, 2025-06 or 2025-06-30)',
     });
-    expect(call("TARGET_GAP", 60, 100, 200, 202513)).toMatchObject({ error: "#NUM!", message: expect.stringContaining("读作 2454 年") });
+    expect(call("TARGET_GAP", 60, 100, 200, 202513)).toMatchObject({
+      error: "#NUM!",
+      message: expect.stringContaining("读作 2454 年"),
+    });
   });
 
   it("refuses the number 2025.1 (January or October?) with #VALUE! and a message", () => {
-    expect(call("TRAJECTORY", 100, 200, 2025.1)).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/^TRAJECTORY：报告期 2025\.1 可能是 1 月也可能是 10 月/) });
+    expect(call("TRAJECTORY", 100, 200, 2025.1)).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringMatching(/^TRAJECTORY：报告期 2025\.1 可能是 1 月也可能是 10 月/),
+    });
   });
 
   it("gives #NUM! for a report outside the plan period instead of extrapolating", () => {
     const outside = {
       error: "#NUM!",
-      message: "TRAJECTORY：报告期 2028-01 在规划期之外（2023–2027 年） (TRAJECTORY: the report date 2028-01 is outside the plan period 2023–2027)",
+      message:
+        "TRAJECTORY：报告期 2028-01 在规划期之外（2023–2027 年） (TRAJECTORY: the report date 2028-01 is outside the plan period 2023–2027)",
     };
     expect(call("TRAJECTORY", 100, 200, "2028-01")).toEqual(outside);
-    expect(call("TARGET_GAP", 60, 100, 200, "2022-06")).toMatchObject({ error: "#NUM!", message: expect.stringContaining("TARGET_GAP：报告期 2022-06 在规划期之外（2023–2027 年）") });
+    expect(call("TARGET_GAP", 60, 100, 200, "2022-06")).toMatchObject({
+      error: "#NUM!",
+      message: expect.stringContaining("TARGET_GAP：报告期 2022-06 在规划期之外（2023–2027 年）"),
+    });
     expect(call("TARGET_STATUS", 60, 100, 200, "2028-01")).toMatchObject({ error: "#NUM!" });
     // The plan's own years move the period; the base year itself is in it (年度轨迹's 2023 column).
     expectNumber(call("TRAJECTORY", 100, 200, 2028, "growth", 2024, 2028), 200, 10);
@@ -109,7 +122,9 @@ describe("report dates that used to give silent nonsense (review finding 8)", ()
   it("reports a bad date inside a range by its cell", () => {
     expect(call("FORECAST_TARGET", [100, 110, 120], ["2024-12", 25.06, "2025-12"])).toMatchObject({
       error: "#NUM!",
-      message: expect.stringMatching(/^FORECAST_TARGET：报告期 "25\.06" 读作 1900 年.*（第 2 个报告期 \/ dates in cell 2）$/),
+      message: expect.stringMatching(
+        /^FORECAST_TARGET：报告期 "25\.06" 读作 1900 年.*（第 2 个报告期 \/ dates in cell 2）$/,
+      ),
     });
   });
 });
@@ -153,14 +168,18 @@ describe("errors are Excel's own, with messages: Chinese first, English after, b
     });
     expect(call("TRAJECTORY", 100, 200, 2025, "growth", "x")).toMatchObject({
       error: "#VALUE!",
-      message: expect.stringMatching(/^TRAJECTORY：基期年份应为数字.*\(TRAJECTORY expects a number for baseYear, not "x"\)$/),
+      message: expect.stringMatching(
+        /^TRAJECTORY：基期年份应为数字.*\(TRAJECTORY expects a number for baseYear, not "x"\)$/,
+      ),
     });
   });
 
   it("#VALUE! for a date it cannot read", () => {
     expect(call("TRAJECTORY", 100, 200, "next June")).toMatchObject({
       error: "#VALUE!",
-      message: expect.stringMatching(/^TRAJECTORY：报告期无法识别 "next June"，请用 2025、2025-06.* \(TRAJECTORY cannot read "next June" as a report date for date; use 2025/),
+      message: expect.stringMatching(
+        /^TRAJECTORY：报告期无法识别 "next June"，请用 2025、2025-06.* \(TRAJECTORY cannot read "next June" as a report date for date; use 2025/,
+      ),
     });
     expect(call("TRAJECTORY", 100, 200, true)).toEqual({
       error: "#VALUE!",
@@ -169,19 +188,28 @@ describe("errors are Excel's own, with messages: Chinese first, English after, b
   });
 
   it("#NUM! for a zero or negative baseline where growth compounds, named after the sheet function in both languages", () => {
-    expect(call("REQUIRED_GROWTH", 0, 200)).toEqual({ error: "#NUM!", message: "REQUIRED_GROWTH：基期值须为正数 (REQUIRED_GROWTH requires a positive baseline)" });
+    expect(call("REQUIRED_GROWTH", 0, 200)).toEqual({
+      error: "#NUM!",
+      message: "REQUIRED_GROWTH：基期值须为正数 (REQUIRED_GROWTH requires a positive baseline)",
+    });
     expect(call("TRAJECTORY", -1, 200, 2025, "level")).toEqual({
       error: "#NUM!",
       message: "TRAJECTORY：复合增长的基期值须为正数 (TRAJECTORY requires a positive baseline where growth compounds)",
     });
     const gapError = call("TARGET_GAP", 60, 0, 200, "2025-06");
-    expect(gapError).toMatchObject({ error: "#NUM!", message: expect.stringMatching(/^TARGET_GAP：.*\(TARGET_GAP requires a positive baseline/) });
+    expect(gapError).toMatchObject({
+      error: "#NUM!",
+      message: expect.stringMatching(/^TARGET_GAP：.*\(TARGET_GAP requires a positive baseline/),
+    });
     // No core function name (expectedAt) is left for the user to puzzle over.
     expect(JSON.stringify(gapError)).not.toMatch(/expectedAt/);
   });
 
   it("#NUM! for a target year not after the base year", () => {
-    expect(call("REQUIRED_GROWTH", 100, 200, 2027, 2027)).toMatchObject({ error: "#NUM!", message: expect.stringContaining("REQUIRED_GROWTH：目标年份须晚于基期年份") });
+    expect(call("REQUIRED_GROWTH", 100, 200, 2027, 2027)).toMatchObject({
+      error: "#NUM!",
+      message: expect.stringContaining("REQUIRED_GROWTH：目标年份须晚于基期年份"),
+    });
     expect(call("TRAJECTORY", 100, 200, 2025, "growth", 2027, 2023)).toEqual({
       error: "#NUM!",
       message: "TRAJECTORY：目标年份须晚于基期年份 (TRAJECTORY requires a target year after the base year)",
@@ -198,7 +226,8 @@ describe("errors are Excel's own, with messages: Chinese first, English after, b
   it("#N/A for an unknown kind or mode, with the allowed words in both languages", () => {
     expect(call("TRAJECTORY", 100, 200, 2025, "speed")).toEqual({
       error: "#N/A",
-      message: 'TRAJECTORY：未知的 kind "speed"，可用 growth、level、share、cumulative、annual (TRAJECTORY does not know the kind "speed"; use growth, level, share, cumulative, annual)',
+      message:
+        'TRAJECTORY：未知的 kind "speed"，可用 growth、level、share、cumulative、annual (TRAJECTORY does not know the kind "speed"; use growth, level, share, cumulative, annual)',
     });
     expect(call("TARGET_GAP", 60, 100, 200, 2025, "growth", "pct")).toMatchObject({
       error: "#N/A",
@@ -207,12 +236,21 @@ describe("errors are Excel's own, with messages: Chinese first, English after, b
   });
 
   it("#DIV/0! for a relative gap against a zero trajectory", () => {
-    expect(call("TARGET_GAP", 5, 0, 400, "2023-06", "cumulative")).toMatchObject({ error: "#DIV/0!", message: expect.stringMatching(/^TARGET_GAP：应达值为 0.*\(TARGET_GAP cannot give/) });
+    expect(call("TARGET_GAP", 5, 0, 400, "2023-06", "cumulative")).toMatchObject({
+      error: "#DIV/0!",
+      message: expect.stringMatching(/^TARGET_GAP：应达值为 0.*\(TARGET_GAP cannot give/),
+    });
   });
 
   it("re-addresses a core function's message to the sheet function in the Chinese and the English part", () => {
-    const fromCore = new LiangxinError("#DIV/0!", "requiredRunRate：已无剩余月份 (requiredRunRate: no months are left)");
-    expect(errorFromException(fromCore, "RUN_RATE")).toEqual({ error: "#DIV/0!", message: "RUN_RATE：已无剩余月份 (RUN_RATE: no months are left)" });
+    const fromCore = new LiangxinError(
+      "#DIV/0!",
+      "requiredRunRate：已无剩余月份 (requiredRunRate: no months are left)",
+    );
+    expect(errorFromException(fromCore, "RUN_RATE")).toEqual({
+      error: "#DIV/0!",
+      message: "RUN_RATE：已无剩余月份 (RUN_RATE: no months are left)",
+    });
     const fromSheet = new LiangxinError("#NUM!", "SUBSIDY_COST: volume 不能为负 (volume must not be negative)");
     expect(errorFromException(fromSheet, "SUBSIDY_COST")).toEqual({ error: "#NUM!", message: fromSheet.message });
   });
@@ -223,7 +261,10 @@ describe("errors are Excel's own, with messages: Chinese first, English after, b
 
   it("#NAME? for an unknown function and #VALUE! for too many arguments", () => {
     expect(call("NO_SUCH")).toEqual({ error: "#NAME?", message: "未知函数 NO_SUCH (unknown function NO_SUCH)" });
-    expect(call("REQUIRED_GROWTH", 1, 2, 3, 4, 5)).toEqual({ error: "#VALUE!", message: "REQUIRED_GROWTH：最多 4 个参数 (REQUIRED_GROWTH takes at most 4 arguments)" });
+    expect(call("REQUIRED_GROWTH", 1, 2, 3, 4, 5)).toEqual({
+      error: "#VALUE!",
+      message: "REQUIRED_GROWTH：最多 4 个参数 (REQUIRED_GROWTH takes at most 4 arguments)",
+    });
   });
 });
 
@@ -241,8 +282,16 @@ describe("ranges broadcast to a same-shaped result in one call", () => {
   });
 
   it("several columns move together row by row, with per-row kinds", () => {
-    const result = call("TRAJECTORY", [[100], [100], [40]], [[200], [200], [100]], "2025-06", [["growth"], ["level"], ["share"]]) as number[][];
-    expect(result.map((row) => row[0])).toEqual([expect.closeTo(70.71068, 5), expect.closeTo(129.68396, 5), expect.closeTo(62.5, 10)]);
+    const result = call("TRAJECTORY", [[100], [100], [40]], [[200], [200], [100]], "2025-06", [
+      ["growth"],
+      ["level"],
+      ["share"],
+    ]) as number[][];
+    expect(result.map((row) => row[0])).toEqual([
+      expect.closeTo(70.71068, 5),
+      expect.closeTo(129.68396, 5),
+      expect.closeTo(62.5, 10),
+    ]);
   });
 
   it("a row against a column gives a table, like Excel's array arithmetic", () => {
@@ -256,7 +305,10 @@ describe("ranges broadcast to a same-shaped result in one call", () => {
   it("a 1×1 range is a single value, and ranges of different lengths give #N/A past the shorter", () => {
     expect(call("TARGET_GAP", [[60]], [[100]], [[200]], [["2025-06"]])).toBeCloseTo(-0.15147186257614298, 15);
     const result = call("TARGET_GAP", [[60], [61], [62]], [[100], [100]], 200, 2025) as unknown[][];
-    expect(result[2][0]).toEqual({ error: "#N/A", message: "TARGET_GAP：区域大小不一致 (TARGET_GAP: ranges of different sizes)" });
+    expect(result[2][0]).toEqual({
+      error: "#N/A",
+      message: "TARGET_GAP：区域大小不一致 (TARGET_GAP: ranges of different sizes)",
+    });
   });
 
   it("errors stay in their own cells", () => {
@@ -277,7 +329,11 @@ describe("FORECAST_TARGET", () => {
   });
 
   it("skips unreported rows and leaves the probability blank without a target", () => {
-    const result = call("FORECAST_TARGET", [[100], [110], [120], [""]], [[2023], [2024], [2025], [2026]]) as unknown[][];
+    const result = call(
+      "FORECAST_TARGET",
+      [[100], [110], [120], [""]],
+      [[2023], [2024], [2025], [2026]],
+    ) as unknown[][];
     expect(result[0][0]).toBeCloseTo(140, 9);
     expect(result[0][3]).toBe("");
   });
@@ -285,11 +341,14 @@ describe("FORECAST_TARGET", () => {
   it("reports the cell with bad input, and too few values as #N/A", () => {
     expect(call("FORECAST_TARGET", [[100], ["n/a"], [120]], [[2023], [2024], [2025]])).toEqual({
       error: "#VALUE!",
-      message: 'FORECAST_TARGET：第 2 个已报告的值应为数字，而不是 "n/a" (FORECAST_TARGET expects a number for values in cell 2, not "n/a")',
+      message:
+        'FORECAST_TARGET：第 2 个已报告的值应为数字，而不是 "n/a" (FORECAST_TARGET expects a number for values in cell 2, not "n/a")',
     });
     expect(call("FORECAST_TARGET", [[100], [110], [120]], [[2023], ["soon"], [2025]])).toMatchObject({
       error: "#VALUE!",
-      message: expect.stringMatching(/^FORECAST_TARGET：第 2 个报告期无法识别 "soon".*\(FORECAST_TARGET cannot read "soon" as a report date for dates in cell 2;/),
+      message: expect.stringMatching(
+        /^FORECAST_TARGET：第 2 个报告期无法识别 "soon".*\(FORECAST_TARGET cannot read "soon" as a report date for dates in cell 2;/,
+      ),
     });
     expect(call("FORECAST_TARGET", [[100], [{ error: "#N/A" }], [120]], [[2023], [2024], [2025]])).toEqual({
       error: "#N/A",
@@ -303,7 +362,10 @@ describe("FORECAST_TARGET", () => {
       error: "#N/A",
       message: "FORECAST_TARGET：至少需要 3 个报告值 (FORECAST_TARGET needs at least 3 reported values)",
     });
-    expect(call("FORECAST_TARGET", [[100], [110]], [[2023]])).toMatchObject({ error: "#N/A", message: expect.stringMatching(/^FORECAST_TARGET：.*单元格数不同 \(.*same number of cells\)$/) });
+    expect(call("FORECAST_TARGET", [[100], [110]], [[2023]])).toMatchObject({
+      error: "#N/A",
+      message: expect.stringMatching(/^FORECAST_TARGET：.*单元格数不同 \(.*same number of cells\)$/),
+    });
   });
 });
 

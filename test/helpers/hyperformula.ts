@@ -23,7 +23,9 @@ export function renderedToSheets(workbook: RenderedWorkbook): Record<string, She
       block.cells.forEach((cells, rowOffset) =>
         cells.forEach((cell, columnOffset) => {
           if (cell === null) return;
-          (rows[block.row + rowOffset] ??= [])[block.column + columnOffset] = isFormulaCell(cell) ? cell.formula.replace(/_xlfn\./g, "") : cell;
+          (rows[block.row + rowOffset] ??= [])[block.column + columnOffset] = isFormulaCell(cell)
+            ? cell.formula.replace(/_xlfn\./g, "")
+            : cell;
         }),
       );
     }
@@ -47,19 +49,36 @@ export function useSheetFunctions(names: readonly string[]): void {
     static override implementedFunctions = Object.fromEntries(
       names.map((name, index) => [
         qualified[index],
-        { method: "evaluate", parameters: SHEET_FUNCTIONS[name].params.map((param) => ({ argumentType: FunctionArgumentType.SCALAR, optionalArg: Boolean(param.optional) })) },
+        {
+          method: "evaluate",
+          parameters: SHEET_FUNCTIONS[name].params.map((param) => ({
+            argumentType: FunctionArgumentType.SCALAR,
+            optionalArg: Boolean(param.optional),
+          })),
+        },
       ]),
     );
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- HyperFormula's Ast and InterpreterState types are internal
     evaluate(ast: any, state: any): unknown {
       const name = String(ast.procedureName);
       return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
-        const result = callSheetFunction(name, args.map((arg) => (arg === EmptyValue || arg === undefined ? null : arg)));
-        if (isSheetError(result)) return new CellError(result.error === "#NUM!" ? ErrorType.NUM : result.error === "#N/A" ? ErrorType.NA : ErrorType.VALUE, result.message);
+        const result = callSheetFunction(
+          name,
+          args.map((arg) => (arg === EmptyValue || arg === undefined ? null : arg)),
+        );
+        if (isSheetError(result))
+          return new CellError(
+            result.error === "#NUM!" ? ErrorType.NUM : result.error === "#N/A" ? ErrorType.NA : ErrorType.VALUE,
+            result.message,
+          );
         return result as number | string;
       });
     }
   }
-  beforeAll(() => HyperFormula.registerFunctionPlugin(SheetFunctionsPlugin, { enGB: Object.fromEntries(qualified.map((name) => [name, name])) }));
+  beforeAll(() =>
+    HyperFormula.registerFunctionPlugin(SheetFunctionsPlugin, {
+      enGB: Object.fromEntries(qualified.map((name) => [name, name])),
+    }),
+  );
   afterAll(() => HyperFormula.unregisterFunctionPlugin(SheetFunctionsPlugin));
 }

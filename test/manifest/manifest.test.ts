@@ -6,7 +6,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { validateXML } from "xmllint-wasm";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS build script shared with webpack.config.js
-const { transformManifest } = require("../../scripts/manifest") as { transformManifest: (xml: string, baseUrl: string) => string };
+const { transformManifest } = require("../../scripts/manifest") as {
+  transformManifest: (xml: string, baseUrl: string) => string;
+};
 
 const ROOT = path.resolve(__dirname, "../..");
 const SCHEMA_DIR = path.join(ROOT, "test", "schemas");
@@ -15,7 +17,10 @@ const source = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 
 async function validate(xml: string) {
   const schemas = fs.readdirSync(SCHEMA_DIR).filter((file) => file.endsWith(".xsd"));
-  const fileInfo = (file: string) => ({ fileName: file, contents: fs.readFileSync(path.join(SCHEMA_DIR, file), "utf8") });
+  const fileInfo = (file: string) => ({
+    fileName: file,
+    contents: fs.readFileSync(path.join(SCHEMA_DIR, file), "utf8"),
+  });
   return validateXML({
     xml: [{ fileName: "manifest.xml", contents: xml }],
     schema: [fileInfo(MAIN_SCHEMA)],
@@ -46,7 +51,10 @@ describe("manifest.xml", () => {
     expect(source).toContain('<bt:String id="Functions.Namespace" DefaultValue="LX"/>');
     expect(source).toContain("<FunctionName>checkReports</FunctionName>");
     // Every user-visible string has its English override.
-    const strings = source.match(/<bt:String id="(?!Functions\.Namespace)[^"]+" DefaultValue="[^"]*">\s*<bt:Override Locale="en-US"/g) ?? [];
+    const strings =
+      source.match(
+        /<bt:String id="(?!Functions\.Namespace)[^"]+" DefaultValue="[^"]*">\s*<bt:Override Locale="en-US"/g,
+      ) ?? [];
     const allStrings = source.match(/<bt:String id="(?!Functions\.Namespace)/g) ?? [];
     expect(strings.length).toBe(allStrings.length);
   });
@@ -76,7 +84,9 @@ describe("production manifest (dist/manifest.xml)", () => {
 
   it("points every URL at the production origin and is still valid", async () => {
     expect(production).not.toContain("localhost");
-    expect(production).toContain('<SourceLocation DefaultValue="https://liangxin.gov.example.cn/addin/taskpane.html"/>');
+    expect(production).toContain(
+      '<SourceLocation DefaultValue="https://liangxin.gov.example.cn/addin/taskpane.html"/>',
+    );
     expect(production).toContain("<AppDomain>https://liangxin.gov.example.cn</AppDomain>");
     const result = await validate(production);
     expect(result.errors.map((error) => error.rawMessage)).toEqual([]);

@@ -25,7 +25,12 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Catalog } from "../../src/core/catalog";
 import { BUNDLED_CITIES } from "../../src/core/cities";
-import { budgetLinesFromPrograms, computeBudget, computeBudgetLine, DEFAULT_BUDGET_YEARS } from "../../src/core/budget/budget";
+import {
+  budgetLinesFromPrograms,
+  computeBudget,
+  computeBudgetLine,
+  DEFAULT_BUDGET_YEARS,
+} from "../../src/core/budget/budget";
 import { DEFAULT_PROGRAM_DEFINITIONS, defaultPrograms, provinceOfPlan } from "../../src/core/budget/defaults";
 import { BUDGET_PARAMETER_LABELS, sensitivity } from "../../src/core/budget/sensitivity";
 import { simulateBudget } from "../../src/core/budget/simulate";
@@ -37,7 +42,11 @@ import { run as runWorkbook } from "../../src/cli/commands/workbook";
 import { loadCatalog } from "../../src/cli/readers/catalog";
 import { columnLetter, renderWorkbook, sheetByKey } from "../../templates";
 import { BUDGET_CELLS } from "../../templates/budget";
-import { SENSITIVITY_TOP_ROWS, SHEET_SIMULATION_ITERATIONS, SHEET_SIMULATION_SEED } from "../../templates/budgetAnalysis";
+import {
+  SENSITIVITY_TOP_ROWS,
+  SHEET_SIMULATION_ITERATIONS,
+  SHEET_SIMULATION_SEED,
+} from "../../templates/budgetAnalysis";
 import { computed, expectClose, letterOf, readSheetValues, recalculateWithLibreOffice } from "./lo";
 
 const CITY = "南平";
@@ -89,13 +98,41 @@ const EDITS: Record<string, RowInputs> = {
   "busNev-2027": { volume: 40 },
   "agriMachinery-2026": { volume: 150, amountYuan: 25000 },
   // The user's own programs: rate × price with a cap, then a fixed amount in the next year.
-  "custom-1": { program: "旧家具以旧换新", year: 2025, unit: "套", volume: 1200, takeUp: 0.8, rate: 0.1, priceYuan: 6000, capYuan: 500, shares: { central: 0.5, provincial: 0.3, city: 0.2 } },
+  "custom-1": {
+    program: "旧家具以旧换新",
+    year: 2025,
+    unit: "套",
+    volume: 1200,
+    takeUp: 0.8,
+    rate: 0.1,
+    priceYuan: 6000,
+    capYuan: 500,
+    shares: { central: 0.5, provincial: 0.3, city: 0.2 },
+  },
   "custom-2": { program: "旧家具以旧换新", year: 2026, unit: "套", volume: 900, amountYuan: 300 },
   // A custom formula: the add-in evaluates it, the .xlsx says 需加载项.
-  "custom-3": { program: "智能家居以旧换新", year: 2026, unit: "套", volume: 1000, priceYuan: 3000, formula: "volume * 0.6 * min(price * 15%, 2000)" },
+  "custom-3": {
+    program: "智能家居以旧换新",
+    year: 2026,
+    unit: "套",
+    volume: 1000,
+    priceYuan: 3000,
+    formula: "volume * 0.6 * min(price * 15%, 2000)",
+  },
 };
 
-const INPUT_KEYS = ["program", "year", "unit", "volume", "takeUp", "amountYuan", "rate", "priceYuan", "capYuan", "formula"] as const;
+const INPUT_KEYS = [
+  "program",
+  "year",
+  "unit",
+  "volume",
+  "takeUp",
+  "amountYuan",
+  "rate",
+  "priceYuan",
+  "capYuan",
+  "formula",
+] as const;
 
 // ---- the core's answer for the same inputs -----------------------------------------------------
 
@@ -113,9 +150,13 @@ function coreRows(catalog: Catalog, scrapBaseline: number | null): CoreRow[] {
   if (!link) throw new Error(`${CITY}: no ${SCRAPPING_INDICATOR} target to link`);
   const scrapVolumes = volumesFromTrajectory(link.spec, DEFAULT_BUDGET_YEARS);
   const programs = defaultPrograms(province).map((program) => ({ ...program, funding: { ...DEFAULT_SPLIT } }));
-  const linked = (programId: string) => programs.find((program) => program.id === programId)?.volumeIndicator === SCRAPPING_INDICATOR;
-  const lines = budgetLinesFromPrograms(programs, DEFAULT_BUDGET_YEARS, (programId, year) =>
-    EDITS[`${programId}-${year}`]?.volume ?? (linked(programId) ? scrapVolumes.get(year) : undefined),
+  const linked = (programId: string) =>
+    programs.find((program) => program.id === programId)?.volumeIndicator === SCRAPPING_INDICATOR;
+  const lines = budgetLinesFromPrograms(
+    programs,
+    DEFAULT_BUDGET_YEARS,
+    (programId, year) =>
+      EDITS[`${programId}-${year}`]?.volume ?? (linked(programId) ? scrapVolumes.get(year) : undefined),
   );
   const rows: CoreRow[] = lines.map((line) => ({
     rowKey: `${line.programId}-${line.year}`,
@@ -124,8 +165,17 @@ function coreRows(catalog: Catalog, scrapBaseline: number | null): CoreRow[] {
   }));
   for (const [rowKey, edit] of Object.entries(EDITS).filter(([key]) => key.startsWith("custom-"))) {
     const blank: BudgetLine = {
-      programId: edit.program!, programName: edit.program!, year: edit.year!, volume: 0, takeUp: 1,
-      amountYuan: null, rate: null, priceYuan: null, capYuan: null, formula: null, funding: { ...DEFAULT_SPLIT },
+      programId: edit.program!,
+      programName: edit.program!,
+      year: edit.year!,
+      volume: 0,
+      takeUp: 1,
+      amountYuan: null,
+      rate: null,
+      priceYuan: null,
+      capYuan: null,
+      formula: null,
+      funding: { ...DEFAULT_SPLIT },
     };
     rows.push({ rowKey, line: withEdits(blank, edit), trajectoryVolume: null });
   }
@@ -144,7 +194,9 @@ function withEdits(line: BudgetLine, edit: RowInputs): BudgetLine {
     capYuan: pick(edit.capYuan, line.capYuan),
     formula: edit.formula ?? line.formula,
     // A blank share counts as 0, as SUBSIDY_BUDGET reads it.
-    funding: edit.shares ? { central: edit.shares.central ?? 0, provincial: edit.shares.provincial ?? 0, city: edit.shares.city ?? 0 } : line.funding,
+    funding: edit.shares
+      ? { central: edit.shares.central ?? 0, provincial: edit.shares.provincial ?? 0, city: edit.shares.city ?? 0 }
+      : line.funding,
   };
 }
 
@@ -211,7 +263,16 @@ const MISTYPED_SHARES: Case = {
   name: "南平 with a row's shares not adding up",
   catalog: extracted,
   scrapBaseline: SCRAP_BASELINE_VEHICLES,
-  extraEdits: { "custom-4": { program: "旧家具以旧换新", year: 2027, unit: "套", volume: 100, amountYuan: 300, shares: { central: 0.9 } } },
+  extraEdits: {
+    "custom-4": {
+      program: "旧家具以旧换新",
+      year: 2027,
+      unit: "套",
+      volume: 100,
+      amountYuan: 300,
+      shares: { central: 0.9 },
+    },
+  },
 };
 
 // ---- the test ----------------------------------------------------------------------------------
@@ -234,13 +295,17 @@ beforeAll(async () => {
     await workbook.xlsx.readFile(generated);
     const budgetSheet = workbook.getWorksheet("补贴测算")!;
     // The CLI's file has the layout this test reads by: same headers in the same columns.
-    for (const column of layout.table.columns) expect(budgetSheet.getCell(`${column.letter}${layout.table.headerRow}`).value).toBe(column.header);
+    for (const column of layout.table.columns)
+      expect(budgetSheet.getCell(`${column.letter}${layout.table.headerRow}`).value).toBe(column.header);
 
     if (testCase.scrapBaseline !== null) {
       const targets = sheetByKey(layout.rendered.sheets, "targets").table!;
       const scrapTarget = trajectoryForIndicator(testCase.catalog, SCRAPPING_INDICATOR, testCase.scrapBaseline)!.target;
-      workbook.getWorksheet("目标总表")!.getCell(`${letterOf(targets, "baseline")}${targets.firstDataRow + targets.rowKeys.indexOf(scrapTarget.id)}`).value =
-        testCase.scrapBaseline;
+      workbook
+        .getWorksheet("目标总表")!
+        .getCell(
+          `${letterOf(targets, "baseline")}${targets.firstDataRow + targets.rowKeys.indexOf(scrapTarget.id)}`,
+        ).value = testCase.scrapBaseline;
     }
     budgetSheet.getCell("B6").value = CENTRAL_SHARE;
     budgetSheet.getCell("B7").value = PROVINCIAL_PART_OF_LOCAL;
@@ -248,8 +313,13 @@ beforeAll(async () => {
       for (const key of INPUT_KEYS) {
         if (edit[key] !== undefined) budgetSheet.getCell(layout.cell(key, rowKey)).value = edit[key];
       }
-      for (const [level, key] of [["central", "centralShare"], ["provincial", "provincialShare"], ["city", "cityShare"]] as const) {
-        if (edit.shares?.[level] !== undefined) budgetSheet.getCell(layout.cell(key, rowKey)).value = edit.shares[level];
+      for (const [level, key] of [
+        ["central", "centralShare"],
+        ["provincial", "provincialShare"],
+        ["city", "cityShare"],
+      ] as const) {
+        if (edit.shares?.[level] !== undefined)
+          budgetSheet.getCell(layout.cell(key, rowKey)).value = edit.shares[level];
       }
     }
     const filled = path.join(workDir, `budget-${index}.xlsx`);
@@ -289,12 +359,20 @@ describe.each(CASES)("补贴测算 recalculated by LibreOffice: $name", (testCas
     expect(linkedRows.length).toBe(2 * DEFAULT_BUDGET_YEARS.length);
     for (const row of linkedRows) {
       expect(row.trajectoryVolume).toBeGreaterThan(0);
-      expectClose(computed(sheet(), cell("trajectoryVolume", row.rowKey)), row.trajectoryVolume!, `${row.rowKey} 轨迹数量`);
+      expectClose(
+        computed(sheet(), cell("trajectoryVolume", row.rowKey)),
+        row.trajectoryVolume!,
+        `${row.rowKey} 轨迹数量`,
+      );
       expectClose(computed(sheet(), cell("volumeUsed", row.rowKey)), row.line.volume, `${row.rowKey} 测算数量`);
     }
     // Growth: the 2023 baseline doubles by 2027. Cumulative: 3万辆 over four years, 7,500 a year.
     const trajectory2027 = testCase.scrapBaseline !== null ? 2 * testCase.scrapBaseline : CUMULATIVE_SCRAP_VEHICLES / 4;
-    expectClose(computed(sheet(), cell("trajectoryVolume", "carScrapNev-2027")), trajectory2027, "carScrapNev-2027 轨迹数量");
+    expectClose(
+      computed(sheet(), cell("trajectoryVolume", "carScrapNev-2027")),
+      trajectory2027,
+      "carScrapNev-2027 轨迹数量",
+    );
     expect(computed(sheet(), cell("volumeUsed", "carScrapNev-2027"))).toBe(30000);
   });
 
@@ -304,7 +382,11 @@ describe.each(CASES)("补贴测算 recalculated by LibreOffice: $name", (testCas
       const result = computeBudgetLine(row.line);
       expectClose(computed(sheet(), cell("costYuan", row.rowKey)), result.costYuan, `${row.rowKey} 补贴金额`);
       expectClose(computed(sheet(), cell("centralYuan", row.rowKey)), result.byLevel.central, `${row.rowKey} 中央承担`);
-      expectClose(computed(sheet(), cell("provincialYuan", row.rowKey)), result.byLevel.provincial, `${row.rowKey} 省级承担`);
+      expectClose(
+        computed(sheet(), cell("provincialYuan", row.rowKey)),
+        result.byLevel.provincial,
+        `${row.rowKey} 省级承担`,
+      );
       expectClose(computed(sheet(), cell("cityYuan", row.rowKey)), result.byLevel.city, `${row.rowKey} 市级承担`);
       if (result.costYuan > 0) costed++;
     }
@@ -317,7 +399,8 @@ describe.each(CASES)("补贴测算 recalculated by LibreOffice: $name", (testCas
 
   it("shows 需加载项 for a custom formula row and leaves it out of the totals", () => {
     expect(computed(sheet(), cell("costYuan", "custom-3"))).toBe("需加载项");
-    for (const key of ["centralYuan", "provincialYuan", "cityYuan"]) expect(computed(sheet(), cell(key, "custom-3"))).toBe("");
+    for (const key of ["centralYuan", "provincialYuan", "cityYuan"])
+      expect(computed(sheet(), cell(key, "custom-3"))).toBe("");
     // The add-in would compute it: 1000 × 0.6 × min(450, 2000) = 270,000 元.
     expect(computeBudgetLine(rows.find((row) => row.rowKey === "custom-3")!.line).costYuan).toBeCloseTo(270000, 6);
   });
@@ -367,46 +450,89 @@ describe.each(CASES)("补贴测算 recalculated by LibreOffice: $name", (testCas
 
   it("lists every program × parameter with the core's lowered and raised totals, the largest swing first", () => {
     const core = sensitivity(byName, 0.2);
-    const parameterOf = new Map(Object.entries(BUDGET_PARAMETER_LABELS["zh-CN"]).map(([parameter, label]) => [label, parameter]));
-    const gridBlock = sheetByKey(layoutOf(testCase.catalog).rendered.sheets, "budget").blocks.find((block) => String(block.cells[0]?.[0]).startsWith("敏感性分析（全部"))!;
-    const gridCell = (offset: number, index: number) => computed(sheet(), `${columnLetter(gridBlock.column + offset)}${gridBlock.row + 3 + index}`);
+    const parameterOf = new Map(
+      Object.entries(BUDGET_PARAMETER_LABELS["zh-CN"]).map(([parameter, label]) => [label, parameter]),
+    );
+    const gridBlock = sheetByKey(layoutOf(testCase.catalog).rendered.sheets, "budget").blocks.find((block) =>
+      String(block.cells[0]?.[0]).startsWith("敏感性分析（全部"),
+    )!;
+    const gridCell = (offset: number, index: number) =>
+      computed(sheet(), `${columnLetter(gridBlock.column + offset)}${gridBlock.row + 3 + index}`);
     const grid = Array.from({ length: gridBlock.cells.length - 2 }, (_unused, index) => index)
       .filter((index) => gridCell(3, index) === 1)
-      .map((index) => ({ key: `${String(gridCell(1, index))}/${parameterOf.get(String(gridCell(2, index)))}`, low: gridCell(4, index), high: gridCell(5, index) }));
-    expect(grid.map((row) => row.key).sort()).toEqual(core.rows.map((row) => `${row.programId}/${row.parameter}`).sort());
+      .map((index) => ({
+        key: `${String(gridCell(1, index))}/${parameterOf.get(String(gridCell(2, index)))}`,
+        low: gridCell(4, index),
+        high: gridCell(5, index),
+      }));
+    expect(grid.map((row) => row.key).sort()).toEqual(
+      core.rows.map((row) => `${row.programId}/${row.parameter}`).sort(),
+    );
     for (const row of core.rows) {
       const sheetRow = grid.find((candidate) => candidate.key === `${row.programId}/${row.parameter}`)!;
       expectEqual(sheetRow.low, row.lowTotalYuan, `${sheetRow.key} 下调`);
       expectEqual(sheetRow.high, row.highTotalYuan, `${sheetRow.key} 上调`);
     }
-    const rankedCell = (offset: number, index: number) => computed(sheet(), `${columnLetter(BUDGET_CELLS.sensitivityColumn + offset)}${BUDGET_CELLS.sensitivityTitleRow + 3 + index}`);
+    const rankedCell = (offset: number, index: number) =>
+      computed(
+        sheet(),
+        `${columnLetter(BUDGET_CELLS.sensitivityColumn + offset)}${BUDGET_CELLS.sensitivityTitleRow + 3 + index}`,
+      );
     core.rows.slice(0, SENSITIVITY_TOP_ROWS).forEach((row, index) => {
       expectEqual(rankedCell(4, index), row.swingYuan, `第${index + 1}名 摆幅`);
       // Ties (volume and amount move a fixed-amount program alike) may list either member first.
-      const shown = core.rows.find((candidate) => candidate.programId === rankedCell(0, index) && candidate.parameter === parameterOf.get(String(rankedCell(1, index))))!;
+      const shown = core.rows.find(
+        (candidate) =>
+          candidate.programId === rankedCell(0, index) &&
+          candidate.parameter === parameterOf.get(String(rankedCell(1, index))),
+      )!;
       expect(Math.abs(shown.swingYuan - row.swingYuan)).toBeLessThanOrEqual(1e-6 * row.swingYuan);
     });
-    expectEqual(computed(sheet(), `${columnLetter(BUDGET_CELLS.sensitivityColumn + 3)}${BUDGET_CELLS.sensitivityTitleRow + 1}`), core.baseTotalYuan, "基准总额");
+    expectEqual(
+      computed(sheet(), `${columnLetter(BUDGET_CELLS.sensitivityColumn + 3)}${BUDGET_CELLS.sensitivityTitleRow + 1}`),
+      core.baseTotalYuan,
+      "基准总额",
+    );
   });
 
   it("fills the program × year grid as SUBSIDY_BUDGET does", () => {
     const grid = subsidyBudgetGrid(sheetLines);
     const firstRow = BUDGET_CELLS.tableHeaderRow + 1;
-    const letters = [...DEFAULT_BUDGET_YEARS, "合计"].map((_label, index) => columnLetter(BUDGET_CELLS.pivotColumn + 1 + index));
+    const letters = [...DEFAULT_BUDGET_YEARS, "合计"].map((_label, index) =>
+      columnLetter(BUDGET_CELLS.pivotColumn + 1 + index),
+    );
     const pivotLetter = columnLetter(BUDGET_CELLS.pivotColumn);
     const expectRow = (row: number, name: string, amounts: readonly number[]) => {
       expect(computed(sheet(), `${pivotLetter}${row}`)).toBe(name);
-      amounts.forEach((amount, index) => expectClose(computed(sheet(), `${letters[index]}${row}`), amount, `${name} ${String([...DEFAULT_BUDGET_YEARS, "合计"][index])}`));
+      amounts.forEach((amount, index) =>
+        expectClose(
+          computed(sheet(), `${letters[index]}${row}`),
+          amount,
+          `${name} ${String([...DEFAULT_BUDGET_YEARS, "合计"][index])}`,
+        ),
+      );
     };
-    DEFAULT_PROGRAM_DEFINITIONS.forEach((definition, index) => expectRow(firstRow + index, definition.name, grid.get(definition.name)!));
+    DEFAULT_PROGRAM_DEFINITIONS.forEach((definition, index) =>
+      expectRow(firstRow + index, definition.name, grid.get(definition.name)!),
+    );
     // Programs the user added are summed in one 其他 row.
-    const customNames = [...grid.keys()].filter((name) => name !== "合计" && !DEFAULT_PROGRAM_DEFINITIONS.some((definition) => definition.name === name));
+    const customNames = [...grid.keys()].filter(
+      (name) => name !== "合计" && !DEFAULT_PROGRAM_DEFINITIONS.some((definition) => definition.name === name),
+    );
     expect(customNames).toEqual(["旧家具以旧换新"]);
     const otherRow = firstRow + DEFAULT_PROGRAM_DEFINITIONS.length;
     expect(String(computed(sheet(), `${pivotLetter}${otherRow}`))).toMatch(/^其他/);
-    grid.get("旧家具以旧换新")!.forEach((amount, index) => expectClose(computed(sheet(), `${letters[index]}${otherRow}`), amount, `其他 ${index}`));
+    grid
+      .get("旧家具以旧换新")!
+      .forEach((amount, index) =>
+        expectClose(computed(sheet(), `${letters[index]}${otherRow}`), amount, `其他 ${index}`),
+      );
     expectRow(otherRow + 1, "合计", grid.get("合计")!);
-    expectClose(computed(sheet(), `${letters[DEFAULT_BUDGET_YEARS.length]}${otherRow + 1}`), expected.grandTotal.total, "grid 合计");
+    expectClose(
+      computed(sheet(), `${letters[DEFAULT_BUDGET_YEARS.length]}${otherRow + 1}`),
+      expected.grandTotal.total,
+      "grid 合计",
+    );
   });
 });
 
@@ -416,13 +542,23 @@ describe("补贴测算 recalculated by LibreOffice: a row's own shares not addin
 
   it("is refused by the core, and the sheet shows #N/A in that row's split and that year's totals", () => {
     const blank: BudgetLine = {
-      programId: "旧家具以旧换新", year: 2027, volume: 0, takeUp: 1, amountYuan: null, rate: null, priceYuan: null, capYuan: null, formula: null, funding: { ...DEFAULT_SPLIT },
+      programId: "旧家具以旧换新",
+      year: 2027,
+      volume: 0,
+      takeUp: 1,
+      amountYuan: null,
+      rate: null,
+      priceYuan: null,
+      capYuan: null,
+      formula: null,
+      funding: { ...DEFAULT_SPLIT },
     };
     const line = withEdits(blank, MISTYPED_SHARES.extraEdits!["custom-4"]);
     expect(() => computeBudgetLine(line)).toThrow(expect.objectContaining({ code: "#NUM!" }));
 
     expect(computed(sheet(), cell("costYuan", "custom-4"))).toBe(30000);
-    for (const key of ["centralYuan", "provincialYuan", "cityYuan"]) expect(computed(sheet(), cell(key, "custom-4"))).toBe("#N/A");
+    for (const key of ["centralYuan", "provincialYuan", "cityYuan"])
+      expect(computed(sheet(), cell(key, "custom-4"))).toBe("#N/A");
     const row2027 = BUDGET_CELLS.summaryFirstRow + DEFAULT_BUDGET_YEARS.indexOf(2027);
     const totalRow = BUDGET_CELLS.summaryFirstRow + DEFAULT_BUDGET_YEARS.length;
     for (const letter of ["F", "G", "H", "I"]) {

@@ -17,7 +17,14 @@ import { parseReportPeriod } from "../../src/core/period";
 import { pathDirection, targetGap } from "../../src/core/gap";
 import { DEFAULT_TOLERANCE, targetStatus } from "../../src/core/status";
 import type { TrajectoryKind } from "../../src/core/trajectory";
-import { expectedValue, planYears, requiredGrowth, targetValueFromCatalog, targetValueRule, trajectoryKindForTarget } from "../../src/core/trajectory";
+import {
+  expectedValue,
+  planYears,
+  requiredGrowth,
+  targetValueFromCatalog,
+  targetValueRule,
+  trajectoryKindForTarget,
+} from "../../src/core/trajectory";
 import { renderWorkbook, sheetByKey, TRAJECTORY_YEARS } from "../../templates";
 import type { RenderedWorkbook } from "../../templates";
 import { writeWorkbookXlsx } from "../../src/xlsx";
@@ -28,17 +35,46 @@ const fixture = JSON.parse(fs.readFileSync(path.join(ROOT, "test/fixtures/catalo
 function bundledCatalogs(): Array<{ name: string; catalog: Catalog }> {
   return BUNDLED_CITIES.map((city) => ({
     name: city.slug,
-    catalog: extractCatalog(decodePlanBytes(fs.readFileSync(path.join(ROOT, "seeds", city.file))).text, { cityName: city.name }),
+    catalog: extractCatalog(decodePlanBytes(fs.readFileSync(path.join(ROOT, "seeds", city.file))).text, {
+      cityName: city.name,
+    }),
   })).filter((entry) => entry.catalog.targets.length > 0); // the extractor may not find targets yet
 }
 
 // A reduction target (review finding 6): 公共供水管网漏损率 ≤ 9%, from a 2023 baseline of 12%.
 const shareTemplate = fixture.targets.find((target) => target.kind === "share") as Target;
-const LEAK: Target = { ...shareTemplate, id: "示例-21", indicator: "公共供水管网漏损率", comparator: "<=", value: 9, unit: "%", normalizedValue: 0.09, support: [] };
+const LEAK: Target = {
+  ...shareTemplate,
+  id: "示例-21",
+  indicator: "公共供水管网漏损率",
+  comparator: "<=",
+  value: 9,
+  unit: "%",
+  normalizedValue: 0.09,
+  support: [],
+};
 // Second review N3/N4: 报废汽车回收量年均增长15% (a growth rate, compounding) and 单位GDP能耗下降13.5% (an intensity: a month-end level).
 const growthTemplate = fixture.targets.find((target) => target.kind === "growth_vs_baseline") as Target;
-const SCRAP_GROWTH: Target = { ...growthTemplate, id: "示例-31", kind: "annual", indicator: "报废汽车回收量", value: 15, unit: "%", normalizedValue: 0.15, baseYear: null, startYear: 2024 };
-const INTENSITY: Target = { ...growthTemplate, id: "示例-32", indicator: "单位地区生产总值能耗", value: 13.5, unit: "%", normalizedValue: -0.135, baseYear: 2023 };
+const SCRAP_GROWTH: Target = {
+  ...growthTemplate,
+  id: "示例-31",
+  kind: "annual",
+  indicator: "报废汽车回收量",
+  value: 15,
+  unit: "%",
+  normalizedValue: 0.15,
+  baseYear: null,
+  startYear: 2024,
+};
+const INTENSITY: Target = {
+  ...growthTemplate,
+  id: "示例-32",
+  indicator: "单位地区生产总值能耗",
+  value: 13.5,
+  unit: "%",
+  normalizedValue: -0.135,
+  baseYear: 2023,
+};
 const fixtureWithReduction: Catalog = { ...fixture, targets: [...fixture.targets, LEAK, SCRAP_GROWTH, INTENSITY] };
 
 const CASES = [{ name: "fixture", catalog: fixtureWithReduction }, ...bundledCatalogs()];
@@ -48,7 +84,14 @@ const CASES = [{ name: "fixture", catalog: fixtureWithReduction }, ...bundledCat
 interface Filled {
   baselines: Map<string, number>;
   /** `conflict`: a row repeating another's department, target and period with another value (重复冲突; check rejects both). */
-  reports: Array<{ period: string | number | Date; department: string; targetId: string; value: number | string; basis: string | null; conflict?: boolean }>;
+  reports: Array<{
+    period: string | number | Date;
+    department: string;
+    targetId: string;
+    value: number | string;
+    basis: string | null;
+    conflict?: boolean;
+  }>;
 }
 
 const YEARS_OF = (target: Target) => planYears(target);
@@ -64,14 +107,30 @@ function userInputs(catalog: Catalog, departments: readonly string[]): Filled {
     else if (rule === "value" && target.kind === "level" && normalized > 0) baselines.set(target.id, normalized * 0.6);
     else if (rule === "value" && target.kind === "share") baselines.set(target.id, normalized * 0.5);
   });
-  const periods: Array<string | number | Date> = ["2025-06", 2026, new Date(Date.UTC(2025, 8, 15)), "2024-12", "2025年3月", "2027-11"];
+  const periods: Array<string | number | Date> = [
+    "2025-06",
+    2026,
+    new Date(Date.UTC(2025, 8, 15)),
+    "2024-12",
+    "2025年3月",
+    "2027-11",
+  ];
   const factors = [1.03, 0.96, 0.8, 1.2, 0.91, 0.5];
   const reports: Filled["reports"] = [];
   // The leak rate gets its own reports below (a generic one in June 2025 would duplicate them: 重复冲突).
   const usable = catalog.targets.filter(
-    (target) => target.id !== LEAK.id && trajectoryKindForTarget(target) && target.normalizedValue !== null && (target.normalizedValue > 0 || target.id === INTENSITY.id),
+    (target) =>
+      target.id !== LEAK.id &&
+      trajectoryKindForTarget(target) &&
+      target.normalizedValue !== null &&
+      (target.normalizedValue > 0 || target.id === INTENSITY.id),
   );
-  const chosen = [...new Set([...usable.slice(0, 24), ...usable.filter((target) => target.id === SCRAP_GROWTH.id || target.id === INTENSITY.id)])];
+  const chosen = [
+    ...new Set([
+      ...usable.slice(0, 24),
+      ...usable.filter((target) => target.id === SCRAP_GROWTH.id || target.id === INTENSITY.id),
+    ]),
+  ];
   chosen.forEach((target, index) => {
     const department = target.lead ?? departments[0];
     const kind = trajectoryKindForTarget(target) as TrajectoryKind;
@@ -80,7 +139,13 @@ function userInputs(catalog: Catalog, departments: readonly string[]): Filled {
       const period = periods[(index + offset) % periods.length];
       const expected = coreExpected(target, baselines.get(target.id) ?? null, period, basis);
       if (expected === null) continue;
-      reports.push({ period, department, targetId: target.id, value: Math.round(expected * factors[(index + offset) % factors.length] * 1000) / 1000, basis });
+      reports.push({
+        period,
+        department,
+        targetId: target.id,
+        value: Math.round(expected * factors[(index + offset) % factors.length] * 1000) / 1000,
+        basis,
+      });
     }
   });
   // Second review N6 (np_filled rows 10–11): one department, target and period twice, as the text "1,200" and as 80.
@@ -126,14 +191,28 @@ function effectiveKind(target: Target, basis: string | null): TrajectoryKind | n
   return trajectoryKindForTarget(target, basis ? (basis === "水平" ? "level" : "ytd") : undefined);
 }
 
-function coreExpected(target: Target, baseline: number | null, period: string | number | Date, basis: string | null): number | null {
+function coreExpected(
+  target: Target,
+  baseline: number | null,
+  period: string | number | Date,
+  basis: string | null,
+): number | null {
   const kind = effectiveKind(target, basis);
   const targetValue = targetValueFromCatalog(target, baseline);
   if (!kind || targetValue === null) return null;
   if ((kind === "growth" || kind === "level" || kind === "share") && baseline === null) return null;
   const { year, month } = parseReportPeriod(period instanceof Date ? period : period);
   const years = YEARS_OF(target);
-  return expectedValue(kind, baseline ?? 0, targetValue, year, month, years.baseYear, years.targetYear, years.startYear);
+  return expectedValue(
+    kind,
+    baseline ?? 0,
+    targetValue,
+    year,
+    month,
+    years.baseYear,
+    years.targetYear,
+    years.startYear,
+  );
 }
 
 import { computed, expectClose, letterOf, readSheetValues, recalculateWithLibreOffice } from "./lo";
@@ -161,7 +240,8 @@ describe("workbook recalculated by LibreOffice", () => {
       const targetSheet = workbook.getWorksheet("目标总表")!;
       targets.rowKeys.forEach((id, index) => {
         const baseline = filled.baselines.get(id);
-        if (baseline !== undefined) targetSheet.getCell(`${letterOf(targets, "baseline")}${targets.firstDataRow + index}`).value = baseline;
+        if (baseline !== undefined)
+          targetSheet.getCell(`${letterOf(targets, "baseline")}${targets.firstDataRow + index}`).value = baseline;
       });
       const reports = sheetByKey(rendered.sheets, "reports").table!;
       const reportSheet = workbook.getWorksheet("月度填报")!;
@@ -187,27 +267,34 @@ describe("workbook recalculated by LibreOffice", () => {
     getWorksheet: (sheetName: string) => readSheetValues(path.join(outDir, `${name}.xlsx`), sheetName),
   });
 
-  it.each(CASES.map((entry) => entry.name))("%s: target value and required growth (RRI) match the core", async (name) => {
-    const { catalog, rendered, filled } = prepared.find((entry) => entry.name === name)!;
-    const sheet = await recalculated(name).getWorksheet("目标总表");
-    const table = sheetByKey(rendered.sheets, "targets").table!;
-    let checked = 0;
-    catalog.targets.forEach((target, index) => {
-      const row = table.firstDataRow + index;
-      const baseline = filled.baselines.get(target.id) ?? null;
-      const targetValue = targetValueFromCatalog(target, baseline);
-      const cell = computed(sheet, `${letterOf(table, "targetValue")}${row}`);
-      if (targetValue === null) expect(cell === null || cell === "").toBe(true);
-      else expectClose(cell, targetValue, `${target.id} 目标值`);
-      const kind = trajectoryKindForTarget(target);
-      if ((kind === "growth" || kind === "level") && baseline !== null && targetValue !== null) {
-        const years = YEARS_OF(target);
-        expectClose(computed(sheet, `${letterOf(table, "requiredGrowth")}${row}`), requiredGrowth(baseline, targetValue, years.baseYear, years.targetYear), `${target.id} 年均增速`);
-        checked++;
-      }
-    });
-    expect(checked).toBeGreaterThan(0);
-  });
+  it.each(CASES.map((entry) => entry.name))(
+    "%s: target value and required growth (RRI) match the core",
+    async (name) => {
+      const { catalog, rendered, filled } = prepared.find((entry) => entry.name === name)!;
+      const sheet = await recalculated(name).getWorksheet("目标总表");
+      const table = sheetByKey(rendered.sheets, "targets").table!;
+      let checked = 0;
+      catalog.targets.forEach((target, index) => {
+        const row = table.firstDataRow + index;
+        const baseline = filled.baselines.get(target.id) ?? null;
+        const targetValue = targetValueFromCatalog(target, baseline);
+        const cell = computed(sheet, `${letterOf(table, "targetValue")}${row}`);
+        if (targetValue === null) expect(cell === null || cell === "").toBe(true);
+        else expectClose(cell, targetValue, `${target.id} 目标值`);
+        const kind = trajectoryKindForTarget(target);
+        if ((kind === "growth" || kind === "level") && baseline !== null && targetValue !== null) {
+          const years = YEARS_OF(target);
+          expectClose(
+            computed(sheet, `${letterOf(table, "requiredGrowth")}${row}`),
+            requiredGrowth(baseline, targetValue, years.baseYear, years.targetYear),
+            `${target.id} 年均增速`,
+          );
+          checked++;
+        }
+      });
+      expect(checked).toBeGreaterThan(0);
+    },
+  );
 
   it.each(CASES.map((entry) => entry.name))("%s: yearly trajectory 2023…2027 matches the core", async (name) => {
     const { catalog, rendered, filled } = prepared.find((entry) => entry.name === name)!;
@@ -250,66 +337,99 @@ describe("workbook recalculated by LibreOffice", () => {
         expect({ label, cells }).toEqual({ label, cells: ["", "", "期外"] });
         return;
       }
-      const expected = coreExpected(target, filled.baselines.get(target.id) ?? null, report.period, report.basis) as number;
+      const expected = coreExpected(
+        target,
+        filled.baselines.get(target.id) ?? null,
+        report.period,
+        report.basis,
+      ) as number;
       expectClose(computed(sheet, `${letterOf(table, "expected")}${row}`), expected, `${label} 轨迹值`);
       const gap = coreGap(target, filled.baselines.get(target.id) ?? null, report, expected);
       expectClose(computed(sheet, `${letterOf(table, "gap")}${row}`), gap, `${label} 差距`);
-      expect(computed(sheet, `${letterOf(table, "status")}${row}`)).toBe(STATUS_LABELS["zh-CN"][targetStatus(gap, DEFAULT_TOLERANCE)]);
+      expect(computed(sheet, `${letterOf(table, "status")}${row}`)).toBe(
+        STATUS_LABELS["zh-CN"][targetStatus(gap, DEFAULT_TOLERANCE)],
+      );
     });
     if (name === "fixture") {
       // The leak rate at 10% in June 2025, below its falling path (10.875%): ahead, as check and TARGET_GAP say.
-      const row = table.firstDataRow + filled.reports.findIndex((report) => report.targetId === LEAK.id && report.period === "2025-06" && report.value === 0.1);
+      const row =
+        table.firstDataRow +
+        filled.reports.findIndex(
+          (report) => report.targetId === LEAK.id && report.period === "2025-06" && report.value === 0.1,
+        );
       expectClose(computed(sheet, `${letterOf(table, "gap")}${row}`), 1 - 0.1 / 0.10875, "漏损率 差距");
       expect(computed(sheet, `${letterOf(table, "status")}${row}`)).toBe("正常");
     }
   });
 
-  it.each(CASES.map((entry) => entry.name))("%s: department counts and worst gap use each target's latest report", async (name) => {
-    const { catalog, rendered, filled } = prepared.find((entry) => entry.name === name)!;
-    const sheet = await recalculated(name).getWorksheet("部门预警");
-    const table = sheetByKey(rendered.sheets, "departments").table!;
-    // The core's view: latest report per (department, target).
-    const latest = new Map<string, { order: number; gap: number; department: string }>();
-    for (const report of filled.reports) {
-      const target = catalog.targets.find((candidate) => candidate.id === report.targetId)!;
-      if (outsidePlan(target, report.period) || report.conflict) continue; // rejected by check, 期外 or 重复冲突 in the sheet
-      const period = parseReportPeriod(report.period);
-      const expected = coreExpected(target, filled.baselines.get(target.id) ?? null, report.period, report.basis) as number;
-      const key = `${report.department}\u0000${report.targetId}`;
-      const order = period.year * 100 + period.month;
-      const gap = coreGap(target, filled.baselines.get(target.id) ?? null, report, expected);
-      if ((latest.get(key)?.order ?? -1) < order) latest.set(key, { order, gap, department: report.department });
-    }
-    let behindDepartments = 0;
-    table.rowKeys.forEach((department, index) => {
-      const row = table.firstDataRow + index;
-      const gaps = [...latest.values()].filter((entry) => entry.department === department).map((entry) => entry.gap);
-      const count = (code: "behind" | "atRisk" | "onTrack") => gaps.filter((gap) => targetStatus(gap) === code).length;
-      expect([computed(sheet, `${letterOf(table, "behind")}${row}`), computed(sheet, `${letterOf(table, "atRisk")}${row}`), computed(sheet, `${letterOf(table, "onTrack")}${row}`)]).toEqual([
-        count("behind"),
-        count("atRisk"),
-        count("onTrack"),
-      ]);
-      if (gaps.length > 0) expectClose(computed(sheet, `${letterOf(table, "worstGap")}${row}`), Math.min(...gaps), `${department} 最差差距`);
-      else expect(computed(sheet, `${letterOf(table, "worstGap")}${row}`)).toBe("");
-      if (gaps.length > 0 && Math.min(...gaps) < -DEFAULT_TOLERANCE) behindDepartments++;
-    });
-    // The built-in LAGGARDS fallback lists the departments behind, worst first.
-    const listed: string[] = [];
-    for (let row = table.firstDataRow; row < table.firstDataRow + table.dataRowCount; row++) {
-      const value = computed(sheet, `I${row}`);
-      if (typeof value === "string" && value !== "") listed.push(value);
-    }
-    const worstOf = (department: string) => Math.min(...[...latest.values()].filter((entry) => entry.department === department).map((entry) => entry.gap));
-    expect(listed.length).toBe(behindDepartments);
-    if (name === "fixture") expect(behindDepartments).toBeGreaterThan(0); // the fixture's inputs include laggards
-    expect(listed.map(worstOf)).toEqual([...listed.map(worstOf)].sort((a, b) => a - b));
-  });
+  it.each(CASES.map((entry) => entry.name))(
+    "%s: department counts and worst gap use each target's latest report",
+    async (name) => {
+      const { catalog, rendered, filled } = prepared.find((entry) => entry.name === name)!;
+      const sheet = await recalculated(name).getWorksheet("部门预警");
+      const table = sheetByKey(rendered.sheets, "departments").table!;
+      // The core's view: latest report per (department, target).
+      const latest = new Map<string, { order: number; gap: number; department: string }>();
+      for (const report of filled.reports) {
+        const target = catalog.targets.find((candidate) => candidate.id === report.targetId)!;
+        if (outsidePlan(target, report.period) || report.conflict) continue; // rejected by check, 期外 or 重复冲突 in the sheet
+        const period = parseReportPeriod(report.period);
+        const expected = coreExpected(
+          target,
+          filled.baselines.get(target.id) ?? null,
+          report.period,
+          report.basis,
+        ) as number;
+        const key = `${report.department}\u0000${report.targetId}`;
+        const order = period.year * 100 + period.month;
+        const gap = coreGap(target, filled.baselines.get(target.id) ?? null, report, expected);
+        if ((latest.get(key)?.order ?? -1) < order) latest.set(key, { order, gap, department: report.department });
+      }
+      let behindDepartments = 0;
+      table.rowKeys.forEach((department, index) => {
+        const row = table.firstDataRow + index;
+        const gaps = [...latest.values()].filter((entry) => entry.department === department).map((entry) => entry.gap);
+        const count = (code: "behind" | "atRisk" | "onTrack") =>
+          gaps.filter((gap) => targetStatus(gap) === code).length;
+        expect([
+          computed(sheet, `${letterOf(table, "behind")}${row}`),
+          computed(sheet, `${letterOf(table, "atRisk")}${row}`),
+          computed(sheet, `${letterOf(table, "onTrack")}${row}`),
+        ]).toEqual([count("behind"), count("atRisk"), count("onTrack")]);
+        if (gaps.length > 0)
+          expectClose(
+            computed(sheet, `${letterOf(table, "worstGap")}${row}`),
+            Math.min(...gaps),
+            `${department} 最差差距`,
+          );
+        else expect(computed(sheet, `${letterOf(table, "worstGap")}${row}`)).toBe("");
+        if (gaps.length > 0 && Math.min(...gaps) < -DEFAULT_TOLERANCE) behindDepartments++;
+      });
+      // The built-in LAGGARDS fallback lists the departments behind, worst first.
+      const listed: string[] = [];
+      for (let row = table.firstDataRow; row < table.firstDataRow + table.dataRowCount; row++) {
+        const value = computed(sheet, `I${row}`);
+        if (typeof value === "string" && value !== "") listed.push(value);
+      }
+      const worstOf = (department: string) =>
+        Math.min(...[...latest.values()].filter((entry) => entry.department === department).map((entry) => entry.gap));
+      expect(listed.length).toBe(behindDepartments);
+      if (name === "fixture") expect(behindDepartments).toBeGreaterThan(0); // the fixture's inputs include laggards
+      expect(listed.map(worstOf)).toEqual([...listed.map(worstOf)].sort((a, b) => a - b));
+    },
+  );
 
-  it.each(CASES.map((entry) => entry.name))("%s: LibreOffice reads the trajectory and department charts", async (name) => {
-    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(outDir, `${name}-charts.xlsx`)));
-    const charts = await Promise.all(Object.keys(zip.files).filter((file) => /^xl\/charts\/chart\d+\.xml$/.test(file)).map((file) => zip.file(file)!.async("string")));
-    expect(charts.some((xml) => xml.includes("<c:lineChart>") && xml.includes("$B$4:$F$4"))).toBe(true);
-    expect(charts.some((xml) => xml.includes("<c:barChart>") && xml.includes("部门预警"))).toBe(true);
-  });
+  it.each(CASES.map((entry) => entry.name))(
+    "%s: LibreOffice reads the trajectory and department charts",
+    async (name) => {
+      const zip = await JSZip.loadAsync(fs.readFileSync(path.join(outDir, `${name}-charts.xlsx`)));
+      const charts = await Promise.all(
+        Object.keys(zip.files)
+          .filter((file) => /^xl\/charts\/chart\d+\.xml$/.test(file))
+          .map((file) => zip.file(file)!.async("string")),
+      );
+      expect(charts.some((xml) => xml.includes("<c:lineChart>") && xml.includes("$B$4:$F$4"))).toBe(true);
+      expect(charts.some((xml) => xml.includes("<c:barChart>") && xml.includes("部门预警"))).toBe(true);
+    },
+  );
 });

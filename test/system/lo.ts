@@ -25,7 +25,11 @@ export function recalculateWithLibreOffice(files: string[], outDir: string): voi
 `,
   );
   try {
-    execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", outDir, ...files], { stdio: "pipe", timeout: 150000 });
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", outDir, ...files],
+      { stdio: "pipe", timeout: 150000 },
+    );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
@@ -43,7 +47,12 @@ export function letterOf(table: RenderedTable, key: string): string {
 export type SheetValues = Map<string, number | string>;
 
 export function xmlText(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 export async function readSheetValues(file: string, sheetName: string): Promise<SheetValues> {
@@ -53,9 +62,13 @@ export async function readSheetValues(file: string, sheetName: string): Promise<
     xmlText([...match[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((text) => text[1]).join("")),
   );
   const workbookXml = await read("xl/workbook.xml");
-  const sheetTag = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((match) => match[0]).find((tag) => xmlText(/name="([^"]*)"/.exec(tag)?.[1] ?? "") === sheetName);
+  const sheetTag = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)]
+    .map((match) => match[0])
+    .find((tag) => xmlText(/name="([^"]*)"/.exec(tag)?.[1] ?? "") === sheetName);
   const relId = sheetTag && /r:id="([^"]*)"/.exec(sheetTag)?.[1];
-  const relTag = [...(await read("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\b[^>]*>/g)].map((match) => match[0]).find((tag) => tag.includes(`Id="${relId}"`));
+  const relTag = [...(await read("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\b[^>]*>/g)]
+    .map((match) => match[0])
+    .find((tag) => tag.includes(`Id="${relId}"`));
   const target = relTag && /Target="([^"]*)"/.exec(relTag)?.[1];
   if (!target) throw new Error(`no sheet ${sheetName} in ${file}`);
   const sheetXml = await read(target.startsWith("/") ? target.slice(1) : `xl/${target}`);
@@ -75,6 +88,8 @@ export function computed(sheet: SheetValues, ref: string): number | string | nul
 }
 
 export function expectClose(actual: number | string | null, expected: number, label: string): void {
-  if (typeof actual !== "number") throw new Error(`${label}: expected ${expected}, LibreOffice gave ${JSON.stringify(actual)}`);
-  if (Math.abs(actual - expected) > 1e-6 * Math.max(1, Math.abs(expected))) throw new Error(`${label}: expected ${expected}, LibreOffice gave ${actual}`);
+  if (typeof actual !== "number")
+    throw new Error(`${label}: expected ${expected}, LibreOffice gave ${JSON.stringify(actual)}`);
+  if (Math.abs(actual - expected) > 1e-6 * Math.max(1, Math.abs(expected)))
+    throw new Error(`${label}: expected ${expected}, LibreOffice gave ${actual}`);
 }

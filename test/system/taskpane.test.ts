@@ -13,7 +13,13 @@ import { chromium, type Browser } from "playwright-core";
 
 const ROOT = path.resolve(__dirname, "../..");
 const OUT = path.join(ROOT, "test-artifacts", "taskpane-dist");
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png", ".xml": "application/xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
 
 function serve(directory: string): Promise<http.Server> {
   const server = http.createServer((request, response) => {
@@ -34,12 +40,24 @@ describe("task pane in Chromium", () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", OUT], { cwd: ROOT, stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", OUT],
+      { cwd: ROOT, stdio: "pipe" },
+    );
     server = await serve(OUT);
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
   });
 
@@ -63,7 +81,13 @@ describe("task pane in Chromium", () => {
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.waitForSelector("#cities button");
     const cities = await page.locator("#cities button").allTextContents();
-    expect(cities.map((text) => text.replace(/(河南|福建|河北)$/, ""))).toEqual(["南阳", "南平", "邯郸", "开封", "新郑"]);
+    expect(cities.map((text) => text.replace(/(河南|福建|河北)$/, ""))).toEqual([
+      "南阳",
+      "南平",
+      "邯郸",
+      "开封",
+      "新郑",
+    ]);
 
     // office.js loaded from the build and resolved outside Office: the pane says so.
     await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("未在 Excel 中运行"));
@@ -111,7 +135,10 @@ describe("task pane in Chromium", () => {
     expect(await page.inputValue("#city-name")).toBe("南平");
 
     // 白云市's excerpt, saved as GB18030 (as Chinese Windows Notepad and WPS save "ANSI" text).
-    await page.setInputFiles("#plan-file", path.join(ROOT, "test", "fixtures", "golden", "gb18030-excerpt.gb18030.txt"));
+    await page.setInputFiles(
+      "#plan-file",
+      path.join(ROOT, "test", "fixtures", "golden", "gb18030-excerpt.gb18030.txt"),
+    );
     await page.waitForFunction(() => document.querySelector("table.preview td.id")?.textContent?.startsWith("白云-"));
     expect((await page.inputValue("#plan-text")).startsWith("白云市推动大规模设备更新工作方案")).toBe(true);
     const ids = await page.locator("table.preview td.id").allTextContents();
@@ -125,7 +152,10 @@ describe("task pane in Chromium", () => {
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.waitForSelector("#cities button");
     await page.locator("#city-name").fill("云溪");
-    await page.setInputFiles("#plan-file", path.join(ROOT, "test", "fixtures", "golden", "gb18030-excerpt.gb18030.txt"));
+    await page.setInputFiles(
+      "#plan-file",
+      path.join(ROOT, "test", "fixtures", "golden", "gb18030-excerpt.gb18030.txt"),
+    );
     await page.waitForSelector("table.preview td.id");
     expect(await page.locator("table.preview td.id").allTextContents()).toEqual(["云溪-01", "云溪-02"]);
     expect(await page.inputValue("#city-name")).toBe("云溪");
@@ -150,7 +180,11 @@ describe("task pane in Chromium", () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.waitForSelector("#cities button");
-    await page.setInputFiles("#plan-file", { name: "plan.txt", mimeType: "text/plain", buffer: Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type/Catalog>> endobj\n", "latin1") });
+    await page.setInputFiles("#plan-file", {
+      name: "plan.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type/Catalog>> endobj\n", "latin1"),
+    });
     await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("PDF"));
     expect(await page.locator("#status").textContent()).toContain("plan.txt：这是 PDF 文件");
     expect(await page.locator("table.preview td.id").count()).toBe(0);

@@ -1,7 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Catalog, Target } from "../../src/core/catalog";
-import { renderWorkbook, sheetByKey, inputColumnsOf, toOfficeFormulas, isFormulaCell, SHEET_NAMES } from "../../templates";
+import {
+  renderWorkbook,
+  sheetByKey,
+  inputColumnsOf,
+  toOfficeFormulas,
+  isFormulaCell,
+  SHEET_NAMES,
+} from "../../templates";
 import type { CellContent, RenderedSheet, RenderedWorkbook } from "../../templates";
 import { qualifyCustomFunctions, SHEET_FUNCTIONS } from "../../src/core/sheet/registry";
 
@@ -38,7 +45,14 @@ describe("renderWorkbook", () => {
   const addin: RenderedWorkbook = renderWorkbook(catalog, { flavour: "addin" });
 
   it("has the six sheets with their Chinese names", () => {
-    expect(builtin.sheets.map((sheet) => sheet.name)).toEqual(["说明", "目标总表", "年度轨迹", "月度填报", "部门预警", "补贴测算"]);
+    expect(builtin.sheets.map((sheet) => sheet.name)).toEqual([
+      "说明",
+      "目标总表",
+      "年度轨迹",
+      "月度填报",
+      "部门预警",
+      "补贴测算",
+    ]);
   });
 
   it("lists every target in 目标总表 with id, indicator and its source clause, in catalog order", () => {
@@ -78,7 +92,9 @@ describe("renderWorkbook", () => {
     const growth = formulaOf(columnCell(targets, "requiredGrowth", 0));
     expect(growth).toContain("_xlfn.RRI(");
     expect(growth).not.toMatch(/(?<!_xlfn\.)RRI\(/);
-    expect(formulaOf(columnCell(sheetByKey(addin.sheets, "targets"), "requiredGrowth", 0))).toContain("REQUIRED_GROWTH(");
+    expect(formulaOf(columnCell(sheetByKey(addin.sheets, "targets"), "requiredGrowth", 0))).toContain(
+      "REQUIRED_GROWTH(",
+    );
   });
 
   it("invents no data: baselines, notes, actuals and report rows start empty", () => {
@@ -110,7 +126,9 @@ describe("renderWorkbook", () => {
     const departments = sheetByKey(builtin.sheets, "departments");
     const byColumn = (key: string) => {
       const letter = reports.table!.columns.find((column) => column.key === key)!.letter;
-      return reports.validations.find((validation) => validation.range.startsWith(`${letter}${reports.table!.firstDataRow}:`));
+      return reports.validations.find((validation) =>
+        validation.range.startsWith(`${letter}${reports.table!.firstDataRow}:`),
+      );
     };
     const lastTargetRow = targets.table!.firstDataRow + catalog.targets.length - 1;
     expect(byColumn("targetId")?.listSource).toBe(`'目标总表'!$A$3:$A$${lastTargetRow}`);
@@ -144,10 +162,25 @@ describe("renderWorkbook", () => {
   it("uses the custom functions in the add-in flavour and built-ins only in the file flavour", () => {
     const customFunctions = /\b(TRAJECTORY|TARGET_GAP|TARGET_STATUS|REQUIRED_GROWTH|LAGGARDS)\(/;
     const formulas = (workbook: RenderedWorkbook) =>
-      workbook.sheets.flatMap((sheet) => sheet.blocks.flatMap((block) => block.cells.flat().filter(isFormulaCell).map((cell) => cell.formula)));
+      workbook.sheets.flatMap((sheet) =>
+        sheet.blocks.flatMap((block) =>
+          block.cells
+            .flat()
+            .filter(isFormulaCell)
+            .map((cell) => cell.formula),
+        ),
+      );
     expect(formulas(builtin).filter((formula) => customFunctions.test(formula))).toEqual([]);
     const addinFormulas = formulas(addin).join("\n");
-    for (const name of ["TRAJECTORY(", "TARGET_GAP(", "TARGET_STATUS(", "REQUIRED_GROWTH(", "LAGGARDS(", "SUBSIDY_COST("]) expect(addinFormulas).toContain(`LX.${name}`);
+    for (const name of [
+      "TRAJECTORY(",
+      "TARGET_GAP(",
+      "TARGET_STATUS(",
+      "REQUIRED_GROWTH(",
+      "LAGGARDS(",
+      "SUBSIDY_COST(",
+    ])
+      expect(addinFormulas).toContain(`LX.${name}`);
     // Functions newer than Excel 2007 carry their prefix, or LibreOffice and older Excel show #NAME?.
     expect(formulas(builtin).join("\n")).not.toMatch(/(?<!_xlfn\.)\b(MINIFS|MAXIFS|RRI)\(/);
   });
@@ -156,9 +189,18 @@ describe("renderWorkbook", () => {
     // Review finding 10: bare TARGET_GAP(…) needs the LAMBDA workbook names; Excel 2019/2021 showed #NAME? in every computed cell.
     const names = Object.keys(SHEET_FUNCTIONS);
     const bare = new RegExp(`(?<![A-Za-z0-9_.])(${names.join("|")})\\(`);
-    const addinFormulas = addin.sheets.flatMap((sheet) => sheet.blocks.flatMap((block) => block.cells.flat().filter(isFormulaCell).map((cell) => cell.formula)));
+    const addinFormulas = addin.sheets.flatMap((sheet) =>
+      sheet.blocks.flatMap((block) =>
+        block.cells
+          .flat()
+          .filter(isFormulaCell)
+          .map((cell) => cell.formula),
+      ),
+    );
     expect(addinFormulas.filter((formula) => bare.test(formula))).toEqual([]);
-    const called = new Set(addinFormulas.flatMap((formula) => [...formula.matchAll(/LX\.([A-Z_]+)\(/g)].map((match) => match[1])));
+    const called = new Set(
+      addinFormulas.flatMap((formula) => [...formula.matchAll(/LX\.([A-Z_]+)\(/g)].map((match) => match[1])),
+    );
     expect([...called].filter((name) => !names.includes(name))).toEqual([]);
     expect(called.size).toBeGreaterThanOrEqual(8); // trajectory, gap, status, growth, laggards and the subsidy functions
   });
@@ -174,8 +216,20 @@ describe("renderWorkbook", () => {
 
   it("exports the input columns a reload must preserve, by header", () => {
     expect(inputColumnsOf("targets").map((column) => column.header)).toEqual(["基期值", "备注"]);
-    expect(inputColumnsOf("reports").map((column) => column.header)).toEqual(["期间", "部门", "目标编号", "填报值", "口径", "备注"]);
-    expect(inputColumnsOf("trajectory").map((column) => column.header)).toEqual(["2024年实际", "2025年实际", "2026年实际", "2027年实际"]);
+    expect(inputColumnsOf("reports").map((column) => column.header)).toEqual([
+      "期间",
+      "部门",
+      "目标编号",
+      "填报值",
+      "口径",
+      "备注",
+    ]);
+    expect(inputColumnsOf("trajectory").map((column) => column.header)).toEqual([
+      "2024年实际",
+      "2025年实际",
+      "2026年实际",
+      "2027年实际",
+    ]);
   });
 
   it("declares a trajectory line chart and a department bar chart on their sheets", () => {
@@ -184,7 +238,10 @@ describe("renderWorkbook", () => {
       [SHEET_NAMES.trajectory.zh, "line"],
       [SHEET_NAMES.departments.zh, "bar"],
     ]);
-    expect(builtin.charts[0].series.map((series) => series.values)).toEqual(["'年度轨迹'!$B$4:$F$4", "'年度轨迹'!$B$5:$F$5"]);
+    expect(builtin.charts[0].series.map((series) => series.values)).toEqual([
+      "'年度轨迹'!$B$4:$F$4",
+      "'年度轨迹'!$B$5:$F$5",
+    ]);
   });
 
   it("shows the plan's title and document number in 说明", () => {
@@ -195,7 +252,10 @@ describe("renderWorkbook", () => {
   });
 
   it("renders an empty catalog with one empty row per keyed table instead of failing", () => {
-    const empty = renderWorkbook({ plan: catalog.plan, targets: [], warnings: ["没有找到目标"] }, { flavour: "builtin" });
+    const empty = renderWorkbook(
+      { plan: catalog.plan, targets: [], warnings: ["没有找到目标"] },
+      { flavour: "builtin" },
+    );
     expect(sheetByKey(empty.sheets, "targets").table!.dataRowCount).toBe(1);
     expect(sheetByKey(empty.sheets, "guide").blocks[0].cells.flat()).toContain("没有找到目标");
   });
@@ -203,8 +263,12 @@ describe("renderWorkbook", () => {
 
 describe("qualifyCustomFunctions", () => {
   it("prefixes bare calls of registered functions with LX., whatever their case", () => {
-    expect(qualifyCustomFunctions('=IF(A3="","",TARGET_GAP(A3,N(B3),C3,D3,E3))')).toBe('=IF(A3="","",LX.TARGET_GAP(A3,N(B3),C3,D3,E3))');
-    expect(qualifyCustomFunctions("=laggards(A:A,B:B)+Trajectory(1,2,2025)")).toBe("=LX.LAGGARDS(A:A,B:B)+LX.TRAJECTORY(1,2,2025)");
+    expect(qualifyCustomFunctions('=IF(A3="","",TARGET_GAP(A3,N(B3),C3,D3,E3))')).toBe(
+      '=IF(A3="","",LX.TARGET_GAP(A3,N(B3),C3,D3,E3))',
+    );
+    expect(qualifyCustomFunctions("=laggards(A:A,B:B)+Trajectory(1,2,2025)")).toBe(
+      "=LX.LAGGARDS(A:A,B:B)+LX.TRAJECTORY(1,2,2025)",
+    );
   });
 
   it("leaves qualified calls, longer names, built-ins, string literals and quoted sheet names alone", () => {
@@ -216,7 +280,9 @@ describe("qualifyCustomFunctions", () => {
       "=TRAJECTORY", // a name, not a call
     ];
     for (const formula of untouched) expect(qualifyCustomFunctions(formula)).toBe(formula);
-    expect(qualifyCustomFunctions('="a""TRAJECTORY(""b"&TRAJECTORY(1,2,3)')).toBe('="a""TRAJECTORY(""b"&LX.TRAJECTORY(1,2,3)');
+    expect(qualifyCustomFunctions('="a""TRAJECTORY(""b"&TRAJECTORY(1,2,3)')).toBe(
+      '="a""TRAJECTORY(""b"&LX.TRAJECTORY(1,2,3)',
+    );
   });
 });
 

@@ -13,14 +13,22 @@ import { recalculate, useSheetFunctions } from "../helpers/hyperformula";
 
 const PLUGGED = ["TRAJECTORY", "TARGET_GAP", "TARGET_STATUS", "REQUIRED_GROWTH"];
 
-
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/catalog-sample.json"), "utf8")) as Catalog;
 const share = fixture.targets.find((target) => target.kind === "share") as Target;
 const DEPARTMENT = "市城市管理局";
 // 公共供水管网漏损率 ≤ 9% from a 2023 baseline of 12% (review finding 6).
-const leak: Target = { ...share, id: "示例-21", indicator: "公共供水管网漏损率", comparator: "<=", value: 9, unit: "%", normalizedValue: 0.09, lead: DEPARTMENT, support: [] };
+const leak: Target = {
+  ...share,
+  id: "示例-21",
+  indicator: "公共供水管网漏损率",
+  comparator: "<=",
+  value: 9,
+  unit: "%",
+  normalizedValue: 0.09,
+  lead: DEPARTMENT,
+  support: [],
+};
 const catalog: Catalog = { ...fixture, targets: [...fixture.targets, leak] };
-
 
 function columnOf(sheet: RenderedSheet, key: string): number {
   const column = sheet.table?.columns.find((candidate) => candidate.key === key);
@@ -51,9 +59,19 @@ function compute(flavour: Flavour, reports: readonly Report[]) {
     hf.setCellContents({ sheet: reportsId, col: columnOf(reportSheet, "targetId"), row }, leak.id);
     hf.setCellContents({ sheet: reportsId, col: columnOf(reportSheet, "reportedValue"), row }, report.value);
   });
-  const reportCell = (index: number, key: string) => hf.getCellValue({ sheet: reportsId, col: columnOf(reportSheet, key), row: reportSheet.table!.firstDataRow - 1 + index });
+  const reportCell = (index: number, key: string) =>
+    hf.getCellValue({
+      sheet: reportsId,
+      col: columnOf(reportSheet, key),
+      row: reportSheet.table!.firstDataRow - 1 + index,
+    });
   const departmentRow = departments.table!.rowKeys.indexOf(DEPARTMENT) + departments.table!.firstDataRow - 1;
-  const departmentCell = (key: string) => hf.getCellValue({ sheet: hf.getSheetId(departments.name) as number, col: columnOf(departments, key), row: departmentRow });
+  const departmentCell = (key: string) =>
+    hf.getCellValue({
+      sheet: hf.getSheetId(departments.name) as number,
+      col: columnOf(departments, key),
+      row: departmentRow,
+    });
   return { reportCell, departmentCell, hf };
 }
 
@@ -76,14 +94,29 @@ describe.each<Flavour>(["builtin", "addin"])("月度填报 and 部门预警 (%s 
       { period: "2028-01", value: 0.05 }, // after 2027: would otherwise be the latest report, and 正常
       { period: "2023-06", value: 0.05 }, // the base year: check starts at 2024
     ]);
-    expect([1, 2].map((index) => [reportCell(index, "status"), reportCell(index, "expected"), reportCell(index, "gap"), reportCell(index, "latest")])).toEqual([
+    expect(
+      [1, 2].map((index) => [
+        reportCell(index, "status"),
+        reportCell(index, "expected"),
+        reportCell(index, "gap"),
+        reportCell(index, "latest"),
+      ]),
+    ).toEqual([
       ["期外", "", "", ""],
       ["期外", "", "", ""],
     ]);
     expect(reportCell(0, "status")).toBe("落后");
     expect(reportCell(0, "latest")).toBe(1);
-    expect([departmentCell("behind"), departmentCell("atRisk"), departmentCell("onTrack"), departmentCell("reported")]).toEqual([1, 0, 0, 1]);
-    expect(departmentCell("worstGap")).toBeCloseTo(callSheetFunction("TARGET_GAP", [0.125, 0.12, 0.09, "2025-06", "share"]) as number, 12);
+    expect([
+      departmentCell("behind"),
+      departmentCell("atRisk"),
+      departmentCell("onTrack"),
+      departmentCell("reported"),
+    ]).toEqual([1, 0, 0, 1]);
+    expect(departmentCell("worstGap")).toBeCloseTo(
+      callSheetFunction("TARGET_GAP", [0.125, 0.12, 0.09, "2025-06", "share"]) as number,
+      12,
+    );
     hf.destroy();
   });
 

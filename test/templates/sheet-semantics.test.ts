@@ -23,13 +23,37 @@ const DEPARTMENT = "市商务局";
 const OTHER_DEPARTMENT = "市发展和改革委员会";
 
 function target(id: string, fields: Partial<Target>): Target {
-  return { ...template, id, baseYear: null, startYear: null, targetYear: 2027, comparator: ">=", lead: DEPARTMENT, support: [OTHER_DEPARTMENT], ...fields };
+  return {
+    ...template,
+    id,
+    baseYear: null,
+    startYear: null,
+    targetYear: 2027,
+    comparator: ">=",
+    lead: DEPARTMENT,
+    support: [OTHER_DEPARTMENT],
+    ...fields,
+  };
 }
 
 // 云溪-05 (review N3): 报废汽车回收量年均增长15%, 2024—2027年.
-const scrapGrowth = target("示例-31", { kind: "annual", indicator: "报废汽车回收量", value: 15, unit: "%", normalizedValue: 0.15, startYear: 2024 });
+const scrapGrowth = target("示例-31", {
+  kind: "annual",
+  indicator: "报废汽车回收量",
+  value: 15,
+  unit: "%",
+  normalizedValue: 0.15,
+  startYear: 2024,
+});
 // 石湖-01 (review N4): 单位地区生产总值能耗较2023年下降13.5%.
-const intensity = target("示例-32", { kind: "growth_vs_baseline", indicator: "单位地区生产总值能耗", value: 13.5, unit: "%", normalizedValue: -0.135, baseYear: 2023 });
+const intensity = target("示例-32", {
+  kind: "growth_vs_baseline",
+  indicator: "单位地区生产总值能耗",
+  value: 13.5,
+  unit: "%",
+  normalizedValue: -0.135,
+  baseYear: 2023,
+});
 const catalog: Catalog = { ...fixture, targets: [...fixture.targets, scrapGrowth, intensity] };
 const baselines = new Map([
   [scrapGrowth.id, 1000],
@@ -63,23 +87,40 @@ function compute(flavour: Flavour, rows: readonly Row[], options: { firstIndex?:
     rows.forEach((cells, index) => {
       const row = reports.table!.firstDataRow - 1 + (options.firstIndex ?? 0) + index;
       (["period", "department", "targetId", "reportedValue", "basis"] as const).forEach((key, column) => {
-        if (cells[column] !== undefined) hf.setCellContents({ sheet: id("reports"), col: columnOf(reports, key), row }, cells[column]);
+        if (cells[column] !== undefined)
+          hf.setCellContents({ sheet: id("reports"), col: columnOf(reports, key), row }, cells[column]);
       });
     });
   });
   const targetCell = (targetId: string, key: string) =>
-    hf.getCellValue({ sheet: id("targets"), col: columnOf(targets, key), row: targets.table!.firstDataRow - 1 + catalog.targets.findIndex((entry) => entry.id === targetId) });
+    hf.getCellValue({
+      sheet: id("targets"),
+      col: columnOf(targets, key),
+      row: targets.table!.firstDataRow - 1 + catalog.targets.findIndex((entry) => entry.id === targetId),
+    });
   const reportCell = (index: number, key: string) =>
-    hf.getCellValue({ sheet: id("reports"), col: columnOf(reports, key), row: reports.table!.firstDataRow - 1 + (options.firstIndex ?? 0) + index });
+    hf.getCellValue({
+      sheet: id("reports"),
+      col: columnOf(reports, key),
+      row: reports.table!.firstDataRow - 1 + (options.firstIndex ?? 0) + index,
+    });
   const departmentCell = (department: string, key: string) =>
-    hf.getCellValue({ sheet: id("departments"), col: columnOf(departments, key), row: departments.table!.rowKeys.indexOf(department) + departments.table!.firstDataRow - 1 });
-  const laggardsCell = () => hf.getCellValue({ sheet: id("departments"), col: 8, row: departments.table!.firstDataRow - 1 });
+    hf.getCellValue({
+      sheet: id("departments"),
+      col: columnOf(departments, key),
+      row: departments.table!.rowKeys.indexOf(department) + departments.table!.firstDataRow - 1,
+    });
+  const laggardsCell = () =>
+    hf.getCellValue({ sheet: id("departments"), col: 8, row: departments.table!.firstDataRow - 1 });
   return { workbook, hf, targetCell, reportCell, departmentCell, laggardsCell, reports };
 }
 
 /** `liangxin check` on the same rows (its reading of the sheet). */
 function checked(rows: readonly Row[]) {
-  const table = { file: "月度填报", rows: [["期间", "部门", "目标编号", "填报值", "口径"], ...rows.map((row) => [...row, row[4] ?? ""])] };
+  const table = {
+    file: "月度填报",
+    rows: [["期间", "部门", "目标编号", "填报值", "口径"], ...rows.map((row) => [...row, row[4] ?? ""])],
+  };
   return runReportCheck([table], catalog, { baselines });
 }
 
@@ -139,12 +180,19 @@ describe.each<Flavour>(["builtin", "addin"])("sheets and check agree (%s flavour
       [2, "conflictingDuplicate"],
       [3, "conflictingDuplicate"],
     ]);
-    expect([0, 1].map((index) => [reportCell(index, "status"), reportCell(index, "gap"), reportCell(index, "latest")])).toEqual([
+    expect(
+      [0, 1].map((index) => [reportCell(index, "status"), reportCell(index, "gap"), reportCell(index, "latest")]),
+    ).toEqual([
       ["重复冲突", "", ""],
       ["重复冲突", "", ""],
     ]);
     expect(result.departments.map((entry) => entry.department)).not.toContain(DEPARTMENT);
-    expect([departmentCell(DEPARTMENT, "behind"), departmentCell(DEPARTMENT, "atRisk"), departmentCell(DEPARTMENT, "onTrack"), departmentCell(DEPARTMENT, "reported")]).toEqual([0, 0, 0, 0]);
+    expect([
+      departmentCell(DEPARTMENT, "behind"),
+      departmentCell(DEPARTMENT, "atRisk"),
+      departmentCell(DEPARTMENT, "onTrack"),
+      departmentCell(DEPARTMENT, "reported"),
+    ]).toEqual([0, 0, 0, 0]);
     expect(departmentCell(DEPARTMENT, "worstGap")).toBe("");
     // The other department's row is unaffected.
     expect(reportCell(2, "duplicate")).toBe("");
@@ -167,7 +215,11 @@ describe.each<Flavour>(["builtin", "addin"])("sheets and check agree (%s flavour
       ["重复（计一次）", ""],
     ]);
     expect(departmentCell(DEPARTMENT, "reported")).toBe(1);
-    const counted = [departmentCell(DEPARTMENT, "behind"), departmentCell(DEPARTMENT, "atRisk"), departmentCell(DEPARTMENT, "onTrack")];
+    const counted = [
+      departmentCell(DEPARTMENT, "behind"),
+      departmentCell(DEPARTMENT, "atRisk"),
+      departmentCell(DEPARTMENT, "onTrack"),
+    ];
     expect(counted.reduce((sum, count) => Number(sum) + Number(count), 0)).toBe(1);
     hf.destroy();
   });
@@ -185,7 +237,10 @@ describe.each<Flavour>(["builtin", "addin"])("sheets and check agree (%s flavour
 
   it("computes a report typed in row 303 and counts it in 部门预警 (the table holds targets × months rows)", () => {
     const rows: Row[] = [["2025-06", OTHER_DEPARTMENT, "示例-02", 3000]];
-    const { hf, reportCell, departmentCell, reports } = compute(flavour, rows, { firstIndex: 300, reportRows: undefined });
+    const { hf, reportCell, departmentCell, reports } = compute(flavour, rows, {
+      firstIndex: 300,
+      reportRows: undefined,
+    });
     expect(reports.table!.dataRowCount).toBe(reportRowsFor(catalog.targets));
     expect(reports.table!.dataRowCount).toBeGreaterThan(300);
     expect(reportCell(0, "status")).toBe(checked(rows).rows[0].statusLabel);

@@ -9,7 +9,6 @@ const recycled = nanping.targets.find((target) => target.indicator === "再生�
 const scrap = nanping.targets.find((target) => target.indicator === "报废汽车回收量")!; // growth: 增加约一倍
 const share = nanping.targets.find((target) => target.kind === "share")!;
 
-
 /** A1 of a table column in the row of a target (target-keyed tables) or a data row index (free rows). */
 function ref(sheet: RenderedSheet, key: string, row: string | number): string {
   const table = sheet.table!;
@@ -22,7 +21,10 @@ function ref(sheet: RenderedSheet, key: string, row: string | number): string {
 const cellValue = (sheet: RenderedSheet, key: string, row: string | number) => {
   const address = ref(sheet, key, row);
   const rowIndex = Number(address.replace(/^[A-Z]+/, "")) - 1;
-  const block = sheet.blocks.find((candidate) => candidate.column === 0 && candidate.row <= rowIndex && candidate.row + candidate.cells.length > rowIndex)!;
+  const block = sheet.blocks.find(
+    (candidate) =>
+      candidate.column === 0 && candidate.row <= rowIndex && candidate.row + candidate.cells.length > rowIndex,
+  )!;
   return block.cells[rowIndex - block.row][columnIndex(address.replace(/\d+$/, ""))];
 };
 
@@ -43,18 +45,23 @@ describe("units of figures in the workbook", () => {
   });
 
   it("says in the 基期值 and 计量单位 notes which unit to type", () => {
-    const noteOf = (key: string) => targets.notes.find((note) => note.cell === `${ref(targets, key, 0).replace(/\d+$/, "")}${targets.table!.headerRow}`)?.text ?? "";
+    const noteOf = (key: string) =>
+      targets.notes.find(
+        (note) => note.cell === `${ref(targets, key, 0).replace(/\d+$/, "")}${targets.table!.headerRow}`,
+      )?.text ?? "";
     expect(noteOf("baseline")).toContain("计量单位");
     expect(noteOf("baseline")).not.toContain("单位同「单位」");
     expect(noteOf("unitOfFigures")).toContain("30万吨 → 300000 吨");
   });
 
   it("formats shares as percentages, row by row", () => {
-    const formatOf = (address: string) => [...targets.numberFormats].reverse().find((format) => inRange(address, format.range))?.format;
+    const formatOf = (address: string) =>
+      [...targets.numberFormats].reverse().find((format) => inRange(address, format.range))?.format;
     expect(formatOf(ref(targets, "baseline", share.id))).toBe("0.0%");
     expect(formatOf(ref(targets, "baseline", recycled.id))).toBe("#,##0.00");
     expect(formatOf(ref(targets, "normalizedValue", recycled.id))).toBe("#,##0");
-    const trajectoryFormat = (address: string) => [...trajectory.numberFormats].reverse().find((format) => inRange(address, format.range))?.format;
+    const trajectoryFormat = (address: string) =>
+      [...trajectory.numberFormats].reverse().find((format) => inRange(address, format.range))?.format;
     expect(trajectoryFormat(ref(trajectory, "expected2025", share.id))).toBe("0.0%");
   });
 
@@ -70,8 +77,10 @@ describe("units of figures in the workbook", () => {
       const match = /^([A-Z]+)(\d+)$/.exec(address)!;
       return { sheet: hf.getSheetId(sheet.name)!, col: columnIndex(match[1]), row: Number(match[2]) - 1 };
     };
-    const type = (sheet: RenderedSheet, key: string, row: string | number, value: string | number) => hf.setCellContents(at(sheet, ref(sheet, key, row)), value);
-    const read = (sheet: RenderedSheet, key: string, row: string | number) => hf.getCellValue(at(sheet, ref(sheet, key, row)));
+    const type = (sheet: RenderedSheet, key: string, row: string | number, value: string | number) =>
+      hf.setCellContents(at(sheet, ref(sheet, key, row)), value);
+    const read = (sheet: RenderedSheet, key: string, row: string | number) =>
+      hf.getCellValue(at(sheet, ref(sheet, key, row)));
 
     it("flags a baseline typed in the plan's unit (20 for 20万吨 against 300000 吨): 可能单位不一致", () => {
       type(targets, "baseline", recycled.id, 20);
@@ -91,8 +100,12 @@ describe("units of figures in the workbook", () => {
     });
 
     it("colours the flagged baseline (conditional format on 基期值 keyed to 单位核对)", () => {
-      const baselineRange = targets.conditionalFormats.find((format) => format.range.startsWith(ref(targets, "baseline", 0).replace(/\d+$/, "")));
-      expect(baselineRange?.rules[0].formula).toBe(`=$${ref(targets, "unitCheck", 0).replace(/\d+$/, "")}${targets.table!.firstDataRow}<>""`);
+      const baselineRange = targets.conditionalFormats.find((format) =>
+        format.range.startsWith(ref(targets, "baseline", 0).replace(/\d+$/, "")),
+      );
+      expect(baselineRange?.rules[0].formula).toBe(
+        `=$${ref(targets, "unitCheck", 0).replace(/\d+$/, "")}${targets.table!.firstDataRow}<>""`,
+      );
     });
 
     it("looks the unit up by target id in 月度填报", () => {

@@ -19,7 +19,10 @@ describe("forecastTarget", () => {
 
   it("chooses the log-linear fit for a constant growth rate", () => {
     // 10% a month on monthly stock levels.
-    const observations = [1, 2, 3, 4, 5, 6].map((month) => ({ period: monthEnd(2025, month), value: 50 * 1.1 ** month }));
+    const observations = [1, 2, 3, 4, 5, 6].map((month) => ({
+      period: monthEnd(2025, month),
+      value: 50 * 1.1 ** month,
+    }));
     const forecast = forecastTarget(observations, 2025);
     expect(forecast.model).toBe("loglinear");
     expect(forecast.value).toBeCloseTo(50 * 1.1 ** 12, 6);
@@ -28,7 +31,10 @@ describe("forecastTarget", () => {
 
   it("gives a 95% interval that contains the projection and a probability that falls as the target rises", () => {
     const noise = [0.8, -1.1, 0.4, 0.9, -0.7, -0.3];
-    const observations = noise.map((error, index) => ({ period: monthEnd(2025, index + 1), value: 10 + 2 * (index + 1) + error }));
+    const observations = noise.map((error, index) => ({
+      period: monthEnd(2025, index + 1),
+      value: 10 + 2 * (index + 1) + error,
+    }));
     const forecast = forecastTarget(observations, 2025, 34);
     expect(forecast.model).toBe("linear");
     expect(forecast.low).toBeLessThan(forecast.value);
@@ -42,11 +48,32 @@ describe("forecastTarget", () => {
   });
 
   it("needs three values at two or more dates", () => {
-    expect(() => forecastTarget([{ period: yearEnd(2024), value: 1 }, { period: yearEnd(2025), value: 2 }], 2027)).toThrow(
-      expect.objectContaining({ code: "#N/A", message: "forecastTarget：至少需要 3 个报告值 (forecastTarget needs at least 3 reported values)" }),
+    expect(() =>
+      forecastTarget(
+        [
+          { period: yearEnd(2024), value: 1 },
+          { period: yearEnd(2025), value: 2 },
+        ],
+        2027,
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: "#N/A",
+        message: "forecastTarget：至少需要 3 个报告值 (forecastTarget needs at least 3 reported values)",
+      }),
     );
-    expect(() => forecastTarget([1, 2, 3].map((value) => ({ period: yearEnd(2025), value })), 2027)).toThrow(
-      expect.objectContaining({ code: "#N/A", message: expect.stringMatching(/^forecastTarget：.*两个报告期 \(forecastTarget needs values at two or more dates\)$/) }),
+    expect(() =>
+      forecastTarget(
+        [1, 2, 3].map((value) => ({ period: yearEnd(2025), value })),
+        2027,
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: "#N/A",
+        message: expect.stringMatching(
+          /^forecastTarget：.*两个报告期 \(forecastTarget needs values at two or more dates\)$/,
+        ),
+      }),
     );
   });
 });

@@ -20,7 +20,11 @@ describe("targetGap", () => {
 
   it("gives #DIV/0! for a relative gap against 0 but an absolute gap is fine", () => {
     expect(() => targetGap(5, 0)).toThrow(
-      expect.objectContaining({ code: "#DIV/0!", message: "targetGap：应达值为 0，无法计算相对差距 (targetGap cannot give a relative gap against an expected value of 0)" }),
+      expect.objectContaining({
+        code: "#DIV/0!",
+        message:
+          "targetGap：应达值为 0，无法计算相对差距 (targetGap cannot give a relative gap against an expected value of 0)",
+      }),
     );
     expect(targetGap(5, 0, "abs")).toBe(5);
   });
@@ -73,7 +77,8 @@ describe("checkPlanPeriod", () => {
     expect(() => checkPlanPeriod(parseReportPeriod("2028-01"), 2023, 2027)).toThrow(
       expect.objectContaining({
         code: "#NUM!",
-        message: "checkPlanPeriod：报告期 2028-01 在规划期之外（2023–2027 年） (checkPlanPeriod: the report date 2028-01 is outside the plan period 2023–2027)",
+        message:
+          "checkPlanPeriod：报告期 2028-01 在规划期之外（2023–2027 年） (checkPlanPeriod: the report date 2028-01 is outside the plan period 2023–2027)",
       }),
     );
     expect(() => checkPlanPeriod(parseReportPeriod("2022-06"))).toThrow(expect.objectContaining({ code: "#NUM!" }));
@@ -83,14 +88,26 @@ describe("checkPlanPeriod", () => {
 describe("requiredRunRate", () => {
   it("for a yearly flow: the rest of this year's value spread over the months left", () => {
     // growth 100→200: 2025's value is 141.42; 60 done by June → 81.42 over 6 months.
-    expect(requiredRunRate({ kind: "growth", baselineValue: 100, targetValue: 200 }, june2025, 60)).toBeCloseTo((141.4213562 - 60) / 6, 6);
+    expect(requiredRunRate({ kind: "growth", baselineValue: 100, targetValue: 200 }, june2025, 60)).toBeCloseTo(
+      (141.4213562 - 60) / 6,
+      6,
+    );
     expect(requiredRunRate({ kind: "annual", baselineValue: 0, targetValue: 12 }, june2025, 3)).toBeCloseTo(1.5, 12);
   });
 
   it("for a total or a stock: what is left to the target over the months to the end of the target year", () => {
-    expect(requiredRunRate({ kind: "cumulative", baselineValue: 0, targetValue: 400 }, june2025, 100)).toBeCloseTo(300 / 30, 12);
-    expect(requiredRunRate({ kind: "level", baselineValue: 100, targetValue: 200 }, june2025, 130)).toBeCloseTo(70 / 30, 12);
-    expect(requiredRunRate({ kind: "share", baselineValue: 0.6, targetValue: 0.3 }, june2025, 0.45)).toBeCloseTo(-0.15 / 30, 12);
+    expect(requiredRunRate({ kind: "cumulative", baselineValue: 0, targetValue: 400 }, june2025, 100)).toBeCloseTo(
+      300 / 30,
+      12,
+    );
+    expect(requiredRunRate({ kind: "level", baselineValue: 100, targetValue: 200 }, june2025, 130)).toBeCloseTo(
+      70 / 30,
+      12,
+    );
+    expect(requiredRunRate({ kind: "share", baselineValue: 0.6, targetValue: 0.3 }, june2025, 0.45)).toBeCloseTo(
+      -0.15 / 30,
+      12,
+    );
   });
 
   it("is 0 once the goal is reached, even with no months left", () => {
@@ -99,13 +116,15 @@ describe("requiredRunRate", () => {
   });
 
   it("gives #DIV/0! when no months are left and the goal is missed", () => {
-    expect(() => requiredRunRate({ kind: "annual", baselineValue: 0, targetValue: 12 }, parseReportPeriod("2025-12"), 11)).toThrow(
-      expect.objectContaining({ code: "#DIV/0!" }),
-    );
+    expect(() =>
+      requiredRunRate({ kind: "annual", baselineValue: 0, targetValue: 12 }, parseReportPeriod("2025-12"), 11),
+    ).toThrow(expect.objectContaining({ code: "#DIV/0!" }));
   });
 
   it("rejects an invalid trajectory like expectedAt", () => {
-    expect(() => requiredRunRate({ kind: "growth", baselineValue: 0, targetValue: 200 }, june2025, 1)).toThrow(LiangxinError);
+    expect(() => requiredRunRate({ kind: "growth", baselineValue: 0, targetValue: 200 }, june2025, 1)).toThrow(
+      LiangxinError,
+    );
   });
 });
 
@@ -131,7 +150,10 @@ describe("targetStatus", () => {
 
   it("rejects a negative tolerance with #NUM!", () => {
     expect(() => targetStatus(0, -0.1)).toThrow(
-      expect.objectContaining({ code: "#NUM!", message: "targetStatus：预警容差不能为负 (targetStatus requires a non-negative tolerance)" }),
+      expect.objectContaining({
+        code: "#NUM!",
+        message: "targetStatus：预警容差不能为负 (targetStatus requires a non-negative tolerance)",
+      }),
     );
   });
 });

@@ -56,7 +56,12 @@ describe("parseReportPeriod", () => {
 
   it("refuses the number 2025.1, which is also 2025.10, instead of guessing January or October", () => {
     expect(() => parseReportPeriod(2025.1)).toThrow(
-      expect.objectContaining({ code: "#VALUE!", message: expect.stringMatching(/^parseReportPeriod：报告期 2025\.1 可能是 1 月也可能是 10 月，请写成 2025-01 或 2025-10/) }),
+      expect.objectContaining({
+        code: "#VALUE!",
+        message: expect.stringMatching(
+          /^parseReportPeriod：报告期 2025\.1 可能是 1 月也可能是 10 月，请写成 2025-01 或 2025-10/,
+        ),
+      }),
     );
   });
 
@@ -78,21 +83,29 @@ describe("parseReportPeriod", () => {
     [new Date(1950, 0, 1), 1950],
   ])("gives #NUM! for %p, a date in %p, outside 1990–2100", (input, year) => {
     expect(() => parseReportPeriod(input)).toThrow(
-      expect.objectContaining({ code: "#NUM!", message: expect.stringContaining(`读作 ${year} 年，不在 1990–2100 年之内`) }),
+      expect.objectContaining({
+        code: "#NUM!",
+        message: expect.stringContaining(`读作 ${year} 年，不在 1990–2100 年之内`),
+      }),
     );
   });
 
-  it.each(["2025-13", "2025-00", "2025-02-30", "June", "", "abc", "25-06"])("rejects %p with #VALUE! and a message", (input) => {
-    expect(() => parseReportPeriod(input)).toThrow(LiangxinError);
-    try {
-      parseReportPeriod(input);
-    } catch (error) {
-      expect((error as LiangxinError).code).toBe("#VALUE!");
-      // Chinese first, the English after it, both naming the function (and the input).
-      expect((error as LiangxinError).message).toMatch(/^parseReportPeriod：报告期无法识别 ".*"，.* \(parseReportPeriod cannot read ".*" as a report date; use 2025, 2025-06/);
-      expect((error as LiangxinError).message).toContain(`"${input}"`);
-    }
-  });
+  it.each(["2025-13", "2025-00", "2025-02-30", "June", "", "abc", "25-06"])(
+    "rejects %p with #VALUE! and a message",
+    (input) => {
+      expect(() => parseReportPeriod(input)).toThrow(LiangxinError);
+      try {
+        parseReportPeriod(input);
+      } catch (error) {
+        expect((error as LiangxinError).code).toBe("#VALUE!");
+        // Chinese first, the English after it, both naming the function (and the input).
+        expect((error as LiangxinError).message).toMatch(
+          /^parseReportPeriod：报告期无法识别 ".*"，.* \(parseReportPeriod cannot read ".*" as a report date; use 2025, 2025-06/,
+        );
+        expect((error as LiangxinError).message).toContain(`"${input}"`);
+      }
+    },
+  );
 
   it.each([0, -5, Number.NaN, Infinity])("rejects the number %p", (input) => {
     expect(() => parseReportPeriod(input)).toThrow(expect.objectContaining({ code: "#VALUE!" }));

@@ -34,22 +34,45 @@ describe("targetValueRule", () => {
 
 describe("targetValueFromCatalog for rates", () => {
   it("compounds 年均增长15% from the baseline over base year … target year (2023–2027: B × 1.15⁴), never 0.15", () => {
-    const yearly = { kind: "annual" as const, unit: "%", normalizedValue: 0.15, baseYear: null, startYear: 2024, targetYear: 2027 };
+    const yearly = {
+      kind: "annual" as const,
+      unit: "%",
+      normalizedValue: 0.15,
+      baseYear: null,
+      startYear: 2024,
+      targetYear: 2027,
+    };
     expect(targetValueFromCatalog(yearly, 1000)).toBeCloseTo(1000 * Math.pow(1.15, 4), 9);
     expect(targetValueFromCatalog(yearly, null)).toBeNull(); // never an invented baseline
   });
 
   it("counts the years of a rate from the year before its start year (2025—2027年年均增长10%: 3 years)", () => {
-    const yearly = { kind: "annual" as const, unit: "%", normalizedValue: 0.1, baseYear: null, startYear: 2025, targetYear: 2027 };
+    const yearly = {
+      kind: "annual" as const,
+      unit: "%",
+      normalizedValue: 0.1,
+      baseYear: null,
+      startYear: 2025,
+      targetYear: 2027,
+    };
     expect(planYears(yearly)).toEqual({ baseYear: 2024, startYear: 2025, targetYear: 2027 });
     // Other kinds keep the 2023 base (a cumulative 2025—2027 total still starts from 0 in 2025).
-    expect(planYears({ kind: "cumulative", unit: "部", baseYear: null, startYear: 2025, targetYear: 2027 }).baseYear).toBe(2023);
+    expect(
+      planYears({ kind: "cumulative", unit: "部", baseYear: null, startYear: 2025, targetYear: 2027 }).baseYear,
+    ).toBe(2023);
     expect(targetValueFromCatalog(yearly, 100)).toBeCloseTo(133.1, 9);
   });
 
   it("adds points to a rate (机械化率 70% + 5个百分点 = 75%, not 73.5%) and points per year times the years", () => {
-    expect(targetValueFromCatalog({ kind: "growth_vs_baseline", unit: "个百分点", normalizedValue: 0.05 }, 0.7)).toBeCloseTo(0.75, 12);
-    expect(targetValueFromCatalog({ kind: "annual", unit: "个百分点", normalizedValue: 0.01, startYear: 2024, targetYear: 2027 }, 0.5)).toBeCloseTo(0.54, 12);
+    expect(
+      targetValueFromCatalog({ kind: "growth_vs_baseline", unit: "个百分点", normalizedValue: 0.05 }, 0.7),
+    ).toBeCloseTo(0.75, 12);
+    expect(
+      targetValueFromCatalog(
+        { kind: "annual", unit: "个百分点", normalizedValue: 0.01, startYear: 2024, targetYear: 2027 },
+        0.5,
+      ),
+    ).toBeCloseTo(0.54, 12);
   });
 });
 
@@ -82,15 +105,26 @@ describe("trajectoryKindForTarget with the indicator", () => {
     expect(trajectoryKindForTarget(intensity)).toBe("level");
     expect(trajectoryKindForTarget(intensity, "ytd")).toBe("growth");
     expect(trajectoryKindForTarget(target("annual", "%", "报废汽车回收量"))).toBe("growth");
-    expect(trajectoryKindForTarget(target("growth_vs_baseline", "个百分点", "主要农作物耕种收综合机械化率"), "ytd")).toBe("share");
+    expect(
+      trajectoryKindForTarget(target("growth_vs_baseline", "个百分点", "主要农作物耕种收综合机械化率"), "ytd"),
+    ).toBe("share");
     expect(trajectoryKindForTarget(target("annual", "台", "报废更新老旧农业机械"), "level")).toBe("annual");
   });
 
   it("compares a June intensity of 95 (baseline 100, 下降13.5%) with the month-end path (≈ 94.7), not half a year's flow (≈ 46.5)", () => {
-    const intensity = { ...target("growth_vs_baseline", "%", "单位地区生产总值能耗"), normalizedValue: -0.135, baseYear: 2023, startYear: null, targetYear: 2027 };
+    const intensity = {
+      ...target("growth_vs_baseline", "%", "单位地区生产总值能耗"),
+      normalizedValue: -0.135,
+      baseYear: 2023,
+      startYear: null,
+      targetYear: 2027,
+    };
     const kind = trajectoryKindForTarget(intensity);
     const targetValue = targetValueFromCatalog(intensity, 100) as number;
-    const expected = expectedAt({ kind: kind!, baselineValue: 100, targetValue }, { year: 2025, month: 6, wholeYear: false });
+    const expected = expectedAt(
+      { kind: kind!, baselineValue: 100, targetValue },
+      { year: 2025, month: 6, wholeYear: false },
+    );
     expect(expected).toBeCloseTo(100 * Math.pow(0.865, 1.5 / 4), 9);
   });
 });

@@ -2,10 +2,21 @@ import { LiangxinError } from "../../src/core/errors";
 import type { ReportPeriod } from "../../src/core/period";
 import { parseReportPeriod } from "../../src/core/period";
 import type { TrajectoryKind, TrajectorySpec } from "../../src/core/trajectory";
-import { expectedAt, requiredGrowth, targetValueFromCatalog, trajectoryKindForTarget, yearToDateShare } from "../../src/core/trajectory";
+import {
+  expectedAt,
+  requiredGrowth,
+  targetValueFromCatalog,
+  trajectoryKindForTarget,
+  yearToDateShare,
+} from "../../src/core/trajectory";
 
 const at = (date: string | number): ReportPeriod => parseReportPeriod(date);
-const spec = (kind: TrajectoryKind, baselineValue: number, targetValue: number, extra: Partial<TrajectorySpec> = {}): TrajectorySpec => ({
+const spec = (
+  kind: TrajectoryKind,
+  baselineValue: number,
+  targetValue: number,
+  extra: Partial<TrajectorySpec> = {},
+): TrajectorySpec => ({
   kind,
   baselineValue,
   targetValue,
@@ -53,7 +64,10 @@ describe("expectedAt: ends of the path", () => {
   it("a seasonal profile replaces m/12 for flows", () => {
     const profile = [1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 8]; // total 24, first half 6 → 25%
     expect(expectedAt(spec("annual", 0, 100, { seasonalProfile: profile }), at("2025-06"))).toBeCloseTo(25, 10);
-    expect(expectedAt(spec("growth", 100, 200, { seasonalProfile: profile }), at("2025-06"))).toBeCloseTo(141.4213562 / 4, 6);
+    expect(expectedAt(spec("growth", 100, 200, { seasonalProfile: profile }), at("2025-06"))).toBeCloseTo(
+      141.4213562 / 4,
+      6,
+    );
     expect(expectedAt(spec("annual", 0, 100, { seasonalProfile: profile }), at(2025))).toBeCloseTo(100, 10);
   });
 
@@ -99,7 +113,11 @@ describe("expectedAt: invalid specs", () => {
     ["level", 0, 200],
     ["growth", 100, 0],
   ])("%s with baseline %p and target %p is #NUM!", (kind, baseline, target) => {
-    expectCode(() => expectedAt(spec(kind, baseline, target), at("2025-06")), "#NUM!", /^expectedAt：复合增长的(基期值|目标年值)须为正数 \(expectedAt requires a positive/);
+    expectCode(
+      () => expectedAt(spec(kind, baseline, target), at("2025-06")),
+      "#NUM!",
+      /^expectedAt：复合增长的(基期值|目标年值)须为正数 \(expectedAt requires a positive/,
+    );
   });
 
   it("allows a zero baseline where nothing compounds", () => {
@@ -107,20 +125,36 @@ describe("expectedAt: invalid specs", () => {
   });
 
   it("requires the target year after the base year", () => {
-    expectCode(() => expectedAt(spec("growth", 100, 200, { baseYear: 2027, targetYear: 2027 }), at(2025)), "#NUM!", /^expectedAt：目标年份须晚于基期年份 \(expectedAt requires a target year after the base year\)$/);
+    expectCode(
+      () => expectedAt(spec("growth", 100, 200, { baseYear: 2027, targetYear: 2027 }), at(2025)),
+      "#NUM!",
+      /^expectedAt：目标年份须晚于基期年份 \(expectedAt requires a target year after the base year\)$/,
+    );
     expectCode(() => expectedAt(spec("share", 1, 2, { baseYear: 2028, targetYear: 2027 }), at(2025)), "#NUM!");
   });
 
   it("requires the start year no later than the target year", () => {
-    expectCode(() => expectedAt(spec("cumulative", 0, 10, { startYear: 2028 }), at(2025)), "#NUM!", /^expectedAt：起算年份不能晚于目标年份 \(expectedAt requires/);
+    expectCode(
+      () => expectedAt(spec("cumulative", 0, 10, { startYear: 2028 }), at(2025)),
+      "#NUM!",
+      /^expectedAt：起算年份不能晚于目标年份 \(expectedAt requires/,
+    );
   });
 
   it("rejects an unknown kind with #N/A", () => {
-    expectCode(() => expectedAt(spec("speed" as TrajectoryKind, 1, 2), at(2025)), "#N/A", /^expectedAt：未知的 kind "speed"，可用 growth、level.*\(expectedAt does not know the kind "speed"; use growth, level/);
+    expectCode(
+      () => expectedAt(spec("speed" as TrajectoryKind, 1, 2), at(2025)),
+      "#N/A",
+      /^expectedAt：未知的 kind "speed"，可用 growth、level.*\(expectedAt does not know the kind "speed"; use growth, level/,
+    );
   });
 
   it("rejects a bad seasonal profile", () => {
-    expectCode(() => yearToDateShare(6, [1, 2, 3]), "#NUM!", /^yearToDateShare：.*12 个月.*\(yearToDateShare requires twelve monthly weights\)$/);
+    expectCode(
+      () => yearToDateShare(6, [1, 2, 3]),
+      "#NUM!",
+      /^yearToDateShare：.*12 个月.*\(yearToDateShare requires twelve monthly weights\)$/,
+    );
     expectCode(() => yearToDateShare(6, new Array(12).fill(0)), "#NUM!");
     expectCode(() => yearToDateShare(6, [-1, ...new Array(11).fill(1)]), "#NUM!");
   });
@@ -138,9 +172,17 @@ describe("requiredGrowth", () => {
   });
 
   it("rejects a non-positive baseline and a target year not after the base year with #NUM!", () => {
-    expectCode(() => requiredGrowth(0, 200), "#NUM!", /^requiredGrowth：基期值须为正数 \(requiredGrowth requires a positive baseline\)$/);
+    expectCode(
+      () => requiredGrowth(0, 200),
+      "#NUM!",
+      /^requiredGrowth：基期值须为正数 \(requiredGrowth requires a positive baseline\)$/,
+    );
     expectCode(() => requiredGrowth(-1, 200), "#NUM!");
-    expectCode(() => requiredGrowth(100, -1), "#NUM!", /^requiredGrowth：目标年值不能为负 \(requiredGrowth requires a non-negative target\)$/);
+    expectCode(
+      () => requiredGrowth(100, -1),
+      "#NUM!",
+      /^requiredGrowth：目标年值不能为负 \(requiredGrowth requires a non-negative target\)$/,
+    );
     expectCode(() => requiredGrowth(100, 200, 2027, 2027), "#NUM!");
   });
 });

@@ -34,10 +34,14 @@ describe("liangxin workbook's saved state (custom XML part)", () => {
       'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"',
     );
     const props = await read("customXml/itemProps1.xml");
-    expect(props).toMatch(/<ds:datastoreItem ds:itemID="\{[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}\}" xmlns:ds="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/customXml">/);
+    expect(props).toMatch(
+      /<ds:datastoreItem ds:itemID="\{[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}\}" xmlns:ds="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/customXml">/,
+    );
     expect(props).toContain(`<ds:schemaRef ds:uri="${STATE_NAMESPACE}"/>`);
     const types = await read("[Content_Types].xml");
-    expect(types).toContain('<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>');
+    expect(types).toContain(
+      '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>',
+    );
     expect(types).toContain('<Default Extension="xml" ContentType="application/xml"/>'); // covers item1.xml
   });
 
@@ -66,7 +70,8 @@ describe("liangxin workbook's saved state (custom XML part)", () => {
     const io = captureIo(directory);
     expect(await run(["--city", "邯郸", "-o", "handan.xlsx"], io)).toBe(0);
     const other = await JSZip.loadAsync(fs.readFileSync(path.join(directory, "handan.xlsx")));
-    const id = async (archive: JSZip) => /ds:itemID="([^"]+)"/.exec((await archive.file("customXml/itemProps1.xml")?.async("string")) ?? "")?.[1];
+    const id = async (archive: JSZip) =>
+      /ds:itemID="([^"]+)"/.exec((await archive.file("customXml/itemProps1.xml")?.async("string")) ?? "")?.[1];
     expect(await id(other)).not.toBe(await id(zip));
   });
 });
@@ -75,14 +80,22 @@ describe("addCustomXmlPart", () => {
   it("adds a second part beside an existing one, with fresh names and relationship ids, and finds each by namespace", async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("数据").getCell("A1").value = 1;
-    const first = await addCustomXmlPart(Buffer.from(await workbook.xlsx.writeBuffer()), '<?xml version="1.0"?><a xmlns="urn:example:a">1</a>');
-    const second = await addCustomXmlPart(first.bytes, '<!-- b --><b:root xmlns:b="urn:example:b" xmlns="urn:example:b"><b:x/></b:root>');
+    const first = await addCustomXmlPart(
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+      '<?xml version="1.0"?><a xmlns="urn:example:a">1</a>',
+    );
+    const second = await addCustomXmlPart(
+      first.bytes,
+      '<!-- b --><b:root xmlns:b="urn:example:b" xmlns="urn:example:b"><b:x/></b:root>',
+    );
     expect([first.itemPath, second.itemPath]).toEqual(["customXml/item1.xml", "customXml/item2.xml"]);
     const zip = await JSZip.loadAsync(second.bytes);
     const rels = (await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).match(/\bId="[^"]+"/g) ?? [];
     expect(new Set(rels).size).toBe(rels.length);
     expect(await zip.file("customXml/_rels/item2.xml.rels")!.async("string")).toContain('Target="itemProps2.xml"');
-    expect(await readCustomXmlParts(second.bytes, "urn:example:a")).toEqual(['<?xml version="1.0"?><a xmlns="urn:example:a">1</a>']);
+    expect(await readCustomXmlParts(second.bytes, "urn:example:a")).toEqual([
+      '<?xml version="1.0"?><a xmlns="urn:example:a">1</a>',
+    ]);
     expect(await readCustomXmlParts(second.bytes, "urn:example:b")).toHaveLength(1);
     expect(await readCustomXmlParts(second.bytes, "urn:example:none")).toEqual([]);
   });

@@ -31,8 +31,12 @@ describe("liangxin workbook", () => {
     const code = await run(["--all", "-o", "out"], io);
     const lines = io.err.trim().split("\n");
     expect(lines).toHaveLength(BUNDLED_CITIES.length);
-    BUNDLED_CITIES.forEach((city, index) => expect(lines[index]).toContain(`[${index + 1}/${BUNDLED_CITIES.length}] ${city.name}`));
-    if (code === 0) for (const city of BUNDLED_CITIES) expect(fs.existsSync(path.join(directory, "out", `${city.slug}.xlsx`))).toBe(true);
+    BUNDLED_CITIES.forEach((city, index) =>
+      expect(lines[index]).toContain(`[${index + 1}/${BUNDLED_CITIES.length}] ${city.name}`),
+    );
+    if (code === 0)
+      for (const city of BUNDLED_CITIES)
+        expect(fs.existsSync(path.join(directory, "out", `${city.slug}.xlsx`))).toBe(true);
   });
 
   it("refuses unknown options and a missing source with exit code 1", async () => {
@@ -54,10 +58,17 @@ describe("liangxin workbook", () => {
 
   it("writes one workbook per catalog of an array (the output of extract a b), skipping failed files by name", async () => {
     const catalog = JSON.parse(fs.readFileSync(fixture, "utf8"));
-    const other = { ...catalog, targets: catalog.targets.map((target: { id: string }) => ({ ...target, id: target.id.replace(/^.+-/, "南平-") })) };
+    const other = {
+      ...catalog,
+      targets: catalog.targets.map((target: { id: string }) => ({ ...target, id: target.id.replace(/^.+-/, "南平-") })),
+    };
     fs.writeFileSync(
       path.join(directory, "two.json"),
-      JSON.stringify([{ file: "a.txt", ...catalog }, { file: "missing.txt", error: "文件不存在 (no such file)" }, { file: "b.txt", ...other }]),
+      JSON.stringify([
+        { file: "a.txt", ...catalog },
+        { file: "missing.txt", error: "文件不存在 (no such file)" },
+        { file: "b.txt", ...other },
+      ]),
     );
     const io = captureIo(directory);
     expect(await run(["--catalog", "two.json", "-o", "out"], io)).toBe(1);

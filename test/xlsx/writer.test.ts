@@ -26,12 +26,21 @@ describe("writeWorkbookXlsx", () => {
   });
 
   it("writes the six sheets in order", () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["说明", "目标总表", "年度轨迹", "月度填报", "部门预警", "补贴测算"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "说明",
+      "目标总表",
+      "年度轨迹",
+      "月度填报",
+      "部门预警",
+      "补贴测算",
+    ]);
   });
 
   it("keeps 目标总表 as an Excel table with filter buttons over every target", () => {
     const sheet = workbook.getWorksheet("目标总表")!;
-    const table = sheet.getTable("LX_Targets") as unknown as { table: { tableRef: string; columns: Array<{ name: string; filterButton: boolean }> } };
+    const table = sheet.getTable("LX_Targets") as unknown as {
+      table: { tableRef: string; columns: Array<{ name: string; filterButton: boolean }> };
+    };
     expect(table.table.tableRef).toBe(`A2:${sheetByKey(rendered.sheets, "targets").table!.range.split(":")[1]}`);
     expect(table.table.columns[0]).toMatchObject({ name: "编号", filterButton: true });
     expect(sheet.getCell("A3").value).toBe("示例-01");
@@ -54,9 +63,13 @@ describe("writeWorkbookXlsx", () => {
   it("keeps the dropdowns and the number rule on 月度填报", () => {
     const sheet = workbook.getWorksheet("月度填报")! as unknown as ReadBackSheet;
     const validations = Object.values(sheet.dataValidations.model);
-    const lists = validations.filter((validation) => validation.type === "list").map((validation) => validation.formulae[0]);
+    const lists = validations
+      .filter((validation) => validation.type === "list")
+      .map((validation) => validation.formulae[0]);
     expect(lists).toEqual(expect.arrayContaining([`'目标总表'!$A$3:$A$12`, '"累计,水平"']));
-    expect(validations.some((validation) => validation.type === "decimal" && validation.operator === "greaterThanOrEqual")).toBe(true);
+    expect(
+      validations.some((validation) => validation.type === "decimal" && validation.operator === "greaterThanOrEqual"),
+    ).toBe(true);
   });
 
   it("keeps the status colours", () => {
@@ -77,8 +90,12 @@ describe("writeWorkbookXlsx", () => {
     const charts = Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
     expect(charts.length).toBe(rendered.charts.length);
     const chartTexts = await Promise.all(charts.map((name) => zip.file(name)!.async("string")));
-    expect(chartTexts.some((text) => text.includes("<c:lineChart>") && text.includes("'年度轨迹'!$B$4:$F$4"))).toBe(true);
-    expect(chartTexts.some((text) => text.includes("<c:barChart>") && text.includes('<c:grouping val="stacked"/>'))).toBe(true);
+    expect(chartTexts.some((text) => text.includes("<c:lineChart>") && text.includes("'年度轨迹'!$B$4:$F$4"))).toBe(
+      true,
+    );
+    expect(
+      chartTexts.some((text) => text.includes("<c:barChart>") && text.includes('<c:grouping val="stacked"/>')),
+    ).toBe(true);
     const types = await zip.file("[Content_Types].xml")!.async("string");
     for (const name of charts) expect(types).toContain(`PartName="/${name}"`);
     // The drawing element must come before tableParts (schema order) or Excel repairs the file.
@@ -93,7 +110,11 @@ describe("writeWorkbookXlsx", () => {
     const again = await writeWorkbookXlsx(renderWorkbook(catalog, { flavour: "builtin" }));
     const names = async (buffer: Buffer) => {
       const zip = await JSZip.loadAsync(buffer);
-      return Promise.all(Object.keys(zip.files).sort().map(async (name) => [name, await zip.file(name)?.async("string")]));
+      return Promise.all(
+        Object.keys(zip.files)
+          .sort()
+          .map(async (name) => [name, await zip.file(name)?.async("string")]),
+      );
     };
     expect(await names(again)).toEqual(await names(bytes));
   });
@@ -105,7 +126,17 @@ describe("addCharts", () => {
     workbook.addWorksheet("数据").getCell("A1").value = 1;
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     await expect(
-      addCharts(bytes, [{ sheet: "没有", type: "line", title: "t", from: "A1", to: "B2", categories: "'没有'!$A$1", series: [{ name: "s", values: "'没有'!$A$1" }] }]),
+      addCharts(bytes, [
+        {
+          sheet: "没有",
+          type: "line",
+          title: "t",
+          from: "A1",
+          to: "B2",
+          categories: "'没有'!$A$1",
+          series: [{ name: "s", values: "'没有'!$A$1" }],
+        },
+      ]),
     ).rejects.toThrow("no sheet named 没有");
   });
 
@@ -115,7 +146,15 @@ describe("addCharts", () => {
     sheet.addRow(["月份", "填报", "轨迹"]);
     sheet.addRow(["2025-01", 1, 2]);
     const bytes = await addCharts(Buffer.from(await workbook.xlsx.writeBuffer()), [
-      { sheet: "报告", type: "line", title: "示例-01", from: "E2", to: "L16", categories: "'报告'!$A$2:$A$2", series: [{ name: "填报", values: "'报告'!$B$2:$B$2" }] },
+      {
+        sheet: "报告",
+        type: "line",
+        title: "示例-01",
+        from: "E2",
+        to: "L16",
+        categories: "'报告'!$A$2:$A$2",
+        series: [{ name: "填报", values: "'报告'!$B$2:$B$2" }],
+      },
     ]);
     const zip = await JSZip.loadAsync(bytes);
     const rels = await zip.file("xl/worksheets/_rels/sheet1.xml.rels")!.async("string");

@@ -6,7 +6,14 @@
 import type { CliIo } from "../io";
 import { BUNDLED_CITIES } from "../../core/cities";
 import { budgetLinesFromPrograms, computeBudget, DEFAULT_BUDGET_YEARS } from "../../core/budget/budget";
-import { BUDGET_DEFAULTS, DEFAULT_STATUS_LABELS, defaultPrograms, provinceOfPlan, REGION_LABELS, regionOfProvince } from "../../core/budget/defaults";
+import {
+  BUDGET_DEFAULTS,
+  DEFAULT_STATUS_LABELS,
+  defaultPrograms,
+  provinceOfPlan,
+  REGION_LABELS,
+  regionOfProvince,
+} from "../../core/budget/defaults";
 import { BUDGET_PARAMETER_LABELS, sensitivity } from "../../core/budget/sensitivity";
 import { DEFAULT_ITERATIONS, DEFAULT_SEED, simulateBudget } from "../../core/budget/simulate";
 import { SCRAPPING_INDICATOR, trajectoryForIndicator, volumesFromTrajectory } from "../../core/budget/volume";
@@ -29,7 +36,9 @@ Subsidy budget with the default parameters. Volumes have no default: give them, 
   --seed <n>, --iterations <n>   Monte Carlo (default seed ${DEFAULT_SEED}, ${DEFAULT_ITERATIONS} draws)
   --json                   print JSON instead of tables
   -h, --help               this help
-Program ids: ${defaultPrograms().map((program) => program.id).join(", ")}
+Program ids: ${defaultPrograms()
+  .map((program) => program.id)
+  .join(", ")}
 `;
 
 const wan = (yuan: number) => (yuan / 10000).toFixed(2);
@@ -45,7 +54,9 @@ function planPeriod(catalog: Catalog): { startYear: number; targetYear: number }
     startYear = Math.min(startYear, target.startYear ?? (target.baseYear ?? DEFAULT_BASE_YEAR) + 1);
     targetYear = Math.max(targetYear, target.targetYear ?? DEFAULT_TARGET_YEAR);
   }
-  return Number.isFinite(startYear) ? { startYear, targetYear } : { startYear: DEFAULT_BASE_YEAR + 1, targetYear: DEFAULT_TARGET_YEAR };
+  return Number.isFinite(startYear)
+    ? { startYear, targetYear }
+    : { startYear: DEFAULT_BASE_YEAR + 1, targetYear: DEFAULT_TARGET_YEAR };
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -82,13 +93,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         scrapBaseline = numberValue();
         // Scrapping volumes compound from this figure: zero or less has no growth path.
         if (!(scrapBaseline > 0)) {
-          io.stderr(`budget: --scrap-baseline 须为正数：2023年报废汽车回收量（辆），如 --scrap-baseline 12000 (must be a positive number of vehicles)\n`);
+          io.stderr(
+            `budget: --scrap-baseline 须为正数：2023年报废汽车回收量（辆），如 --scrap-baseline 12000 (must be a positive number of vehicles)\n`,
+          );
           return 2;
         }
         break;
       case "--years":
         years = value().split(",").map(Number);
-        if (years.some((year) => !Number.isInteger(year))) throw new Error("--years needs whole years, e.g. 2025,2026,2027");
+        if (years.some((year) => !Number.isInteger(year)))
+          throw new Error("--years needs whole years, e.g. 2025,2026,2027");
         break;
       case "--seed":
         seed = numberValue();
@@ -136,14 +150,21 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (link) {
       try {
         // Only within the plan period: a trajectory is not extrapolated past it.
-        scrapVolumes = volumesFromTrajectory(link.spec, years.filter((year) => !outside.includes(year)));
+        scrapVolumes = volumesFromTrajectory(
+          link.spec,
+          years.filter((year) => !outside.includes(year)),
+        );
       } catch (error) {
         if (!isLiangxinError(error)) throw error;
         // Word it for the user: which option, which target (the core names its own function).
-        io.stderr(`budget: --scrap-baseline ${scrapBaseline} 无法用于目标 ${link.target.id}「${link.target.indicator}」的轨迹：${error.message.replace(/^[A-Za-z]+：/, "")}\n`);
+        io.stderr(
+          `budget: --scrap-baseline ${scrapBaseline} 无法用于目标 ${link.target.id}「${link.target.indicator}」的轨迹：${error.message.replace(/^[A-Za-z]+：/, "")}\n`,
+        );
         return 2;
       }
-      notes.push(`报废汽车数量取自目标 ${link.target.id}（${link.target.source.text}）的年度轨迹，基期值 ${scrapBaseline} 辆。`);
+      notes.push(
+        `报废汽车数量取自目标 ${link.target.id}（${link.target.source.text}）的年度轨迹，基期值 ${scrapBaseline} 辆。`,
+      );
     } else {
       notes.push(`目标清单中没有可用的「${SCRAPPING_INDICATOR}」目标，--scrap-baseline 未使用。`);
     }
@@ -185,24 +206,49 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
 
   const out: string[] = [];
-  out.push(`补贴测算 ${catalog.plan.government || city}（${province ? `${province}，${REGION_LABELS["zh-CN"][region ?? "central"]}` : "未识别省份，按中部"}）— 默认参数，单位：万元`);
+  out.push(
+    `补贴测算 ${catalog.plan.government || city}（${province ? `${province}，${REGION_LABELS["zh-CN"][region ?? "central"]}` : "未识别省份，按中部"}）— 默认参数，单位：万元`,
+  );
   out.push("默认参数为国家标准、待核实值或示例值（见下表「依据」）；数量无默认值，未给出的项目按 0 计。", ...notes, "");
   out.push(["项目", ...years.map(String), "合计", "每件补贴(元)", "依据"].join("\t"));
   for (const program of programs) {
     const programLines = budget.lines.filter((line) => line.programId === program.id);
-    const statuses = [...new Set(BUDGET_DEFAULTS.filter((row) => row.programId === program.id).map((row) => DEFAULT_STATUS_LABELS["zh-CN"][row.status]))].join("/");
+    const statuses = [
+      ...new Set(
+        BUDGET_DEFAULTS.filter((row) => row.programId === program.id).map(
+          (row) => DEFAULT_STATUS_LABELS["zh-CN"][row.status],
+        ),
+      ),
+    ].join("/");
     out.push(
-      [program.name, ...programLines.map((line) => wan(line.costYuan)), wan(budget.byProgram.get(program.id)!.total), String(programLines[0]?.perUnitYuan ?? ""), statuses].join("\t"),
+      [
+        program.name,
+        ...programLines.map((line) => wan(line.costYuan)),
+        wan(budget.byProgram.get(program.id)!.total),
+        String(programLines[0]?.perUnitYuan ?? ""),
+        statuses,
+      ].join("\t"),
     );
   }
-  out.push(["合计", ...years.map((year) => wan(budget.byYear.get(year)!.total)), wan(budget.grandTotal.total)].join("\t"), "");
+  out.push(
+    ["合计", ...years.map((year) => wan(budget.byYear.get(year)!.total)), wan(budget.grandTotal.total)].join("\t"),
+    "",
+  );
   out.push(["分担", ...years.map(String), "合计"].join("\t"));
   for (const level of FUNDING_LEVELS) {
-    out.push([FUNDING_LEVEL_LABELS["zh-CN"][level], ...years.map((year) => wan(budget.byYear.get(year)![level])), wan(budget.grandTotal[level])].join("\t"));
+    out.push(
+      [
+        FUNDING_LEVEL_LABELS["zh-CN"][level],
+        ...years.map((year) => wan(budget.byYear.get(year)![level])),
+        wan(budget.grandTotal[level]),
+      ].join("\t"),
+    );
   }
   out.push("", `敏感性（各参数 ±${tornado.relativeChange * 100}%，总额变化最大的前 8 项）`);
   for (const row of tornado.rows.filter((candidate) => candidate.swingYuan > 0).slice(0, 8)) {
-    out.push(`${row.programName}\t${BUDGET_PARAMETER_LABELS["zh-CN"][row.parameter]}\t${wan(row.lowTotalYuan)} – ${wan(row.highTotalYuan)}\t摆幅 ${wan(row.swingYuan)}`);
+    out.push(
+      `${row.programName}\t${BUDGET_PARAMETER_LABELS["zh-CN"][row.parameter]}\t${wan(row.lowTotalYuan)} – ${wan(row.highTotalYuan)}\t摆幅 ${wan(row.swingYuan)}`,
+    );
   }
   out.push(
     "",

@@ -12,7 +12,13 @@
  */
 import type { ExcelErrorCode } from "../../core/errors";
 import type { SheetArgument, SheetResult, SheetScalar } from "../../core/sheet/registry";
-import { callSheetFunction, findSheetFunction, isSheetError, SHEET_FUNCTIONS, signatureOf } from "../../core/sheet/registry";
+import {
+  callSheetFunction,
+  findSheetFunction,
+  isSheetError,
+  SHEET_FUNCTIONS,
+  signatureOf,
+} from "../../core/sheet/registry";
 import type { CliIo } from "../io";
 
 const ERROR_CODES: readonly ExcelErrorCode[] = ["#VALUE!", "#NUM!", "#N/A", "#DIV/0!", "#NAME?", "#REF!", "#NULL!"];
@@ -39,7 +45,9 @@ export function parseCalcArgument(word: string): SheetArgument {
     try {
       parsed = JSON.parse(trimmed);
     } catch (error) {
-      throw new UsageError(`cannot read the range ${word} as JSON (${error instanceof Error ? error.message : String(error)})`);
+      throw new UsageError(
+        `cannot read the range ${word} as JSON (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
     return fromJson(parsed);
   }
@@ -63,7 +71,10 @@ function cellFromText(word: string): SheetScalar {
 function fromJson(value: unknown): SheetArgument {
   if (Array.isArray(value)) return value.map(fromJson);
   if (value === null) return null;
-  if (typeof value === "string") return (ERROR_CODES as readonly string[]).includes(value.toUpperCase()) ? { error: value.toUpperCase() as ExcelErrorCode } : value;
+  if (typeof value === "string")
+    return (ERROR_CODES as readonly string[]).includes(value.toUpperCase())
+      ? { error: value.toUpperCase() as ExcelErrorCode }
+      : value;
   if (typeof value === "number" || typeof value === "boolean") return value;
   throw new UsageError(`a range holds numbers, text, booleans or null, not ${JSON.stringify(value)}`);
 }
@@ -92,7 +103,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === "--list") {
-    for (const fn of Object.values(SHEET_FUNCTIONS)) io.stdout(`${signatureOf(fn)}\n    ${fn.descriptionZh} ${fn.description}\n`);
+    for (const fn of Object.values(SHEET_FUNCTIONS))
+      io.stdout(`${signatureOf(fn)}\n    ${fn.descriptionZh} ${fn.description}\n`);
     return 0;
   }
   let values: SheetArgument[];

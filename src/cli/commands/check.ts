@@ -50,29 +50,49 @@ interface CheckArgs {
 }
 
 function parseArgs(args: string[]): CheckArgs | string {
-  const parsed: CheckArgs = { inputs: [], baselines: [], tolerance: DEFAULT_TOLERANCE, locale: "zh-CN", forecastAll: false };
+  const parsed: CheckArgs = {
+    inputs: [],
+    baselines: [],
+    tolerance: DEFAULT_TOLERANCE,
+    locale: "zh-CN",
+    forecastAll: false,
+  };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const next = inline ?? args[++index];
       if (next === undefined) throw new Error(`${flag} 需要一个值 (needs a value)`);
       return next;
     };
     switch (flag) {
-      case "--city": parsed.city = value(); break;
-      case "--baselines": parsed.baselines.push(value()); break;
+      case "--city":
+        parsed.city = value();
+        break;
+      case "--baselines":
+        parsed.baselines.push(value());
+        break;
       case "--format": {
         const format = value();
-        if (format !== "table" && format !== "json" && format !== "xlsx") return `--format 只能是 table、json 或 xlsx (got ${format})`;
+        if (format !== "table" && format !== "json" && format !== "xlsx")
+          return `--format 只能是 table、json 或 xlsx (got ${format})`;
         parsed.format = format;
         break;
       }
-      case "-o": case "--output": parsed.output = value(); break;
-      case "--forecast-all": parsed.forecastAll = true; break;
+      case "-o":
+      case "--output":
+        parsed.output = value();
+        break;
+      case "--forecast-all":
+        parsed.forecastAll = true;
+        break;
       case "--tolerance": {
         const tolerance = Number(value());
-        if (!(tolerance >= 0) || !Number.isFinite(tolerance)) return "--tolerance 应为非负小数，如 0.1 (a non-negative fraction)";
+        if (!(tolerance >= 0) || !Number.isFinite(tolerance))
+          return "--tolerance 应为非负小数，如 0.1 (a non-negative fraction)";
         parsed.tolerance = tolerance;
         break;
       }
@@ -126,7 +146,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   const baselineRead = await readBaselineFiles(baselineFiles, io);
   if (baselineRead.failures.length > 0) {
-    for (const failure of baselineRead.failures) io.stderr(`check: 无法读取基期值文件 ${failure.file}：${failure.message}\n`);
+    for (const failure of baselineRead.failures)
+      io.stderr(`check: 无法读取基期值文件 ${failure.file}：${failure.message}\n`);
     return 1;
   }
   const baselines = readBaselines(baselineRead.tables, parsed.locale);
@@ -153,7 +174,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   rowProgress?.stop();
   const elapsedMs = performance.now() - started;
 
-  const readable = reportRead.tables.filter((table) => !result.errors.some((error) => error.row === 0 && error.file === table.file && error.code === "missingColumns"));
+  const readable = reportRead.tables.filter(
+    (table) =>
+      !result.errors.some((error) => error.row === 0 && error.file === table.file && error.code === "missingColumns"),
+  );
   if (readable.length === 0) {
     for (const error of result.errors) io.stderr(`check: ${error.file}: ${error.reason}\n`);
     io.stderr("check: 没有可读的月报文件 (no readable report file)\n");
@@ -180,10 +204,14 @@ async function chooseCatalog(city: string | undefined, files: readonly string[],
   const stored = await findStoredCatalog(files, io.cwd);
   if (!city) {
     if (stored) {
-      io.stderr(`check: 使用工作簿 ${stored.file} 中保存的目标清单（${stored.catalog.targets.length} 个目标${stored.city ? `，${stored.city}` : ""}）(catalog saved in the workbook)\n`);
+      io.stderr(
+        `check: 使用工作簿 ${stored.file} 中保存的目标清单（${stored.catalog.targets.length} 个目标${stored.city ? `，${stored.city}` : ""}）(catalog saved in the workbook)\n`,
+      );
       return stored.catalog;
     }
-    io.stderr(`check: 需要 --city，或给出 liangxin workbook 生成的工作簿（其中保存了目标清单）(--city is required unless a liangxin workbook is given)\n\n${HELP}`);
+    io.stderr(
+      `check: 需要 --city，或给出 liangxin workbook 生成的工作簿（其中保存了目标清单）(--city is required unless a liangxin workbook is given)\n\n${HELP}`,
+    );
     return null;
   }
   let catalog: Catalog;
@@ -206,7 +234,13 @@ async function chooseCatalog(city: string | undefined, files: readonly string[],
   return catalog;
 }
 
-async function emit(result: CheckResult, format: "table" | "json" | "xlsx", args: CheckArgs, io: CliIo, planTitle: string): Promise<void> {
+async function emit(
+  result: CheckResult,
+  format: "table" | "json" | "xlsx",
+  args: CheckArgs,
+  io: CliIo,
+  planTitle: string,
+): Promise<void> {
   const output = args.output ? path.resolve(io.cwd, args.output) : undefined;
   if (format === "xlsx") {
     const { writeCheckWorkbook } = await import("./checkXlsx");

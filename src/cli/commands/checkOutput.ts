@@ -3,31 +3,121 @@ import type { CheckResult } from "../../core/check";
 import type { Locale } from "../../core/i18n";
 
 export type Labels = Record<
-  | "summary" | "league" | "behindList" | "errors" | "notes" | "department" | "behind" | "atRisk" | "onTrack" | "worstGap"
-  | "targetsBehind" | "targetId" | "indicator" | "period" | "value" | "expected" | "gap" | "runRate" | "file" | "row" | "reason"
-  | "none" | "more" | "rows" | "status" | "basis" | "gapAbs" | "targetValue" | "baseline" | "forecast" | "forecastLow" | "forecastHigh"
-  | "probability" | "example" | "charts" | "chartTitle",
+  | "summary"
+  | "league"
+  | "behindList"
+  | "errors"
+  | "notes"
+  | "department"
+  | "behind"
+  | "atRisk"
+  | "onTrack"
+  | "worstGap"
+  | "targetsBehind"
+  | "targetId"
+  | "indicator"
+  | "period"
+  | "value"
+  | "expected"
+  | "gap"
+  | "runRate"
+  | "file"
+  | "row"
+  | "reason"
+  | "none"
+  | "more"
+  | "rows"
+  | "status"
+  | "basis"
+  | "gapAbs"
+  | "targetValue"
+  | "baseline"
+  | "forecast"
+  | "forecastLow"
+  | "forecastHigh"
+  | "probability"
+  | "example"
+  | "charts"
+  | "chartTitle",
   string
 >;
 
 export const LABELS: Record<Locale, Labels> = {
   "zh-CN": {
-    summary: "月报检查", league: "部门预警（最差在前）", behindList: "落后目标", errors: "退回的行", notes: "提示",
-    department: "部门", behind: "落后", atRisk: "预警", onTrack: "正常", worstGap: "最大差距", targetsBehind: "落后目标编号",
-    targetId: "目标编号", indicator: "指标", period: "期间", value: "填报值", expected: "轨迹值", gap: "差距",
-    runRate: "所需月均进度", file: "文件", row: "行", reason: "原因", none: "（无）", more: "另有 {n} 行未列出，见 --format json 或 xlsx",
-    rows: "全部行", status: "状态", basis: "口径", gapAbs: "差距（绝对值）", targetValue: "目标值", baseline: "基期值",
-    forecast: "预测目标年值", forecastLow: "预测下限", forecastHigh: "预测上限", probability: "达标概率", example: "示例数据",
-    charts: "落后目标图表", chartTitle: "{department} {targetId} {indicator}：填报值与轨迹",
+    summary: "月报检查",
+    league: "部门预警（最差在前）",
+    behindList: "落后目标",
+    errors: "退回的行",
+    notes: "提示",
+    department: "部门",
+    behind: "落后",
+    atRisk: "预警",
+    onTrack: "正常",
+    worstGap: "最大差距",
+    targetsBehind: "落后目标编号",
+    targetId: "目标编号",
+    indicator: "指标",
+    period: "期间",
+    value: "填报值",
+    expected: "轨迹值",
+    gap: "差距",
+    runRate: "所需月均进度",
+    file: "文件",
+    row: "行",
+    reason: "原因",
+    none: "（无）",
+    more: "另有 {n} 行未列出，见 --format json 或 xlsx",
+    rows: "全部行",
+    status: "状态",
+    basis: "口径",
+    gapAbs: "差距（绝对值）",
+    targetValue: "目标值",
+    baseline: "基期值",
+    forecast: "预测目标年值",
+    forecastLow: "预测下限",
+    forecastHigh: "预测上限",
+    probability: "达标概率",
+    example: "示例数据",
+    charts: "落后目标图表",
+    chartTitle: "{department} {targetId} {indicator}：填报值与轨迹",
   },
   "en-US": {
-    summary: "Monthly report check", league: "Departments (worst first)", behindList: "Targets behind", errors: "Rejected rows", notes: "Notes",
-    department: "Department", behind: "Behind", atRisk: "At risk", onTrack: "On track", worstGap: "Worst gap", targetsBehind: "Targets behind",
-    targetId: "Target id", indicator: "Indicator", period: "Period", value: "Value", expected: "Trajectory", gap: "Gap",
-    runRate: "Required per month", file: "File", row: "Row", reason: "Reason", none: "(none)", more: "{n} more not listed; see --format json or xlsx",
-    rows: "All rows", status: "Status", basis: "Basis", gapAbs: "Gap (absolute)", targetValue: "Target value", baseline: "Baseline",
-    forecast: "Forecast (target year)", forecastLow: "Forecast low", forecastHigh: "Forecast high", probability: "Probability of target", example: "Example data",
-    charts: "Charts", chartTitle: "{department} {targetId} {indicator}: reported vs trajectory",
+    summary: "Monthly report check",
+    league: "Departments (worst first)",
+    behindList: "Targets behind",
+    errors: "Rejected rows",
+    notes: "Notes",
+    department: "Department",
+    behind: "Behind",
+    atRisk: "At risk",
+    onTrack: "On track",
+    worstGap: "Worst gap",
+    targetsBehind: "Targets behind",
+    targetId: "Target id",
+    indicator: "Indicator",
+    period: "Period",
+    value: "Value",
+    expected: "Trajectory",
+    gap: "Gap",
+    runRate: "Required per month",
+    file: "File",
+    row: "Row",
+    reason: "Reason",
+    none: "(none)",
+    more: "{n} more not listed; see --format json or xlsx",
+    rows: "All rows",
+    status: "Status",
+    basis: "Basis",
+    gapAbs: "Gap (absolute)",
+    targetValue: "Target value",
+    baseline: "Baseline",
+    forecast: "Forecast (target year)",
+    forecastLow: "Forecast low",
+    forecastHigh: "Forecast high",
+    probability: "Probability of target",
+    example: "Example data",
+    charts: "Charts",
+    chartTitle: "{department} {targetId} {indicator}: reported vs trajectory",
   },
 };
 
@@ -36,14 +126,22 @@ const TERMINAL_LIST_LIMIT = 100;
 
 function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  for (const char of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char)
+      ? 2
+      : 1;
   return width;
 }
 
 function renderTable(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, column) => Math.max(displayWidth(cell), ...rows.map((row) => displayWidth(row[column] ?? ""))));
+  const widths = header.map((cell, column) =>
+    Math.max(displayWidth(cell), ...rows.map((row) => displayWidth(row[column] ?? ""))),
+  );
   const line = (cells: string[]): string =>
-    cells.map((cell, column) => cell + " ".repeat(widths[column] - displayWidth(cell))).join("  ").trimEnd();
+    cells
+      .map((cell, column) => cell + " ".repeat(widths[column] - displayWidth(cell)))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n") + "\n";
 }
 
@@ -65,7 +163,12 @@ export function formatCheckTable(result: CheckResult, locale: Locale): string {
       : renderTable(
           [l.department, l.behind, l.atRisk, l.onTrack, l.worstGap, l.targetsBehind],
           result.departments.map((entry) => [
-            entry.department, String(entry.behind), String(entry.atRisk), String(entry.onTrack), percent(entry.worstGap), entry.targetsBehind.join(" "),
+            entry.department,
+            String(entry.behind),
+            String(entry.atRisk),
+            String(entry.onTrack),
+            percent(entry.worstGap),
+            entry.targetsBehind.join(" "),
           ]),
         ),
   );
@@ -76,19 +179,37 @@ export function formatCheckTable(result: CheckResult, locale: Locale): string {
       : renderTable(
           [l.department, l.targetId, l.indicator, l.period, l.value, l.expected, l.gap, l.runRate],
           result.behind.map((entry) => [
-            entry.department, entry.targetId, entry.indicator, entry.period, number(entry.value), number(entry.expected), percent(entry.gap), number(entry.runRate),
+            entry.department,
+            entry.targetId,
+            entry.indicator,
+            entry.period,
+            number(entry.value),
+            number(entry.expected),
+            percent(entry.gap),
+            number(entry.runRate),
           ]),
         ),
   );
-  for (const [title, list] of [[l.errors, result.errors], [l.notes, result.notes]] as const) {
+  for (const [title, list] of [
+    [l.errors, result.errors],
+    [l.notes, result.notes],
+  ] as const) {
     if (list.length === 0 && list === result.notes) continue;
     parts.push(`\n${title}\n`);
     if (list.length === 0) {
       parts.push(`${l.none}\n`);
       continue;
     }
-    parts.push(renderTable([l.file, l.row, l.reason], list.slice(0, TERMINAL_LIST_LIMIT).map((entry) => [entry.file, entry.row ? String(entry.row) : "", entry.reason])));
-    if (list.length > TERMINAL_LIST_LIMIT) parts.push(l.more.replace("{n}", String(list.length - TERMINAL_LIST_LIMIT)) + "\n");
+    parts.push(
+      renderTable(
+        [l.file, l.row, l.reason],
+        list
+          .slice(0, TERMINAL_LIST_LIMIT)
+          .map((entry) => [entry.file, entry.row ? String(entry.row) : "", entry.reason]),
+      ),
+    );
+    if (list.length > TERMINAL_LIST_LIMIT)
+      parts.push(l.more.replace("{n}", String(list.length - TERMINAL_LIST_LIMIT)) + "\n");
   }
   return parts.join("");
 }
@@ -120,7 +241,8 @@ export function writeCheckJson(result: CheckResult, write: (chunk: string) => vo
     for (let start = 0; start < value.length; start += JSON_CHUNK_ITEMS) {
       const end = Math.min(start + JSON_CHUNK_ITEMS, value.length);
       const lines: string[] = [];
-      for (let item = start; item < end; item++) lines.push("    " + JSON.stringify(value[item]) + (item < value.length - 1 ? ",\n" : "\n"));
+      for (let item = start; item < end; item++)
+        lines.push("    " + JSON.stringify(value[item]) + (item < value.length - 1 ? ",\n" : "\n"));
       write(lines.join(""));
     }
     write(`  ]${comma}\n`);
@@ -134,4 +256,3 @@ export function formatCheckJson(result: CheckResult): string {
   writeCheckJson(result, (chunk) => chunks.push(chunk));
   return chunks.join("");
 }
-

@@ -18,9 +18,18 @@ export interface CheckWorkbookOptions {
 
 const STATUS_FILL: Record<string, string> = { behind: "FFF4B6B6", atRisk: "FFFFE699", onTrack: "FFC6EFCE" };
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Array<{ header: string; width: number; format?: string }>, rows: unknown[][]): ExcelJS.Worksheet {
+function addSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: Array<{ header: string; width: number; format?: string }>,
+  rows: unknown[][],
+): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({ header: column.header, width: column.width, style: column.format ? { numFmt: column.format } : {} }));
+  sheet.columns = columns.map((column) => ({
+    header: column.header,
+    width: column.width,
+    style: column.format ? { numFmt: column.format } : {},
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.addRows(rows);
   if (rows.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
@@ -57,7 +66,10 @@ function addChartsSheet(workbook: ExcelJS.Workbook, result: CheckResult, l: Labe
     const rows = reports
       .filter((row) => row.basis === latestBasis)
       .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-    const title = l.chartTitle.replace("{department}", flagged.department).replace("{targetId}", flagged.targetId).replace("{indicator}", flagged.indicator);
+    const title = l.chartTitle
+      .replace("{department}", flagged.department)
+      .replace("{targetId}", flagged.targetId)
+      .replace("{indicator}", flagged.indicator);
     sheet.getCell(top, 1).value = title;
     sheet.getCell(top, 1).font = { bold: true };
     sheet.getRow(top + 1).values = [l.period, l.value, l.expected];
@@ -93,7 +105,11 @@ function addChartsSheet(workbook: ExcelJS.Workbook, result: CheckResult, l: Labe
  * @param filePath where to write
  * @param options labels and the plan's title
  */
-export async function writeCheckWorkbook(result: CheckResult, filePath: string, options: CheckWorkbookOptions): Promise<void> {
+export async function writeCheckWorkbook(
+  result: CheckResult,
+  filePath: string,
+  options: CheckWorkbookOptions,
+): Promise<void> {
   const l = LABELS[options.locale];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "liangxin check";
@@ -104,53 +120,120 @@ export async function writeCheckWorkbook(result: CheckResult, filePath: string, 
     workbook,
     options.locale === "zh-CN" ? "部门预警" : "Departments",
     [
-      { header: l.department, width: 24 }, { header: l.behind, width: 8 }, { header: l.atRisk, width: 8 }, { header: l.onTrack, width: 8 },
-      { header: l.worstGap, width: 12, format: pct }, { header: l.targetsBehind, width: 40 },
+      { header: l.department, width: 24 },
+      { header: l.behind, width: 8 },
+      { header: l.atRisk, width: 8 },
+      { header: l.onTrack, width: 8 },
+      { header: l.worstGap, width: 12, format: pct },
+      { header: l.targetsBehind, width: 40 },
     ],
-    result.departments.map((entry) => [entry.department, entry.behind, entry.atRisk, entry.onTrack, entry.worstGap, entry.targetsBehind.join("、")]),
+    result.departments.map((entry) => [
+      entry.department,
+      entry.behind,
+      entry.atRisk,
+      entry.onTrack,
+      entry.worstGap,
+      entry.targetsBehind.join("、"),
+    ]),
   );
   addSheet(
     workbook,
     options.locale === "zh-CN" ? "落后目标" : "Behind",
     [
-      { header: l.department, width: 24 }, { header: l.targetId, width: 12 }, { header: l.indicator, width: 24 }, { header: l.period, width: 10 },
-      { header: l.value, width: 14, format: num }, { header: l.expected, width: 14, format: num }, { header: l.gap, width: 10, format: pct },
-      { header: l.runRate, width: 14, format: num }, { header: l.file, width: 24 }, { header: l.row, width: 8 },
+      { header: l.department, width: 24 },
+      { header: l.targetId, width: 12 },
+      { header: l.indicator, width: 24 },
+      { header: l.period, width: 10 },
+      { header: l.value, width: 14, format: num },
+      { header: l.expected, width: 14, format: num },
+      { header: l.gap, width: 10, format: pct },
+      { header: l.runRate, width: 14, format: num },
+      { header: l.file, width: 24 },
+      { header: l.row, width: 8 },
     ],
-    result.behind.map((entry) => [entry.department, entry.targetId, entry.indicator, entry.period, entry.value, entry.expected, entry.gap, entry.runRate, entry.file, entry.row]),
+    result.behind.map((entry) => [
+      entry.department,
+      entry.targetId,
+      entry.indicator,
+      entry.period,
+      entry.value,
+      entry.expected,
+      entry.gap,
+      entry.runRate,
+      entry.file,
+      entry.row,
+    ]),
   );
   const rowsSheet = addSheet(
     workbook,
     options.locale === "zh-CN" ? "全部行" : "Rows",
     [
-      { header: l.file, width: 24 }, { header: l.row, width: 8 }, { header: l.targetId, width: 12 }, { header: l.indicator, width: 24 },
-      { header: l.department, width: 24 }, { header: l.period, width: 10 }, { header: l.basis, width: 8 }, { header: l.value, width: 14, format: num },
-      { header: l.expected, width: 14, format: num }, { header: l.gap, width: 10, format: pct }, { header: l.status, width: 8 },
-      { header: l.runRate, width: 14, format: num }, { header: l.targetValue, width: 14, format: num }, { header: l.baseline, width: 14, format: num },
-      { header: l.forecast, width: 16, format: num }, { header: l.forecastLow, width: 14, format: num }, { header: l.forecastHigh, width: 14, format: num },
+      { header: l.file, width: 24 },
+      { header: l.row, width: 8 },
+      { header: l.targetId, width: 12 },
+      { header: l.indicator, width: 24 },
+      { header: l.department, width: 24 },
+      { header: l.period, width: 10 },
+      { header: l.basis, width: 8 },
+      { header: l.value, width: 14, format: num },
+      { header: l.expected, width: 14, format: num },
+      { header: l.gap, width: 10, format: pct },
+      { header: l.status, width: 8 },
+      { header: l.runRate, width: 14, format: num },
+      { header: l.targetValue, width: 14, format: num },
+      { header: l.baseline, width: 14, format: num },
+      { header: l.forecast, width: 16, format: num },
+      { header: l.forecastLow, width: 14, format: num },
+      { header: l.forecastHigh, width: 14, format: num },
       { header: l.probability, width: 10, format: pct },
     ],
     result.rows.map((row) => [
-      row.file, row.row, row.targetId, row.indicator, row.department, row.period, row.basis === "ytd" ? "累计" : "时点", row.value, row.expected, row.gap,
-      statusLabel(row.status, options.locale), row.runRate, row.targetValue, row.baselineValue,
-      row.forecast?.value ?? null, row.forecast?.low ?? null, row.forecast?.high ?? null,
+      row.file,
+      row.row,
+      row.targetId,
+      row.indicator,
+      row.department,
+      row.period,
+      row.basis === "ytd" ? "累计" : "时点",
+      row.value,
+      row.expected,
+      row.gap,
+      statusLabel(row.status, options.locale),
+      row.runRate,
+      row.targetValue,
+      row.baselineValue,
+      row.forecast?.value ?? null,
+      row.forecast?.low ?? null,
+      row.forecast?.high ?? null,
       row.forecast && Number.isFinite(row.forecast.probability) ? row.forecast.probability : null,
     ]),
   );
   // Colour the status column like the 月度填报 sheet does.
   result.rows.forEach((row, index) => {
-    rowsSheet.getCell(index + 2, 11).fill = { type: "pattern", pattern: "solid", fgColor: { argb: STATUS_FILL[row.status] } };
+    rowsSheet.getCell(index + 2, 11).fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: STATUS_FILL[row.status] },
+    };
   });
   addSheet(
     workbook,
     options.locale === "zh-CN" ? "退回行" : "Rejected",
-    [{ header: l.file, width: 28 }, { header: l.row, width: 8 }, { header: l.reason, width: 70 }],
+    [
+      { header: l.file, width: 28 },
+      { header: l.row, width: 8 },
+      { header: l.reason, width: 70 },
+    ],
     result.errors.map((entry) => [entry.file, entry.row || null, entry.reason]),
   );
   addSheet(
     workbook,
     options.locale === "zh-CN" ? "提示" : "Notes",
-    [{ header: l.file, width: 28 }, { header: l.row, width: 8 }, { header: l.reason, width: 70 }],
+    [
+      { header: l.file, width: 28 },
+      { header: l.row, width: 8 },
+      { header: l.reason, width: 70 },
+    ],
     result.notes.map((entry) => [entry.file, entry.row || null, entry.reason]),
   );
   const charts = addChartsSheet(workbook, result, l);

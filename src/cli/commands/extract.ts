@@ -35,7 +35,8 @@ const HELP = `Usage: liangxin extract <file…> [--format json|table] [--city �
 function seedsDir(): string {
   let dir = __dirname;
   for (let depth = 0; depth < 8; depth++) {
-    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "seeds"))) return path.join(dir, "seeds");
+    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "seeds")))
+      return path.join(dir, "seeds");
     dir = path.dirname(dir);
   }
   return path.resolve(__dirname, "..", "..", "..", "..", "seeds");
@@ -81,7 +82,10 @@ function resolvePlan(arg: string, cwd: string): { filePath: string; cityName?: s
 /** Display width: CJK and full-width characters take two columns. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return width;
 }
 
@@ -101,8 +105,20 @@ function describeValue(target: Target): string {
 /** A catalog as a readable table: one line per target, its source clause on the next line. */
 export function formatCatalogTable(catalog: Catalog, fileLabel: string): string {
   const { plan } = catalog;
-  const lines = [`# ${fileLabel}  ${plan.title || "(无标题)"}  ${plan.government}  ${plan.docNumber ?? ""}  ${plan.date ?? ""}`.trimEnd()];
-  lines.push([pad("id", 10), pad("种类 kind", 20), pad("目标值", 14), pad("年份", 6), pad("指标 indicator", 30), pad("牵头 lead", 20), "section"].join(" "));
+  const lines = [
+    `# ${fileLabel}  ${plan.title || "(无标题)"}  ${plan.government}  ${plan.docNumber ?? ""}  ${plan.date ?? ""}`.trimEnd(),
+  ];
+  lines.push(
+    [
+      pad("id", 10),
+      pad("种类 kind", 20),
+      pad("目标值", 14),
+      pad("年份", 6),
+      pad("指标 indicator", 30),
+      pad("牵头 lead", 20),
+      "section",
+    ].join(" "),
+  );
   for (const target of catalog.targets) {
     const lead = target.lead === null ? "—" : target.leadInferred ? `${target.lead}*` : target.lead;
     lines.push(

@@ -45,7 +45,10 @@ function parseArgs(args: string[]): WorkbookArgs {
   const parsed: WorkbookArgs = { all: false, locale: "zh-CN", flavour: "builtin", exampleData: false, help: false };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
-    const [flag, inlineValue] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inlineValue] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const next = inlineValue ?? args[++index];
       if (next === undefined || next === "") throw new Error(`${flag} needs a value`);
@@ -73,7 +76,8 @@ function parseArgs(args: string[]): WorkbookArgs {
       }
       case "--formulas": {
         const flavour = value();
-        if (flavour !== "builtin" && flavour !== "addin") throw new Error(`--formulas must be builtin or addin, not ${flavour}`);
+        if (flavour !== "builtin" && flavour !== "addin")
+          throw new Error(`--formulas must be builtin or addin, not ${flavour}`);
         parsed.flavour = flavour;
         break;
       }
@@ -92,7 +96,11 @@ function parseArgs(args: string[]): WorkbookArgs {
 }
 
 async function writeOne(catalog: Catalog, file: string, options: WorkbookArgs, city: string | null): Promise<number> {
-  const rendered = renderWorkbook(catalog, { flavour: options.flavour, locale: options.locale, exampleData: options.exampleData });
+  const rendered = renderWorkbook(catalog, {
+    flavour: options.flavour,
+    locale: options.locale,
+    exampleData: options.exampleData,
+  });
   // The catalog goes into the file's saved state, so the add-in can load into the file later.
   const bytes = await writeWorkbookXlsx(rendered, { catalog, city });
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -121,7 +129,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (options.all) {
     const directory = path.resolve(io.cwd, options.output ?? ".");
     if (isFile(directory)) {
-      io.stderr(`workbook: --all 写出多个工作簿，-o 须为目录，而 ${options.output} 是一个已有文件 (with --all, -o must be a directory, not an existing file)\n`);
+      io.stderr(
+        `workbook: --all 写出多个工作簿，-o 须为目录，而 ${options.output} 是一个已有文件 (with --all, -o must be a directory, not an existing file)\n`,
+      );
       return 1;
     }
     let failures = 0;
@@ -131,7 +141,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       try {
         const catalog = loadCatalog(city.name, io.cwd);
         const size = await writeOne(catalog, file, options, city.name);
-        io.stderr(`${prefix}: ${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, file) || file} (${Math.round(size / 1024)} KB)\n`);
+        io.stderr(
+          `${prefix}: ${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, file) || file} (${Math.round(size / 1024)} KB)\n`,
+        );
       } catch (error) {
         failures++;
         io.stderr(`${prefix}: 失败 (failed): ${writeFailure(error, file, io.cwd)}\n`);
@@ -169,7 +181,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(`workbook: ${writeFailure(error, file, io.cwd)}\n`);
     return 1;
   }
-  io.stderr(`${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, file) || file} (${Math.round(size / 1024)} KB)\n`);
+  io.stderr(
+    `${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, file) || file} (${Math.round(size / 1024)} KB)\n`,
+  );
   for (const warning of catalog.warnings) io.stderr(`提示 (warning): ${warning}\n`);
   return 0;
 }
@@ -192,10 +206,16 @@ function cityOf(catalog: Catalog): string | null {
  * One workbook per catalog of an array (`liangxin extract a.txt b.txt > plans.json`), named after
  * the bundled city's slug or the ids' city name, in the -o directory.
  */
-async function writeMany(listed: ReturnType<typeof loadCatalogList>, options: WorkbookArgs, io: CliIo): Promise<number> {
+async function writeMany(
+  listed: ReturnType<typeof loadCatalogList>,
+  options: WorkbookArgs,
+  io: CliIo,
+): Promise<number> {
   const directory = path.resolve(io.cwd, options.output ?? ".");
   if (isFile(directory)) {
-    io.stderr(`workbook: ${options.catalog} 含多份目标清单，-o 须为目录，而 ${options.output} 是一个已有文件 (several catalogs: -o must be a directory)\n`);
+    io.stderr(
+      `workbook: ${options.catalog} 含多份目标清单，-o 须为目录，而 ${options.output} 是一个已有文件 (several catalogs: -o must be a directory)\n`,
+    );
     return 1;
   }
   let failures = listed.skipped.length;
@@ -203,7 +223,9 @@ async function writeMany(listed: ReturnType<typeof loadCatalogList>, options: Wo
   const used = new Set<string>();
   for (const [index, { catalog, file: planFile }] of listed.catalogs.entries()) {
     const city = cityOf(catalog);
-    let name = (city ? findBundledCity(city)?.slug ?? city : null) ?? (planFile ? path.basename(planFile).replace(/\.[^.]+$/, "") : `catalog-${index + 1}`);
+    let name =
+      (city ? (findBundledCity(city)?.slug ?? city) : null) ??
+      (planFile ? path.basename(planFile).replace(/\.[^.]+$/, "") : `catalog-${index + 1}`);
     // Two plans of one city (two versions) must not overwrite each other.
     for (let suffix = 2; used.has(name); suffix++) name = `${name.replace(/-\d+$/, "")}-${suffix}`;
     used.add(name);
@@ -211,7 +233,9 @@ async function writeMany(listed: ReturnType<typeof loadCatalogList>, options: Wo
     const prefix = `[${index + 1}/${listed.catalogs.length}] ${city ?? planFile ?? name}`;
     try {
       const size = await writeOne(catalog, target, options, city);
-      io.stderr(`${prefix}: ${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, target) || target} (${Math.round(size / 1024)} KB)\n`);
+      io.stderr(
+        `${prefix}: ${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, target) || target} (${Math.round(size / 1024)} KB)\n`,
+      );
     } catch (error) {
       failures++;
       io.stderr(`${prefix}: 失败 (failed): ${writeFailure(error, target, io.cwd)}\n`);

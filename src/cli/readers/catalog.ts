@@ -9,7 +9,8 @@ import { extractCatalog } from "../../core/extract";
 /** The project root (where package.json and seeds/ are), from src/cli/readers or lib/src/cli/readers. */
 function projectRoot(): string {
   let directory = __dirname;
-  while (!fs.existsSync(path.join(directory, "seeds")) && path.dirname(directory) !== directory) directory = path.dirname(directory);
+  while (!fs.existsSync(path.join(directory, "seeds")) && path.dirname(directory) !== directory)
+    directory = path.dirname(directory);
   return directory;
 }
 
@@ -26,7 +27,9 @@ export function loadCatalog(city: string, cwd: string): Catalog {
     try {
       parsed = JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
     } catch (error) {
-      throw new Error(`无法读取目标清单 ${city}：${error instanceof Error ? error.message : String(error)} (cannot read the catalog file)`);
+      throw new Error(
+        `无法读取目标清单 ${city}：${error instanceof Error ? error.message : String(error)} (cannot read the catalog file)`,
+      );
     }
     if (Array.isArray(parsed)) {
       throw new Error(
@@ -34,7 +37,8 @@ export function loadCatalog(city: string, cwd: string): Catalog {
           `或用 liangxin workbook --catalog ${city} 为每份各写一个工作簿 (an array of catalogs: give one)`,
       );
     }
-    if (!isCatalog(parsed)) throw new Error(`${city} 不是目标清单文件（缺少 targets 数组）(not a catalog: no targets array)`);
+    if (!isCatalog(parsed))
+      throw new Error(`${city} 不是目标清单文件（缺少 targets 数组）(not a catalog: no targets array)`);
     catalog = parsed;
   } else {
     const bundled = findBundledCity(city);
@@ -54,7 +58,13 @@ function isCatalog(value: unknown): value is Catalog {
   const targets = (value as { targets?: unknown }).targets;
   return (
     Array.isArray(targets) &&
-    targets.every((target) => typeof target === "object" && target !== null && typeof (target as { id?: unknown }).id === "string" && typeof (target as { kind?: unknown }).kind === "string")
+    targets.every(
+      (target) =>
+        typeof target === "object" &&
+        target !== null &&
+        typeof (target as { id?: unknown }).id === "string" &&
+        typeof (target as { kind?: unknown }).kind === "string",
+    )
   );
 }
 
@@ -80,15 +90,19 @@ export function loadCatalogList(source: string, cwd: string): { catalogs: Listed
   try {
     parsed = JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new Error(`无法读取目标清单 ${source}：${error instanceof Error ? error.message : String(error)} (cannot read the catalog file)`);
+    throw new Error(
+      `无法读取目标清单 ${source}：${error instanceof Error ? error.message : String(error)} (cannot read the catalog file)`,
+    );
   }
   if (!Array.isArray(parsed)) return { catalogs: [{ catalog: loadCatalog(source, cwd), file: null }], skipped: [] };
   const catalogs: ListedCatalog[] = [];
   const skipped: string[] = [];
   parsed.forEach((element: unknown, index) => {
-    const named = typeof element === "object" && element !== null ? (element as { file?: unknown; error?: unknown }) : {};
+    const named =
+      typeof element === "object" && element !== null ? (element as { file?: unknown; error?: unknown }) : {};
     const label = typeof named.file === "string" ? named.file : `第${index + 1}项 (element ${index + 1})`;
-    if (typeof named.error === "string") skipped.push(`${label}：提取时未能读取 (not read at extraction)：${named.error}`);
+    if (typeof named.error === "string")
+      skipped.push(`${label}：提取时未能读取 (not read at extraction)：${named.error}`);
     else if (!isCatalog(element)) skipped.push(`${label}：不是目标清单 (not a catalog)`);
     else if (element.targets.length === 0) skipped.push(`${label}：没有目标 (no targets)`);
     else catalogs.push({ catalog: element, file: typeof named.file === "string" ? named.file : null });

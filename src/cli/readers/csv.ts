@@ -12,7 +12,10 @@ export type CsvEncoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
   const decoded = decodePlanBytes(bytes);
   // The plan decoder's warning speaks of plans; a report file is a table.
-  if (decoded.encoding === "binary") throw new Error("不是文本 CSV 文件（可能是 PDF、Word 或其他二进制文件）：请另存为 .csv 或 .xlsx (not a text CSV file)");
+  if (decoded.encoding === "binary")
+    throw new Error(
+      "不是文本 CSV 文件（可能是 PDF、Word 或其他二进制文件）：请另存为 .csv 或 .xlsx (not a text CSV file)",
+    );
   return { text: decoded.text.replace(/^\uFEFF/, ""), encoding: decoded.encoding };
 }
 

@@ -46,7 +46,8 @@ export function formatProgress(label: string, done: number, total: number, unit:
 export function startProgress(io: CliIo, total: number, label: string, unit = "个文件"): Progress {
   if (!io.isTTY || total < 1) return SILENT;
   const bar = new SingleBar({
-    format: (_options, params, payload: { detail?: string }) => formatProgress(label, params.value, params.total, unit, payload.detail ?? ""),
+    format: (_options, params, payload: { detail?: string }) =>
+      formatProgress(label, params.value, params.total, unit, payload.detail ?? ""),
     stream: process.stderr,
     hideCursor: true,
     clearOnComplete: true,

@@ -40,7 +40,12 @@ export function expandInputs(inputs: readonly string[], cwd: string): string[] {
   return files;
 }
 
-function pickSheets(file: string, sheets: SheetRows[], preferred: string, hasHeader: (rows: unknown[][]) => boolean): ReportTable[] {
+function pickSheets(
+  file: string,
+  sheets: SheetRows[],
+  preferred: string,
+  hasHeader: (rows: unknown[][]) => boolean,
+): ReportTable[] {
   const named = sheets.find((sheet) => sheet.sheet === preferred);
   let chosen = named ? [named] : sheets.filter((sheet) => hasHeader(sheet.rows));
   if (chosen.length === 0 && sheets.length > 0) chosen = [sheets[0]]; // the core then reports the missing columns
@@ -71,7 +76,12 @@ async function readTables(
         failures.push({ file, message: "只支持 .csv 和 .xlsx 文件 (only .csv and .xlsx are supported)" });
       }
     } catch (error) {
-      const message = (error as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在 (no such file)" : error instanceof Error ? error.message : String(error);
+      const message =
+        (error as NodeJS.ErrnoException).code === "ENOENT"
+          ? "文件不存在 (no such file)"
+          : error instanceof Error
+            ? error.message
+            : String(error);
       failures.push({ file, message });
     }
   }

@@ -41,7 +41,11 @@ export async function findStoredCatalog(files: readonly string[], cwd: string): 
         file,
         city: state.city,
         // The state keeps targets only; the level of department names is read from their prefixes.
-        catalog: { plan: { government: "", title: "", docNumber: null, date: null }, targets: state.targets, warnings: [] },
+        catalog: {
+          plan: { government: "", title: "", docNumber: null, date: null },
+          targets: state.targets,
+          warnings: [],
+        },
       };
     }
   }
@@ -64,7 +68,11 @@ export function catalogDifferences(stored: Catalog, given: Catalog, limit = 3): 
     if (other && other.indicator === target.indicator) continue;
     count++;
     if (examples.length < limit) {
-      examples.push(other ? `${target.id}：工作簿为“${target.indicator}”，--city 为“${other.indicator}”` : `${target.id}（${target.indicator}）不在 --city 的目标清单中`);
+      examples.push(
+        other
+          ? `${target.id}：工作簿为“${target.indicator}”，--city 为“${other.indicator}”`
+          : `${target.id}（${target.indicator}）不在 --city 的目标清单中`,
+      );
     }
   }
   return { count, examples };

@@ -2,7 +2,15 @@
 import { LiangxinError } from "../errors";
 import { compileProgramFormula, type ProgramFormula } from "./formula";
 import { perUnitSubsidy } from "./subsidy";
-import { FUNDING_LEVELS, type BudgetAmounts, type BudgetLine, type BudgetLineResult, type BudgetResult, type FundingShares, type SubsidyProgram } from "./types";
+import {
+  FUNDING_LEVELS,
+  type BudgetAmounts,
+  type BudgetLine,
+  type BudgetLineResult,
+  type BudgetResult,
+  type FundingShares,
+  type SubsidyProgram,
+} from "./types";
 
 /** Years the plans run to: 2025–2027 (the 2024 measures started mid-2024). */
 export const DEFAULT_BUDGET_YEARS: readonly number[] = [2025, 2026, 2027];
@@ -30,12 +38,17 @@ function programFormula(text: string): ProgramFormula {
 export function checkFundingShares(shares: FundingShares): void {
   for (const level of FUNDING_LEVELS) {
     const share = shares[level];
-    if (!Number.isFinite(share)) throw new LiangxinError("#VALUE!", `资金分担比例必须是数字 (funding share ${level} must be a number)`);
-    if (share < 0 || share > 1) throw new LiangxinError("#NUM!", `资金分担比例应在0–1之间 (funding share ${level} must be between 0 and 1)`);
+    if (!Number.isFinite(share))
+      throw new LiangxinError("#VALUE!", `资金分担比例必须是数字 (funding share ${level} must be a number)`);
+    if (share < 0 || share > 1)
+      throw new LiangxinError("#NUM!", `资金分担比例应在0–1之间 (funding share ${level} must be between 0 and 1)`);
   }
   const sum = shares.central + shares.provincial + shares.city;
   if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
-    throw new LiangxinError("#NUM!", `中央、省、市分担比例之和应为100%，现为${(sum * 100).toFixed(2)}% (funding shares must sum to 1)`);
+    throw new LiangxinError(
+      "#NUM!",
+      `中央、省、市分担比例之和应为100%，现为${(sum * 100).toFixed(2)}% (funding shares must sum to 1)`,
+    );
   }
 }
 
@@ -56,8 +69,10 @@ export function computeBudgetLine(line: BudgetLine): BudgetLineResult {
   try {
     if (!Number.isFinite(line.volume)) throw new LiangxinError("#VALUE!", "数量必须是数字 (volume must be a number)");
     if (line.volume < 0) throw new LiangxinError("#NUM!", "数量不能为负 (volume must not be negative)");
-    if (!Number.isFinite(line.takeUp)) throw new LiangxinError("#VALUE!", "申领比例必须是数字 (take-up must be a number)");
-    if (line.takeUp < 0 || line.takeUp > 1) throw new LiangxinError("#NUM!", "申领比例应在0–1之间 (take-up must be between 0 and 1)");
+    if (!Number.isFinite(line.takeUp))
+      throw new LiangxinError("#VALUE!", "申领比例必须是数字 (take-up must be a number)");
+    if (line.takeUp < 0 || line.takeUp > 1)
+      throw new LiangxinError("#NUM!", "申领比例应在0–1之间 (take-up must be between 0 and 1)");
     checkFundingShares(line.funding);
     const subsidisedUnits = line.volume * line.takeUp;
     let perUnitYuan: number | null = null;

@@ -64,28 +64,119 @@ const FUNDING_2024 =
 const PRICE_EXAMPLE = "示例值（非统计数据）：请按本地该类产品销售均价填写";
 
 export const DEFAULT_PROGRAM_DEFINITIONS: readonly ProgramDefinition[] = [
-  { id: "carScrapNev", name: "汽车报废更新（新能源乘用车）", nameEn: "Car scrap & replace (NEV)", unit: "辆", volumeIndicator: "报废汽车回收量" },
-  { id: "carScrapFuel", name: "汽车报废更新（燃油乘用车）", nameEn: "Car scrap & replace (fuel)", unit: "辆", volumeIndicator: "报废汽车回收量" },
+  {
+    id: "carScrapNev",
+    name: "汽车报废更新（新能源乘用车）",
+    nameEn: "Car scrap & replace (NEV)",
+    unit: "辆",
+    volumeIndicator: "报废汽车回收量",
+  },
+  {
+    id: "carScrapFuel",
+    name: "汽车报废更新（燃油乘用车）",
+    nameEn: "Car scrap & replace (fuel)",
+    unit: "辆",
+    volumeIndicator: "报废汽车回收量",
+  },
   { id: "carReplace", name: "汽车置换更新", nameEn: "Car replacement", unit: "辆", volumeIndicator: null },
-  { id: "applianceFridge", name: "家电以旧换新（冰箱）", nameEn: "Appliances: refrigerators", unit: "台", volumeIndicator: null },
-  { id: "applianceWasher", name: "家电以旧换新（洗衣机）", nameEn: "Appliances: washing machines", unit: "台", volumeIndicator: null },
-  { id: "applianceTv", name: "家电以旧换新（电视）", nameEn: "Appliances: televisions", unit: "台", volumeIndicator: null },
-  { id: "applianceAc", name: "家电以旧换新（空调）", nameEn: "Appliances: air conditioners", unit: "台", volumeIndicator: null },
-  { id: "applianceComputer", name: "家电以旧换新（电脑）", nameEn: "Appliances: computers", unit: "台", volumeIndicator: null },
-  { id: "applianceWaterHeater", name: "家电以旧换新（热水器）", nameEn: "Appliances: water heaters", unit: "台", volumeIndicator: null },
-  { id: "applianceCooker", name: "家电以旧换新（家用灶具）", nameEn: "Appliances: cooktops", unit: "台", volumeIndicator: null },
-  { id: "applianceHood", name: "家电以旧换新（吸油烟机）", nameEn: "Appliances: range hoods", unit: "台", volumeIndicator: null },
+  {
+    id: "applianceFridge",
+    name: "家电以旧换新（冰箱）",
+    nameEn: "Appliances: refrigerators",
+    unit: "台",
+    volumeIndicator: null,
+  },
+  {
+    id: "applianceWasher",
+    name: "家电以旧换新（洗衣机）",
+    nameEn: "Appliances: washing machines",
+    unit: "台",
+    volumeIndicator: null,
+  },
+  {
+    id: "applianceTv",
+    name: "家电以旧换新（电视）",
+    nameEn: "Appliances: televisions",
+    unit: "台",
+    volumeIndicator: null,
+  },
+  {
+    id: "applianceAc",
+    name: "家电以旧换新（空调）",
+    nameEn: "Appliances: air conditioners",
+    unit: "台",
+    volumeIndicator: null,
+  },
+  {
+    id: "applianceComputer",
+    name: "家电以旧换新（电脑）",
+    nameEn: "Appliances: computers",
+    unit: "台",
+    volumeIndicator: null,
+  },
+  {
+    id: "applianceWaterHeater",
+    name: "家电以旧换新（热水器）",
+    nameEn: "Appliances: water heaters",
+    unit: "台",
+    volumeIndicator: null,
+  },
+  {
+    id: "applianceCooker",
+    name: "家电以旧换新（家用灶具）",
+    nameEn: "Appliances: cooktops",
+    unit: "台",
+    volumeIndicator: null,
+  },
+  {
+    id: "applianceHood",
+    name: "家电以旧换新（吸油烟机）",
+    nameEn: "Appliances: range hoods",
+    unit: "台",
+    volumeIndicator: null,
+  },
   { id: "eBike", name: "电动自行车以旧换新", nameEn: "E-bike trade-in", unit: "辆", volumeIndicator: null },
-  { id: "agriMachinery", name: "农机报废更新", nameEn: "Farm machinery scrap & replace", unit: "台", volumeIndicator: null },
-  { id: "oldCommercialVehicles", name: "老旧营运车船报废更新", nameEn: "Old commercial vehicles & vessels", unit: "辆", volumeIndicator: null },
+  {
+    id: "agriMachinery",
+    name: "农机报废更新",
+    nameEn: "Farm machinery scrap & replace",
+    unit: "台",
+    volumeIndicator: null,
+  },
+  {
+    id: "oldCommercialVehicles",
+    name: "老旧营运车船报废更新",
+    nameEn: "Old commercial vehicles & vessels",
+    unit: "辆",
+    volumeIndicator: null,
+  },
   { id: "busNev", name: "新能源公交车更新", nameEn: "New-energy bus renewal", unit: "辆", volumeIndicator: null },
-  { id: "busBattery", name: "新能源公交车动力电池更新", nameEn: "Bus battery replacement", unit: "辆", volumeIndicator: null },
+  {
+    id: "busBattery",
+    name: "新能源公交车动力电池更新",
+    nameEn: "Bus battery replacement",
+    unit: "辆",
+    volumeIndicator: null,
+  },
 ];
 
-function fixedAmount(programId: string, amountYuan: number, unit: string, status: DefaultStatus, source: string): ParameterDefault[] {
+function fixedAmount(
+  programId: string,
+  amountYuan: number,
+  unit: string,
+  status: DefaultStatus,
+  source: string,
+): ParameterDefault[] {
   return [
     { programId, parameter: "amountYuan", value: amountYuan, unit, status, source },
-    { programId, parameter: "takeUp", value: 1, unit: "比例", status: "example", source: "示例假设：按全部符合条件的数量申领计，请按本地申领比例填写" },
+    {
+      programId,
+      parameter: "takeUp",
+      value: 1,
+      unit: "比例",
+      status: "example",
+      source: "示例假设：按全部符合条件的数量申领计，请按本地申领比例填写",
+    },
   ];
 }
 
@@ -93,18 +184,66 @@ function appliance(programId: string, examplePriceYuan: number): ParameterDefaul
   return [
     { programId, parameter: "rate", value: 0.15, unit: "比例", status: "national", source: APPLIANCE_2024 },
     { programId, parameter: "capYuan", value: 2000, unit: "元/台", status: "national", source: APPLIANCE_2024 },
-    { programId, parameter: "priceYuan", value: examplePriceYuan, unit: "元/台", status: "example", source: PRICE_EXAMPLE },
-    { programId, parameter: "takeUp", value: 1, unit: "比例", status: "example", source: "示例假设：按全部以旧换新销量申领计；一级能效产品比例高时可把补贴比例改为20%" },
+    {
+      programId,
+      parameter: "priceYuan",
+      value: examplePriceYuan,
+      unit: "元/台",
+      status: "example",
+      source: PRICE_EXAMPLE,
+    },
+    {
+      programId,
+      parameter: "takeUp",
+      value: 1,
+      unit: "比例",
+      status: "example",
+      source: "示例假设：按全部以旧换新销量申领计；一级能效产品比例高时可把补贴比例改为20%",
+    },
   ];
 }
 
 /** Every default subsidy parameter, with its source. */
 export const BUDGET_DEFAULTS: readonly ParameterDefault[] = [
-  { programId: "carScrapNev", parameter: "amountYuan", value: 20000, unit: "元/辆", status: "national", source: CAR_2024_08 },
-  { programId: "carScrapNev", parameter: "takeUp", value: 0.5, unit: "比例", status: "example", source: "示例假设：报废汽车中换购新能源乘用车并申领补贴的比例，请按本地数据填写" },
-  { programId: "carScrapFuel", parameter: "amountYuan", value: 15000, unit: "元/辆", status: "national", source: CAR_2024_08 },
-  { programId: "carScrapFuel", parameter: "takeUp", value: 0.3, unit: "比例", status: "example", source: "示例假设：报废汽车中换购燃油乘用车并申领补贴的比例，请按本地数据填写" },
-  ...fixedAmount("carReplace", 10000, "元/辆", "toVerify", "由各省自定（常见8000–15000元/辆，依新车价格和动力类型分档）；示例取1万元，待核实：按本省置换更新实施细则填写"),
+  {
+    programId: "carScrapNev",
+    parameter: "amountYuan",
+    value: 20000,
+    unit: "元/辆",
+    status: "national",
+    source: CAR_2024_08,
+  },
+  {
+    programId: "carScrapNev",
+    parameter: "takeUp",
+    value: 0.5,
+    unit: "比例",
+    status: "example",
+    source: "示例假设：报废汽车中换购新能源乘用车并申领补贴的比例，请按本地数据填写",
+  },
+  {
+    programId: "carScrapFuel",
+    parameter: "amountYuan",
+    value: 15000,
+    unit: "元/辆",
+    status: "national",
+    source: CAR_2024_08,
+  },
+  {
+    programId: "carScrapFuel",
+    parameter: "takeUp",
+    value: 0.3,
+    unit: "比例",
+    status: "example",
+    source: "示例假设：报废汽车中换购燃油乘用车并申领补贴的比例，请按本地数据填写",
+  },
+  ...fixedAmount(
+    "carReplace",
+    10000,
+    "元/辆",
+    "toVerify",
+    "由各省自定（常见8000–15000元/辆，依新车价格和动力类型分档）；示例取1万元，待核实：按本省置换更新实施细则填写",
+  ),
   ...appliance("applianceFridge", 4000),
   ...appliance("applianceWasher", 3000),
   ...appliance("applianceTv", 4000),
@@ -113,14 +252,56 @@ export const BUDGET_DEFAULTS: readonly ParameterDefault[] = [
   ...appliance("applianceWaterHeater", 2500),
   ...appliance("applianceCooker", 2000),
   ...appliance("applianceHood", 2500),
-  ...fixedAmount("eBike", 500, "元/辆", "toVerify", "电动自行车以旧换新补贴由各省按国家部署自定标准；示例取500元/辆，待核实：按本省实施方案填写"),
-  ...fixedAmount("agriMachinery", 20000, "元/台", "toVerify", "农业农村部 财政部农机报废更新补贴：按机型、功率分档（2024年提高标准）；示例取平均2万元/台，待核实：按本省农机报废补贴额一览表填写"),
-  ...fixedAmount("oldCommercialVehicles", 40000, "元/辆", "toVerify", "交通运输部 财政部老旧营运货车/船舶报废更新补贴（2024年）：按车型、排放标准、是否新购分档；示例取平均4万元/辆，待核实：按实施细则分档填写"),
+  ...fixedAmount(
+    "eBike",
+    500,
+    "元/辆",
+    "toVerify",
+    "电动自行车以旧换新补贴由各省按国家部署自定标准；示例取500元/辆，待核实：按本省实施方案填写",
+  ),
+  ...fixedAmount(
+    "agriMachinery",
+    20000,
+    "元/台",
+    "toVerify",
+    "农业农村部 财政部农机报废更新补贴：按机型、功率分档（2024年提高标准）；示例取平均2万元/台，待核实：按本省农机报废补贴额一览表填写",
+  ),
+  ...fixedAmount(
+    "oldCommercialVehicles",
+    40000,
+    "元/辆",
+    "toVerify",
+    "交通运输部 财政部老旧营运货车/船舶报废更新补贴（2024年）：按车型、排放标准、是否新购分档；示例取平均4万元/辆，待核实：按实施细则分档填写",
+  ),
   ...fixedAmount("busNev", 80000, "元/辆", "national", BUS_2024),
   ...fixedAmount("busBattery", 42000, "元/辆", "national", BUS_2024),
-  { programId: "*", parameter: "centralShare", region: "east", value: 0.85, unit: "比例", status: "toVerify", source: FUNDING_2024 },
-  { programId: "*", parameter: "centralShare", region: "central", value: 0.9, unit: "比例", status: "toVerify", source: FUNDING_2024 },
-  { programId: "*", parameter: "centralShare", region: "west", value: 0.95, unit: "比例", status: "toVerify", source: FUNDING_2024 },
+  {
+    programId: "*",
+    parameter: "centralShare",
+    region: "east",
+    value: 0.85,
+    unit: "比例",
+    status: "toVerify",
+    source: FUNDING_2024,
+  },
+  {
+    programId: "*",
+    parameter: "centralShare",
+    region: "central",
+    value: 0.9,
+    unit: "比例",
+    status: "toVerify",
+    source: FUNDING_2024,
+  },
+  {
+    programId: "*",
+    parameter: "centralShare",
+    region: "west",
+    value: 0.95,
+    unit: "比例",
+    status: "toVerify",
+    source: FUNDING_2024,
+  },
   {
     programId: "*",
     parameter: "provincialPartOfLocal",
@@ -136,16 +317,50 @@ export const BUDGET_DEFAULTS: readonly ParameterDefault[] = [
  * north-eastern provinces are a fourth group there; they are filed under 中部 here — 待核实.
  */
 export const PROVINCE_REGIONS: Readonly<Record<string, Region>> = {
-  北京: "east", 天津: "east", 河北: "east", 上海: "east", 江苏: "east", 浙江: "east", 福建: "east", 山东: "east", 广东: "east", 海南: "east",
-  山西: "central", 安徽: "central", 江西: "central", 河南: "central", 湖北: "central", 湖南: "central",
-  辽宁: "central", 吉林: "central", 黑龙江: "central",
-  内蒙古: "west", 广西: "west", 重庆: "west", 四川: "west", 贵州: "west", 云南: "west", 西藏: "west", 陕西: "west", 甘肃: "west", 青海: "west", 宁夏: "west", 新疆: "west",
+  北京: "east",
+  天津: "east",
+  河北: "east",
+  上海: "east",
+  江苏: "east",
+  浙江: "east",
+  福建: "east",
+  山东: "east",
+  广东: "east",
+  海南: "east",
+  山西: "central",
+  安徽: "central",
+  江西: "central",
+  河南: "central",
+  湖北: "central",
+  湖南: "central",
+  辽宁: "central",
+  吉林: "central",
+  黑龙江: "central",
+  内蒙古: "west",
+  广西: "west",
+  重庆: "west",
+  四川: "west",
+  贵州: "west",
+  云南: "west",
+  西藏: "west",
+  陕西: "west",
+  甘肃: "west",
+  青海: "west",
+  宁夏: "west",
+  新疆: "west",
 };
 
 /** Finds the default of one parameter; undefined when the table has none. */
-export function findDefault(programId: string, parameter: ParameterDefault["parameter"], region?: Region): ParameterDefault | undefined {
+export function findDefault(
+  programId: string,
+  parameter: ParameterDefault["parameter"],
+  region?: Region,
+): ParameterDefault | undefined {
   return BUDGET_DEFAULTS.find(
-    (row) => (row.programId === programId || row.programId === "*") && row.parameter === parameter && (row.region === undefined || row.region === region),
+    (row) =>
+      (row.programId === programId || row.programId === "*") &&
+      row.parameter === parameter &&
+      (row.region === undefined || row.region === region),
   );
 }
 
@@ -160,7 +375,9 @@ export function findDefault(programId: string, parameter: ParameterDefault["para
  * defaultFundingShares("福建"); // { central: 0.85, provincial: 0.075, city: 0.075 }
  */
 export function defaultFundingShares(province?: string): FundingShares {
-  const region: Region = (province && PROVINCE_REGIONS[province.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, "")]) || "central";
+  const region: Region =
+    (province && PROVINCE_REGIONS[province.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, "")]) ||
+    "central";
   const central = findDefault("*", "centralShare", region)?.value ?? 0.9;
   const provincialPart = findDefault("*", "provincialPartOfLocal")?.value ?? 0.5;
   return { central, provincial: (1 - central) * provincialPart, city: (1 - central) * (1 - provincialPart) };

@@ -112,7 +112,12 @@ function checkTree(root: MathNode, text: string): FormulaVariable[] {
     nodeCount += 1;
     if (nodeCount > MAX_NODE_COUNT) reject(text, `超过 ${MAX_NODE_COUNT} 个运算项`, "too long");
     if (depth > MAX_DEPTH) reject(text, `嵌套超过 ${MAX_DEPTH} 层`, "nested too deeply");
-    if (!ALLOWED_NODE_TYPES.has(node.type)) reject(text, `使用 ${node.type}（只允许数字、变量、+ - * / ^、括号和 ${FORMULA_FUNCTIONS.join("/")}）`, `${node.type} is not allowed`);
+    if (!ALLOWED_NODE_TYPES.has(node.type))
+      reject(
+        text,
+        `使用 ${node.type}（只允许数字、变量、+ - * / ^、括号和 ${FORMULA_FUNCTIONS.join("/")}）`,
+        `${node.type} is not allowed`,
+      );
     switch (node.type) {
       case "ConstantNode": {
         const value = (node as unknown as { value: unknown }).value;
@@ -131,7 +136,8 @@ function checkTree(root: MathNode, text: string): FormulaVariable[] {
         const operator = node as unknown as { op: string; fn: string; args: MathNode[] };
         const table = operator.args.length === 1 ? ALLOWED_UNARY : operator.args.length === 2 ? ALLOWED_OPERATORS : {};
         if (table[operator.op] !== operator.fn) reject(text, `运算符 ${operator.op}`, `operator ${operator.op}`);
-        if ((node as unknown as { implicit?: boolean }).implicit) reject(text, "省略乘号（请写 *）", "implicit multiplication; write *");
+        if ((node as unknown as { implicit?: boolean }).implicit)
+          reject(text, "省略乘号（请写 *）", "implicit multiplication; write *");
         operator.args.forEach((arg) => visit(arg, depth + 1));
         return;
       }
@@ -143,7 +149,11 @@ function checkTree(root: MathNode, text: string): FormulaVariable[] {
         // fn must be a plain name: `cos.constructor(...)` has an AccessorNode here, `f(x)(y)` a FunctionNode.
         const name = call.fn.type === "SymbolNode" ? (call.fn as unknown as { name: string }).name : null;
         if (name === null || !(FORMULA_FUNCTIONS as readonly string[]).includes(name)) {
-          reject(text, `调用函数 ${name ?? call.fn.toString()}（只允许 ${FORMULA_FUNCTIONS.join(", ")}）`, `function ${name ?? call.fn.toString()}`);
+          reject(
+            text,
+            `调用函数 ${name ?? call.fn.toString()}（只允许 ${FORMULA_FUNCTIONS.join(", ")}）`,
+            `function ${name ?? call.fn.toString()}`,
+          );
         }
         if (call.args.length === 0) reject(text, `${name}() 缺少参数`, `${name}() without arguments`);
         call.args.forEach((arg) => visit(arg, depth + 1));
@@ -174,12 +184,16 @@ function checkTree(root: MathNode, text: string): FormulaVariable[] {
 export function compileProgramFormula(text: string): ProgramFormula {
   const trimmed = text.trim();
   if (trimmed === "") throw new LiangxinError("#VALUE!", "公式为空 (empty formula)");
-  if (trimmed.length > MAX_FORMULA_LENGTH) reject(trimmed.slice(0, 40) + "…", `超过 ${MAX_FORMULA_LENGTH} 个字符`, "too long");
+  if (trimmed.length > MAX_FORMULA_LENGTH)
+    reject(trimmed.slice(0, 40) + "…", `超过 ${MAX_FORMULA_LENGTH} 个字符`, "too long");
   let tree: MathNode;
   try {
     tree = parseExpression(trimmed);
   } catch (error) {
-    throw new LiangxinError("#VALUE!", `公式无法解析: ${trimmed} (${error instanceof Error ? error.message : String(error)})`);
+    throw new LiangxinError(
+      "#VALUE!",
+      `公式无法解析: ${trimmed} (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   const variables = checkTree(tree, trimmed);
   const compiled = tree.compile();
@@ -200,7 +214,10 @@ export function compileProgramFormula(text: string): ProgramFormula {
         result = compiled.evaluate(scope);
       } catch (error) {
         if (error instanceof LiangxinError) throw error;
-        throw new LiangxinError("#VALUE!", `公式计算失败: ${trimmed} (${error instanceof Error ? error.message : String(error)})`);
+        throw new LiangxinError(
+          "#VALUE!",
+          `公式计算失败: ${trimmed} (${error instanceof Error ? error.message : String(error)})`,
+        );
       }
       if (typeof result !== "number" || !Number.isFinite(result)) {
         throw new LiangxinError("#NUM!", `公式结果不是有限数值: ${trimmed} (result is not a finite number)`);

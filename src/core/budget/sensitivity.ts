@@ -8,8 +8,22 @@ import type { BudgetLine } from "./types";
 export type BudgetParameter = "volume" | "takeUp" | "amountYuan" | "rate" | "priceYuan" | "capYuan";
 
 export const BUDGET_PARAMETER_LABELS: Record<"zh-CN" | "en-US", Record<BudgetParameter, string>> = {
-  "zh-CN": { volume: "数量", takeUp: "申领比例", amountYuan: "每件补贴额", rate: "补贴比例", priceYuan: "价格", capYuan: "每件上限" },
-  "en-US": { volume: "volume", takeUp: "take-up", amountYuan: "amount per unit", rate: "rate", priceYuan: "price", capYuan: "cap per unit" },
+  "zh-CN": {
+    volume: "数量",
+    takeUp: "申领比例",
+    amountYuan: "每件补贴额",
+    rate: "补贴比例",
+    priceYuan: "价格",
+    capYuan: "每件上限",
+  },
+  "en-US": {
+    volume: "volume",
+    takeUp: "take-up",
+    amountYuan: "amount per unit",
+    rate: "rate",
+    priceYuan: "price",
+    capYuan: "cap per unit",
+  },
 };
 
 const FORMULA_PARAMETER: Record<FormulaVariable, BudgetParameter> = {
@@ -27,7 +41,9 @@ export function parametersOfLine(line: BudgetLine): BudgetParameter[] {
     return compileProgramFormula(line.formula).variables.map((variable) => FORMULA_PARAMETER[variable]);
   }
   if (line.amountYuan !== null) return ["volume", "takeUp", "amountYuan"];
-  return line.capYuan === null ? ["volume", "takeUp", "rate", "priceYuan"] : ["volume", "takeUp", "rate", "priceYuan", "capYuan"];
+  return line.capYuan === null
+    ? ["volume", "takeUp", "rate", "priceYuan"]
+    : ["volume", "takeUp", "rate", "priceYuan", "capYuan"];
 }
 
 /** A line with one parameter multiplied by factor (shares clamped to 0..1). */
@@ -35,7 +51,10 @@ export function scaleParameter(line: BudgetLine, parameter: BudgetParameter, fac
   const value = line[parameter];
   if (value === null) return line;
   const scaled = value * factor;
-  return { ...line, [parameter]: parameter === "takeUp" || parameter === "rate" ? Math.min(1, Math.max(0, scaled)) : scaled };
+  return {
+    ...line,
+    [parameter]: parameter === "takeUp" || parameter === "rate" ? Math.min(1, Math.max(0, scaled)) : scaled,
+  };
 }
 
 export interface SensitivityRow {

@@ -15,7 +15,12 @@ import { DEFAULT_ITERATIONS, DEFAULT_SEED, DEFAULT_UNCERTAINTY, simulateBudget }
 import { subsidyCost } from "./subsidy";
 import { FUNDING_LEVELS, type BudgetLine, type FundingLevel } from "./types";
 
-const number = (name: string, description: string, optional = false): ParamSpec => ({ name, type: "number", optional, description });
+const number = (name: string, description: string, optional = false): ParamSpec => ({
+  name,
+  type: "number",
+  optional,
+  description,
+});
 
 const VOLUME = number("volume", "Subsidised units (辆/台), ≥ 0.");
 const AMOUNT = number("amount", "Fixed subsidy per unit, yuan; when given it wins over rate, price and cap.", true);
@@ -67,7 +72,11 @@ const SUBSIDY_FORMULA: ElementwiseSheetFunction = {
 
 // ---- Range functions over the 补贴测算 table: one row per program and year. ----
 
-const PROGRAMS: ParamSpec = { name: "programs", type: "range", description: "Program names, one per row (blank rows are skipped)." };
+const PROGRAMS: ParamSpec = {
+  name: "programs",
+  type: "range",
+  description: "Program names, one per row (blank rows are skipped).",
+};
 const YEARS: ParamSpec = { name: "years", type: "range", description: "Year of each row." };
 const VOLUMES: ParamSpec = { name: "volumes", type: "range", description: "Eligible units of each row (blank = 0)." };
 const column = (name: string, description: string): ParamSpec => ({ name, type: "range", optional: true, description });
@@ -118,9 +127,19 @@ function rowError(functionName: string, rowNumber: number, message: string): Lia
   return new LiangxinError("#VALUE!", `${functionName}: 第${rowNumber}行 (row ${rowNumber}): ${message}`);
 }
 
-function numberAt(cells: readonly SheetScalar[], index: number, spec: ParamSpec, functionName: string, fallback: number | null): number | null {
+function numberAt(
+  cells: readonly SheetScalar[],
+  index: number,
+  spec: ParamSpec,
+  functionName: string,
+  fallback: number | null,
+): number | null {
   const value = coerceCell(cellAt(cells, index), { ...spec, type: "number", optional: true }, functionName);
-  if (isSheetError(value)) throw new LiangxinError(value.error, `${functionName}: 第${index + 1}行 (row ${index + 1}) ${spec.name}: ${value.message ?? value.error}`);
+  if (isSheetError(value))
+    throw new LiangxinError(
+      value.error,
+      `${functionName}: 第${index + 1}行 (row ${index + 1}) ${spec.name}: ${value.message ?? value.error}`,
+    );
   return typeof value === "number" ? value : fallback;
 }
 
@@ -132,24 +151,38 @@ function numberAt(cells: readonly SheetScalar[], index: number, spec: ParamSpec,
  */
 function linesFrom(args: readonly SheetMatrix[], shares: SheetMatrix | null, functionName: string): BudgetLine[] {
   const [programs, years, volumes, amounts, rates, prices, caps, takeUps, formulas] = args.map(cellsOf);
-  for (const [name, cells] of [["years", years], ["volumes", volumes]] as const) {
+  for (const [name, cells] of [
+    ["years", years],
+    ["volumes", volumes],
+  ] as const) {
     if (cells.length > 1 && cells.length !== programs.length) {
-      throw new LiangxinError("#N/A", `${functionName}: ${name} 与 programs 行数不同 (${name} and programs differ in size)`);
+      throw new LiangxinError(
+        "#N/A",
+        `${functionName}: ${name} 与 programs 行数不同 (${name} and programs differ in size)`,
+      );
     }
   }
   const lines: BudgetLine[] = [];
   for (let index = 0; index < programs.length; index++) {
     const program = programs[index];
     if (isBlank(program)) continue;
-    if (isSheetError(program)) throw new LiangxinError(program.error, `${functionName}: 第${index + 1}行 (row ${index + 1}): ${program.message ?? program.error}`);
+    if (isSheetError(program))
+      throw new LiangxinError(
+        program.error,
+        `${functionName}: 第${index + 1}行 (row ${index + 1}): ${program.message ?? program.error}`,
+      );
     const year = numberAt(years, index, YEARS, functionName, null);
-    if (year === null || !Number.isInteger(year)) throw rowError(functionName, index + 1, "年度应为整数 (year must be a whole number)");
+    if (year === null || !Number.isInteger(year))
+      throw rowError(functionName, index + 1, "年度应为整数 (year must be a whole number)");
     const formulaCell = cellAt(formulas, index);
     let funding = { central: 1, provincial: 0, city: 0 };
     if (shares && shares.length > 0) {
       const shareRow = shares.length === 1 ? shares[0] : shares[index];
       if (!shareRow || shareRow.length !== 3) {
-        throw new LiangxinError("#N/A", `${functionName}: shares 应为每行3列（中央、省级、市级）(shares need 3 columns per row)`);
+        throw new LiangxinError(
+          "#N/A",
+          `${functionName}: shares 应为每行3列（中央、省级、市级）(shares need 3 columns per row)`,
+        );
       }
       const [central, provincial, city] = FUNDING_LEVELS.map((level, levelIndex) =>
         numberAt([shareRow[levelIndex]], 0, { ...PROGRAMS, name: `shares.${level}` }, functionName, 0),
@@ -176,7 +209,8 @@ function linesFrom(args: readonly SheetMatrix[], shares: SheetMatrix | null, fun
 
 function scalarArgument(matrix: SheetMatrix, spec: ParamSpec, functionName: string): Coerced {
   const cells = cellsOf(matrix);
-  if (cells.length > 1) throw new LiangxinError("#VALUE!", `${functionName}: ${spec.name} 应为单个单元格 (${spec.name} must be one cell)`);
+  if (cells.length > 1)
+    throw new LiangxinError("#VALUE!", `${functionName}: ${spec.name} 应为单个单元格 (${spec.name} must be one cell)`);
   const value = coerceCell(cells[0] ?? null, spec, functionName);
   if (isSheetError(value)) throw new LiangxinError(value.error, value.message ?? value.error);
   return value === BLANK ? undefined : value;
@@ -196,9 +230,16 @@ const SUBSIDY_BUDGET: RangeSheetFunction = {
   ],
   evaluate(args, functionName): SheetResult {
     const level = scalarArgument(args[9], LEVEL, functionName) as FundingLevel | "total";
-    const lines = linesFrom([...args.slice(0, PROGRAM_ROW_PARAMS.length), args[10]], args[8].length > 0 ? args[8] : null, functionName);
+    const lines = linesFrom(
+      [...args.slice(0, PROGRAM_ROW_PARAMS.length), args[10]],
+      args[8].length > 0 ? args[8] : null,
+      functionName,
+    );
     if (level !== "total" && args[8].length === 0) {
-      throw new LiangxinError("#VALUE!", `${functionName}: 按${level}汇总需要 shares 分担比例 (level ${level} needs shares)`);
+      throw new LiangxinError(
+        "#VALUE!",
+        `${functionName}: 按${level}汇总需要 shares 分担比例 (level ${level} needs shares)`,
+      );
     }
     const budget = computeBudget(lines);
     const years = [...budget.byYear.keys()].sort((a, b) => a - b);
@@ -207,7 +248,8 @@ const SUBSIDY_BUDGET: RangeSheetFunction = {
       const key = `${line.programId}\u0000${line.year}`;
       cost.set(key, (cost.get(key) ?? 0) + (level === "total" ? line.costYuan : line.byLevel[level]));
     }
-    const pick = (amounts: { total: number } & Record<FundingLevel, number>) => (level === "total" ? amounts.total : amounts[level]);
+    const pick = (amounts: { total: number } & Record<FundingLevel, number>) =>
+      level === "total" ? amounts.total : amounts[level];
     const rows: SheetMatrix = [["项目", ...years, "合计"]];
     for (const [programId, amounts] of budget.byProgram) {
       rows.push([programId, ...years.map((year) => cost.get(`${programId}\u0000${year}`) ?? 0), pick(amounts)]);
@@ -217,15 +259,28 @@ const SUBSIDY_BUDGET: RangeSheetFunction = {
   },
 };
 
-const ITERATIONS: ParamSpec = { name: "iterations", type: "integer", optional: true, defaultValue: DEFAULT_ITERATIONS, description: "Number of draws; default 10,000." };
-const SEED: ParamSpec = { name: "seed", type: "integer", optional: true, defaultValue: DEFAULT_SEED, description: "Random seed; the same seed gives the same result. Default 2024." };
+const ITERATIONS: ParamSpec = {
+  name: "iterations",
+  type: "integer",
+  optional: true,
+  defaultValue: DEFAULT_ITERATIONS,
+  description: "Number of draws; default 10,000.",
+};
+const SEED: ParamSpec = {
+  name: "seed",
+  type: "integer",
+  optional: true,
+  defaultValue: DEFAULT_SEED,
+  description: "Random seed; the same seed gives the same result. Default 2024.",
+};
 
 const SUBSIDY_SIMULATE: RangeSheetFunction = {
   name: "SUBSIDY_SIMULATE",
   shape: "range",
   description:
     "Monte Carlo of the total budget over volume, take-up and price ranges: spills P10, P50, P90 (yuan) across one row.",
-  descriptionZh: "对数量、申领比例和价格的不确定范围做蒙特卡洛模拟,向右溢出补贴总额的 P10、P50、P90(元);同一随机种子结果相同。",
+  descriptionZh:
+    "对数量、申领比例和价格的不确定范围做蒙特卡洛模拟,向右溢出补贴总额的 P10、P50、P90(元);同一随机种子结果相同。",
   params: [
     ...PROGRAM_ROW_PARAMS,
     column("ranges", "Relative ranges ± for volume, take-up and price (1 to 3 cells); default 20%, 10%, 10%."),
@@ -236,10 +291,20 @@ const SUBSIDY_SIMULATE: RangeSheetFunction = {
   evaluate(args, functionName): SheetResult {
     const lines = linesFrom([...args.slice(0, PROGRAM_ROW_PARAMS.length), args[11]], null, functionName);
     const rangeCells = cellsOf(args[8]);
-    if (rangeCells.length > 3) throw new LiangxinError("#VALUE!", `${functionName}: ranges 最多3个单元格（数量、申领比例、价格）(at most 3 cells)`);
+    if (rangeCells.length > 3)
+      throw new LiangxinError(
+        "#VALUE!",
+        `${functionName}: ranges 最多3个单元格（数量、申领比例、价格）(at most 3 cells)`,
+      );
     const defaults = [DEFAULT_UNCERTAINTY.volume, DEFAULT_UNCERTAINTY.takeUp, DEFAULT_UNCERTAINTY.price];
     const [volume, takeUp, price] = defaults.map((fallback, index) =>
-      numberAt(rangeCells.length > index ? [rangeCells[index]] : [], 0, { ...PROGRAMS, name: "ranges" }, functionName, fallback),
+      numberAt(
+        rangeCells.length > index ? [rangeCells[index]] : [],
+        0,
+        { ...PROGRAMS, name: "ranges" },
+        functionName,
+        fallback,
+      ),
     ) as number[];
     const iterations = scalarArgument(args[9], ITERATIONS, functionName) as number;
     const seed = scalarArgument(args[10], SEED, functionName) as number;

@@ -64,7 +64,8 @@ function lineCostFunction(line: BudgetLine): LineCost {
         cap: capYuan,
       });
   }
-  if (amountYuan !== null) return (volumeFactor, takeUpFactor) => volume * volumeFactor * clampedTakeUp(takeUpFactor) * amountYuan;
+  if (amountYuan !== null)
+    return (volumeFactor, takeUpFactor) => volume * volumeFactor * clampedTakeUp(takeUpFactor) * amountYuan;
   const cap = capYuan ?? Number.POSITIVE_INFINITY;
   return (volumeFactor, takeUpFactor, priceFactor) =>
     volume * volumeFactor * clampedTakeUp(takeUpFactor) * Math.min(rate! * priceYuan! * priceFactor, cap);
@@ -92,12 +93,19 @@ export function programRandom(seed: number, programIndex: number, iterations: nu
 
 function percentiles(sample: number[]): Percentiles {
   const sorted = sample.slice().sort((a, b) => a - b);
-  return { p10: quantileSorted(sorted, 0.1), p50: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9), mean: mean(sorted) };
+  return {
+    p10: quantileSorted(sorted, 0.1),
+    p50: quantileSorted(sorted, 0.5),
+    p90: quantileSorted(sorted, 0.9),
+    mean: mean(sorted),
+  };
 }
 
 function checkRange(name: string, value: number): void {
-  if (!Number.isFinite(value)) throw new LiangxinError("#VALUE!", `SUBSIDY_SIMULATE: ${name} 范围必须是数字 (range must be a number)`);
-  if (value < 0 || value > 1) throw new LiangxinError("#NUM!", `SUBSIDY_SIMULATE: ${name} 范围应在0–1之间 (range is a share between 0 and 1)`);
+  if (!Number.isFinite(value))
+    throw new LiangxinError("#VALUE!", `SUBSIDY_SIMULATE: ${name} 范围必须是数字 (range must be a number)`);
+  if (value < 0 || value > 1)
+    throw new LiangxinError("#NUM!", `SUBSIDY_SIMULATE: ${name} 范围应在0–1之间 (range is a share between 0 and 1)`);
 }
 
 /**
@@ -124,9 +132,13 @@ export function simulateBudget(lines: readonly BudgetLine[], options: Simulation
   const seed = options.seed ?? DEFAULT_SEED;
   const ranges: UncertaintyRanges = { ...DEFAULT_UNCERTAINTY, ...options.ranges };
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) {
-    throw new LiangxinError("#NUM!", `SUBSIDY_SIMULATE: 模拟次数应为1–${MAX_ITERATIONS}的整数 (iterations must be an integer in 1..${MAX_ITERATIONS})`);
+    throw new LiangxinError(
+      "#NUM!",
+      `SUBSIDY_SIMULATE: 模拟次数应为1–${MAX_ITERATIONS}的整数 (iterations must be an integer in 1..${MAX_ITERATIONS})`,
+    );
   }
-  if (!Number.isFinite(seed)) throw new LiangxinError("#VALUE!", "SUBSIDY_SIMULATE: seed 必须是数字 (seed must be a number)");
+  if (!Number.isFinite(seed))
+    throw new LiangxinError("#VALUE!", "SUBSIDY_SIMULATE: seed 必须是数字 (seed must be a number)");
   checkRange("volume", ranges.volume);
   checkRange("takeUp", ranges.takeUp);
   checkRange("price", ranges.price);
@@ -145,7 +157,9 @@ export function simulateBudget(lines: readonly BudgetLine[], options: Simulation
   const totals: number[] = new Array(iterations);
   const yearTotals = years.map(() => new Array<number>(iterations));
   const yearSum = new Float64Array(years.length);
-  const programRandoms = Array.from({ length: programCount }, (_unused, program) => programRandom(seed, program, iterations));
+  const programRandoms = Array.from({ length: programCount }, (_unused, program) =>
+    programRandom(seed, program, iterations),
+  );
 
   for (let iteration = 0; iteration < iterations; iteration++) {
     for (let program = 0; program < programCount; program++) {

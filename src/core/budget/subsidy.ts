@@ -3,7 +3,8 @@ import { LiangxinError } from "../errors";
 import type { SubsidyParameters } from "./types";
 
 function checkNonNegative(name: string, value: number, what: string): void {
-  if (!Number.isFinite(value)) throw new LiangxinError("#VALUE!", `SUBSIDY_COST: ${name} 必须是数字 (${name} must be a number)`);
+  if (!Number.isFinite(value))
+    throw new LiangxinError("#VALUE!", `SUBSIDY_COST: ${name} 必须是数字 (${name} must be a number)`);
   if (value < 0) throw new LiangxinError("#NUM!", `SUBSIDY_COST: ${name} 不能为负 (${what} must not be negative)`);
 }
 
@@ -27,10 +28,14 @@ export function perUnitSubsidy(parameters: SubsidyParameters): number {
     return amountYuan;
   }
   if (rate === null || priceYuan === null) {
-    throw new LiangxinError("#VALUE!", "SUBSIDY_COST 需要每件补贴额，或补贴比例和价格 (needs an amount, or a rate and a price)");
+    throw new LiangxinError(
+      "#VALUE!",
+      "SUBSIDY_COST 需要每件补贴额，或补贴比例和价格 (needs an amount, or a rate and a price)",
+    );
   }
   checkNonNegative("rate", rate, "the rate");
-  if (rate > 1) throw new LiangxinError("#NUM!", "SUBSIDY_COST: rate 是比例，15% 请写 0.15 (rate is a share: 0.15 for 15%)");
+  if (rate > 1)
+    throw new LiangxinError("#NUM!", "SUBSIDY_COST: rate 是比例，15% 请写 0.15 (rate is a share: 0.15 for 15%)");
   checkNonNegative("price", priceYuan, "the price");
   const uncapped = rate * priceYuan;
   if (capYuan === null) return uncapped;

@@ -4,7 +4,13 @@
  */
 import type { Catalog, Target } from "../catalog";
 import { LiangxinError } from "../errors";
-import { expectedAt, planYears, targetValueFromCatalog, trajectoryKindForTarget, type TrajectorySpec } from "../trajectory";
+import {
+  expectedAt,
+  planYears,
+  targetValueFromCatalog,
+  trajectoryKindForTarget,
+  type TrajectorySpec,
+} from "../trajectory";
 
 /** The indicator whose trajectory drives scrapping volumes. */
 export const SCRAPPING_INDICATOR = "报废汽车回收量";

@@ -30,7 +30,12 @@ export function readBaselines(tables: readonly ReportTable[], locale: Locale = "
     const header = findBaselineHeader(table.rows);
     if ("missing" in header) {
       const columns = header.missing.map((field) => (field === "targetId" ? "目标编号" : "基期值")).join("、");
-      errors.push({ file: table.file, row: 0, code: "missingColumns", reason: issueReason("missingColumns", { columns }, locale) });
+      errors.push({
+        file: table.file,
+        row: 0,
+        code: "missingColumns",
+        reason: issueReason("missingColumns", { columns }, locale),
+      });
       continue;
     }
     const idColumn = header.columns.targetId as number;
@@ -44,14 +49,24 @@ export function readBaselines(tables: readonly ReportTable[], locale: Locale = "
       if (cell.kind === "blank") continue;
       if (cell.kind === "text" || cell.value < 0) {
         const text = cell.kind === "text" ? cell.text : String(cell.value);
-        errors.push({ file: table.file, row, code: "badBaseline", reason: issueReason("badBaseline", { text }, locale) });
+        errors.push({
+          file: table.file,
+          row,
+          code: "badBaseline",
+          reason: issueReason("badBaseline", { text }, locale),
+        });
         continue;
       }
       const previous = baselines.get(targetId);
       if (previous !== undefined && previous !== cell.value) {
         const other = firstSeen.get(targetId) as { file: string; row: number };
         const detail = { targetId, otherFile: other.file, otherRow: other.row };
-        errors.push({ file: table.file, row, code: "conflictingBaseline", reason: issueReason("conflictingBaseline", detail, locale) });
+        errors.push({
+          file: table.file,
+          row,
+          code: "conflictingBaseline",
+          reason: issueReason("conflictingBaseline", detail, locale),
+        });
         continue;
       }
       baselines.set(targetId, cell.value);

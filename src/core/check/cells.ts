@@ -20,7 +20,8 @@ function halfWidth(text: string): string {
  */
 export function readNumberCell(cell: unknown): NumberCell {
   if (cell === null || cell === undefined) return { kind: "blank" };
-  if (typeof cell === "number") return Number.isFinite(cell) ? { kind: "number", value: cell } : { kind: "text", text: String(cell) };
+  if (typeof cell === "number")
+    return Number.isFinite(cell) ? { kind: "number", value: cell } : { kind: "text", text: String(cell) };
   if (typeof cell === "boolean" || cell instanceof Date) return { kind: "text", text: String(cell) };
   const text = String(cell).trim();
   if (!text) return { kind: "blank" };
@@ -42,8 +43,23 @@ export function readTextCell(cell: unknown): string {
 }
 
 const BASIS_WORDS: Record<string, ReportBasis> = {
-  累计: "ytd", 年累计: "ytd", 本年累计: "ytd", 累计值: "ytd", 年初至今: "ytd", ytd: "ytd", yeartodate: "ytd", cumulative: "ytd",
-  时点: "level", 水平: "level", 时点值: "level", 期末: "level", 期末值: "level", 存量: "level", level: "level", stock: "level", point: "level",
+  累计: "ytd",
+  年累计: "ytd",
+  本年累计: "ytd",
+  累计值: "ytd",
+  年初至今: "ytd",
+  ytd: "ytd",
+  yeartodate: "ytd",
+  cumulative: "ytd",
+  时点: "level",
+  水平: "level",
+  时点值: "level",
+  期末: "level",
+  期末值: "level",
+  存量: "level",
+  level: "level",
+  stock: "level",
+  point: "level",
 };
 
 /**
@@ -53,7 +69,9 @@ const BASIS_WORDS: Record<string, ReportBasis> = {
  * @example readBasisCell("年累计") // → "ytd"
  */
 export function readBasisCell(cell: unknown): ReportBasis | null | undefined {
-  const text = readTextCell(cell).toLowerCase().replace(/[\s\-_]+/g, "");
+  const text = readTextCell(cell)
+    .toLowerCase()
+    .replace(/[\s\-_]+/g, "");
   if (!text) return null;
   return BASIS_WORDS[text];
 }

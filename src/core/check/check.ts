@@ -21,7 +21,16 @@ import { behindTargets, departmentLeague, latestReports } from "./league";
 import type { ReadyTargetPlan, TargetPlan } from "./targets";
 import { prepareTarget, shareAsFraction } from "./targets";
 import { unitMismatchNotes } from "./unitNotes";
-import type { CheckedRow, CheckResult, IssueCode, ReportBasis, ReportField, ReportTable, RowForecast, RowIssue } from "./types";
+import type {
+  CheckedRow,
+  CheckResult,
+  IssueCode,
+  ReportBasis,
+  ReportField,
+  ReportTable,
+  RowForecast,
+  RowIssue,
+} from "./types";
 
 export interface CheckOptions {
   /** Target id → base-year figure (see readBaselines). */
@@ -69,7 +78,13 @@ interface Candidate {
   seriesKey: number;
 }
 
-const FIELD_LABELS: Record<ReportField, string> = { period: "期间", department: "部门", targetId: "目标编号", value: "填报值", basis: "口径" };
+const FIELD_LABELS: Record<ReportField, string> = {
+  period: "期间",
+  department: "部门",
+  targetId: "目标编号",
+  value: "填报值",
+  basis: "口径",
+};
 
 /**
  * Checks monthly reports against the catalog's trajectories.
@@ -90,7 +105,11 @@ const FIELD_LABELS: Record<ReportField, string> = { period: "期间", department
  * @returns checked rows, department league table (worst first), targets behind, errors and notes
  * @example runReportCheck([{ file: "a.csv", rows }], catalog, { baselines }).departments[0]
  */
-export function runReportCheck(tables: readonly ReportTable[], catalog: Catalog, options: CheckOptions = {}): CheckResult {
+export function runReportCheck(
+  tables: readonly ReportTable[],
+  catalog: Catalog,
+  options: CheckOptions = {},
+): CheckResult {
   const locale = options.locale ?? "zh-CN";
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const minForecastMonths = options.minForecastMonths ?? 3;
@@ -144,11 +163,18 @@ export function runReportCheck(tables: readonly ReportTable[], catalog: Catalog,
     const firstRowNumber = table.firstRowNumber ?? 1;
     const header = findReportHeader(table.rows);
     if ("missing" in header) {
-      issue(errors, table.file, 0, "missingColumns", { columns: header.missing.map((field) => FIELD_LABELS[field]).join("、") });
+      issue(errors, table.file, 0, "missingColumns", {
+        columns: header.missing.map((field) => FIELD_LABELS[field]).join("、"),
+      });
       continue;
     }
-    const { period: periodColumn, department: departmentColumn, targetId: idColumn, value: valueColumn, basis: basisColumn } =
-      header.columns as Record<ReportField, number>;
+    const {
+      period: periodColumn,
+      department: departmentColumn,
+      targetId: idColumn,
+      value: valueColumn,
+      basis: basisColumn,
+    } = header.columns as Record<ReportField, number>;
     for (let index = header.dataStart; index < table.rows.length; index++) {
       if (onProgress && ++rowsValidated % PROGRESS_EVERY === 0) onProgress(rowsValidated / 2, rowsTotal);
       const cells = table.rows[index];
@@ -158,31 +184,61 @@ export function runReportCheck(tables: readonly ReportTable[], catalog: Catalog,
       const reject = (code: IssueCode, detail: IssueDetail = {}): void => issue(errors, table.file, row, code, detail);
 
       const targetId = readTextCell(cells[idColumn]);
-      if (!targetId) { reject("missingTargetId"); continue; }
+      if (!targetId) {
+        reject("missingTargetId");
+        continue;
+      }
       const plan = planFor(targetId);
-      if (!plan) { reject("unknownTarget", { targetId }); continue; }
+      if (!plan) {
+        reject("unknownTarget", { targetId });
+        continue;
+      }
       const departmentAsWritten = readTextCell(cells[departmentColumn]);
-      if (!departmentAsWritten) { reject("missingDepartment"); continue; }
+      if (!departmentAsWritten) {
+        reject("missingDepartment");
+        continue;
+      }
       const department = departments.canonical(departmentAsWritten);
       const periodCell = cells[periodColumn];
-      if (readTextCell(periodCell) === "" && !(periodCell instanceof Date)) { reject("missingPeriod"); continue; }
+      if (readTextCell(periodCell) === "" && !(periodCell instanceof Date)) {
+        reject("missingPeriod");
+        continue;
+      }
       const period = periodOf(periodCell);
-      if (!period) { reject("badPeriod", { text: readTextCell(periodCell) }); continue; }
+      if (!period) {
+        reject("badPeriod", { text: readTextCell(periodCell) });
+        continue;
+      }
       const periodText = formatPeriod(period);
       if (period.year < plan.startYear || period.year > plan.targetYear) {
         reject("outsidePlan", { period: periodText, startYear: plan.startYear, targetYear: plan.targetYear });
         continue;
       }
       const valueCell = readNumberCell(cells[valueColumn]);
-      if (valueCell.kind === "blank") { issue(notes, table.file, row, "blankValue"); continue; }
-      if (valueCell.kind === "text") { reject("notANumber", { text: valueCell.text }); continue; }
-      if (valueCell.value < 0) { reject("negativeValue", { text: String(valueCell.value) }); continue; }
+      if (valueCell.kind === "blank") {
+        issue(notes, table.file, row, "blankValue");
+        continue;
+      }
+      if (valueCell.kind === "text") {
+        reject("notANumber", { text: valueCell.text });
+        continue;
+      }
+      if (valueCell.value < 0) {
+        reject("negativeValue", { text: String(valueCell.value) });
+        continue;
+      }
       let basis: ReportBasis | null | undefined = null;
       if (basisColumn !== undefined) {
         basis = readBasisCell(cells[basisColumn]);
-        if (basis === undefined) { reject("badBasis", { text: readTextCell(cells[basisColumn]) }); continue; }
+        if (basis === undefined) {
+          reject("badBasis", { text: readTextCell(cells[basisColumn]) });
+          continue;
+        }
       }
-      if (!plan.ready) { reject(plan.code, { targetId, message: plan.message }); continue; }
+      if (!plan.ready) {
+        reject(plan.code, { targetId, message: plan.message });
+        continue;
+      }
       const value = figuresAreRates(plan.target) ? shareAsFraction(valueCell.value) : valueCell.value;
       let departmentNumber = departmentIndex.get(department);
       if (departmentNumber === undefined) departmentIndex.set(department, (departmentNumber = departmentIndex.size));
@@ -191,16 +247,28 @@ export function runReportCheck(tables: readonly ReportTable[], catalog: Catalog,
         responsibilityNoted.add(seriesKey);
         if (departments.isResponsible(department, plan.target) === false) {
           const responsible = [plan.target.lead, ...(plan.target.support ?? [])].filter(Boolean).join("、");
-          issue(notes, table.file, row, "departmentNotResponsible", { department: departmentAsWritten, targetId, responsible });
+          issue(notes, table.file, row, "departmentNotResponsible", {
+            department: departmentAsWritten,
+            targetId,
+            responsible,
+          });
         }
       }
       candidates.push({
-        file: table.file, row, plan, department, departmentAsWritten, period, periodText,
-        ordinal: period.year * 12 + period.month, basis: basis ?? plan.defaultBasis, value, seriesKey,
+        file: table.file,
+        row,
+        plan,
+        department,
+        departmentAsWritten,
+        period,
+        periodText,
+        ordinal: period.year * 12 + period.month,
+        basis: basis ?? plan.defaultBasis,
+        value,
+        seriesKey,
       });
     }
   }
-
 
   const kept = removeDuplicates(candidates, (list, candidate, code, other) =>
     issue(list === "errors" ? errors : notes, candidate.file, candidate.row, code, {
@@ -213,20 +281,35 @@ export function runReportCheck(tables: readonly ReportTable[], catalog: Catalog,
   const ordinals: number[] = [];
   const seriesKeys: number[] = [];
   const computedProgress = onProgress
-    ? (computed: number) => onProgress(rowsTotal / 2 + (computed / Math.max(1, kept.length)) * (rowsTotal / 2), rowsTotal)
+    ? (computed: number) =>
+        onProgress(rowsTotal / 2 + (computed / Math.max(1, kept.length)) * (rowsTotal / 2), rowsTotal)
     : undefined;
   const rejectRow = (candidate: Candidate, message: string): void =>
     issue(errors, candidate.file, candidate.row, "trajectoryError", { targetId: candidate.plan.target.id, message });
-  const rows = computeRows(kept, ordinals, seriesKeys, tolerance, minForecastMonths, options.forecastRows ?? "latest", locale, rejectRow, computedProgress);
+  const rows = computeRows(
+    kept,
+    ordinals,
+    seriesKeys,
+    tolerance,
+    minForecastMonths,
+    options.forecastRows ?? "latest",
+    locale,
+    rejectRow,
+    computedProgress,
+  );
   onProgress?.(rowsTotal, rowsTotal);
 
   notes.push(...unitMismatchNotes(rows, catalog, locale));
   // Files in the order given (earlier issues' files first), rows in sheet order within a file.
   const fileOrder = new Map<string, number>();
-  for (const file of [...(options.priorErrors ?? []).map((entry) => entry.file), ...tables.map((table) => table.file)]) {
+  for (const file of [
+    ...(options.priorErrors ?? []).map((entry) => entry.file),
+    ...tables.map((table) => table.file),
+  ]) {
     if (!fileOrder.has(file)) fileOrder.set(file, fileOrder.size);
   }
-  const byPosition = (a: RowIssue, b: RowIssue): number => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.row - b.row;
+  const byPosition = (a: RowIssue, b: RowIssue): number =>
+    (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.row - b.row;
   errors.sort(byPosition);
   notes.sort(byPosition);
   const latest = latestReports(rows, ordinals, seriesKeys);
@@ -289,8 +372,14 @@ function removeDuplicates(
       for (const candidate of group) {
         // Name a row that really differs: another value first, else another 口径.
         const other =
-          group.find((entry) => entry.value !== candidate.value) ?? (group.find((entry) => entry.basis !== candidate.basis) as Candidate);
-        report("errors", candidate, other.value !== candidate.value ? "conflictingDuplicate" : "conflictingBasis", other);
+          group.find((entry) => entry.value !== candidate.value) ??
+          (group.find((entry) => entry.basis !== candidate.basis) as Candidate);
+        report(
+          "errors",
+          candidate,
+          other.value !== candidate.value ? "conflictingDuplicate" : "conflictingBasis",
+          other,
+        );
         rejected.add(candidate);
       }
     }
@@ -330,7 +419,11 @@ function computeRows(
     });
   }
 
-  const labels = { onTrack: statusLabel("onTrack", locale), atRisk: statusLabel("atRisk", locale), behind: statusLabel("behind", locale) };
+  const labels = {
+    onTrack: statusLabel("onTrack", locale),
+    atRisk: statusLabel("atRisk", locale),
+    behind: statusLabel("behind", locale),
+  };
   const rows: CheckedRow[] = [];
   let computed = 0;
   for (const candidate of candidates) {
@@ -356,7 +449,8 @@ function computeRows(
       runRate = null; // no months left: the goal can no longer be reached in time
     }
     const forecast = forecasts.get(candidate) ?? null;
-    const missesTarget = forecast !== null && (plan.lowerIsBetter ? forecast.value > plan.targetValue : forecast.value < plan.targetValue);
+    const missesTarget =
+      forecast !== null && (plan.lowerIsBetter ? forecast.value > plan.targetValue : forecast.value < plan.targetValue);
     const status = targetStatus(gap, tolerance, missesTarget);
     ordinals.push(candidate.ordinal);
     seriesKeys.push(candidate.seriesKey);
@@ -391,7 +485,10 @@ function forecastValue(candidate: Candidate): number {
   return candidate.period.wholeYear ? candidate.value : candidate.value / yearToDateShare(candidate.period.month);
 }
 
-function safeForecast(observations: ReadonlyArray<{ period: ReportPeriod; value: number }>, plan: ReadyTargetPlan): RowForecast | null {
+function safeForecast(
+  observations: ReadonlyArray<{ period: ReportPeriod; value: number }>,
+  plan: ReadyTargetPlan,
+): RowForecast | null {
   try {
     const forecast = forecastTarget(observations, plan.targetYear, plan.targetValue);
     if (!Number.isFinite(forecast.value)) return null;

@@ -20,7 +20,7 @@ export function governmentLevel(government: string | null | undefined): Governme
   // A government's name ends in its place (…人民政府); a department's plan starts with it (嵩原省交通运输厅).
   const place = name.includes("人民政府")
     ? name.slice(0, name.indexOf("人民政府"))
-    : /^[\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)/.exec(name)?.[0] ?? "";
+    : (/^[\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)/.exec(name)?.[0] ?? "");
   if (/自治区$/.test(place)) return "region";
   if (/(省|特别行政区)$/.test(place)) return "province";
   if (/(县|旗)$/.test(place)) return "county";
@@ -28,7 +28,13 @@ export function governmentLevel(government: string | null | undefined): Governme
   return "city";
 }
 
-const PREFIX_LEVEL: ReadonlyArray<[string, GovernmentLevel]> = [["自治区", "region"], ["省", "province"], ["市", "city"], ["县", "county"], ["区", "district"]];
+const PREFIX_LEVEL: ReadonlyArray<[string, GovernmentLevel]> = [
+  ["自治区", "region"],
+  ["省", "province"],
+  ["市", "city"],
+  ["县", "county"],
+  ["区", "district"],
+];
 
 /**
  * The level of a catalog's plan: from plan.government; when that is blank (a catalog saved in a
@@ -87,7 +93,9 @@ export function departmentNames(catalog: Catalog): DepartmentNames {
     isResponsible(canonicalName, target) {
       let set = responsible.get(target);
       if (!set) {
-        const listed = [target.lead, ...(target.support ?? [])].filter((name): name is string => typeof name === "string" && name.trim() !== "");
+        const listed = [target.lead, ...(target.support ?? [])].filter(
+          (name): name is string => typeof name === "string" && name.trim() !== "",
+        );
         set = new Set(listed.map(canonical));
         responsible.set(target, set);
       }

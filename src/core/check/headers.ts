@@ -6,27 +6,75 @@ import type { ReportField } from "./types";
 
 /** Normalised header text → field. Keys are lower-case with spaces, underscores and hyphens removed. */
 const REPORT_HEADERS: Record<string, ReportField> = {
-  期间: "period", 月份: "period", 报告期: "period", 填报期间: "period", 填报月份: "period", 年月: "period",
-  统计期: "period", 日期: "period", period: "period", month: "period", reportperiod: "period", date: "period",
-  部门: "department", 责任单位: "department", 填报单位: "department", 填报部门: "department",
-  牵头单位: "department", 牵头部门: "department", 责任部门: "department",
-  department: "department", dept: "department", agency: "department",
-  目标编号: "targetId", 指标编号: "targetId", 编号: "targetId", 目标id: "targetId",
-  targetid: "targetId", target: "targetId", id: "targetId",
-  填报值: "value", 完成值: "value", 实际值: "value", 本期值: "value", 数值: "value", 完成数: "value",
-  value: "value", reportedvalue: "value", reported: "value", actual: "value",
-  口径: "basis", 统计口径: "basis", 填报口径: "basis", basis: "basis", measure: "basis",
+  期间: "period",
+  月份: "period",
+  报告期: "period",
+  填报期间: "period",
+  填报月份: "period",
+  年月: "period",
+  统计期: "period",
+  日期: "period",
+  period: "period",
+  month: "period",
+  reportperiod: "period",
+  date: "period",
+  部门: "department",
+  责任单位: "department",
+  填报单位: "department",
+  填报部门: "department",
+  牵头单位: "department",
+  牵头部门: "department",
+  责任部门: "department",
+  department: "department",
+  dept: "department",
+  agency: "department",
+  目标编号: "targetId",
+  指标编号: "targetId",
+  编号: "targetId",
+  目标id: "targetId",
+  targetid: "targetId",
+  target: "targetId",
+  id: "targetId",
+  填报值: "value",
+  完成值: "value",
+  实际值: "value",
+  本期值: "value",
+  数值: "value",
+  完成数: "value",
+  value: "value",
+  reportedvalue: "value",
+  reported: "value",
+  actual: "value",
+  口径: "basis",
+  统计口径: "basis",
+  填报口径: "basis",
+  basis: "basis",
+  measure: "basis",
 };
 
 /** Baseline table columns (a baselines file or the 目标总表 sheet). */
 export type BaselineField = "targetId" | "baseline";
 
 const BASELINE_HEADERS: Record<string, BaselineField> = {
-  目标编号: "targetId", 指标编号: "targetId", 编号: "targetId", 目标id: "targetId",
-  targetid: "targetId", target: "targetId", id: "targetId",
-  基期值: "baseline", 基期数: "baseline", 基数: "baseline", 基线值: "baseline", 基准值: "baseline",
-  "2023年值": "baseline", "2023年基期值": "baseline", "2023年数": "baseline",
-  baseline: "baseline", baselinevalue: "baseline", basevalue: "baseline", "2023baseline": "baseline",
+  目标编号: "targetId",
+  指标编号: "targetId",
+  编号: "targetId",
+  目标id: "targetId",
+  targetid: "targetId",
+  target: "targetId",
+  id: "targetId",
+  基期值: "baseline",
+  基期数: "baseline",
+  基数: "baseline",
+  基线值: "baseline",
+  基准值: "baseline",
+  "2023年值": "baseline",
+  "2023年基期值": "baseline",
+  "2023年数": "baseline",
+  baseline: "baseline",
+  baselinevalue: "baseline",
+  basevalue: "baseline",
+  "2023baseline": "baseline",
 };
 
 function normalise(text: string): string {
@@ -38,11 +86,17 @@ function headerCandidates(cell: unknown): string[] {
   if (typeof cell !== "string" && typeof cell !== "number") return [];
   const text = String(cell).trim();
   if (!text) return [];
-  const parts = text.split(/[\n\r/|()（）[\]【】]+/).map((part) => part.trim()).filter(Boolean);
+  const parts = text
+    .split(/[\n\r/|()（）[\]【】]+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
   return [text, ...parts].map(normalise);
 }
 
-function mapRow<Field extends string>(cells: ReadonlyArray<unknown>, dictionary: Record<string, Field>): Partial<Record<Field, number>> {
+function mapRow<Field extends string>(
+  cells: ReadonlyArray<unknown>,
+  dictionary: Record<string, Field>,
+): Partial<Record<Field, number>> {
   const columns: Partial<Record<Field, number>> = {};
   cells.forEach((cell, columnIndex) => {
     for (const candidate of headerCandidates(cell)) {
@@ -102,7 +156,8 @@ function locate<Field extends string>(
     if (found === required.length) {
       let dataStart = index + 1;
       // A second header row (the English names under the Chinese ones) is not data.
-      while (dataStart < rows.length && required.every((field) => map(rows[dataStart])[field] !== undefined)) dataStart++;
+      while (dataStart < rows.length && required.every((field) => map(rows[dataStart])[field] !== undefined))
+        dataStart++;
       return { index, columns, dataStart };
     }
     if (!best || found > best.found) best = { index, columns, found };
@@ -115,7 +170,9 @@ function locate<Field extends string>(
  * @param rows the table
  * @returns the header's location, or the required fields that could not be found
  */
-export function findReportHeader(rows: ReadonlyArray<ReadonlyArray<unknown>>): HeaderLocation<ReportField> | { missing: ReportField[] } {
+export function findReportHeader(
+  rows: ReadonlyArray<ReadonlyArray<unknown>>,
+): HeaderLocation<ReportField> | { missing: ReportField[] } {
   return locate(rows, mapReportHeader, REQUIRED_REPORT_FIELDS);
 }
 
@@ -124,6 +181,8 @@ export function findReportHeader(rows: ReadonlyArray<ReadonlyArray<unknown>>): H
  * @param rows the table
  * @returns the header's location, or the fields that could not be found
  */
-export function findBaselineHeader(rows: ReadonlyArray<ReadonlyArray<unknown>>): HeaderLocation<BaselineField> | { missing: BaselineField[] } {
+export function findBaselineHeader(
+  rows: ReadonlyArray<ReadonlyArray<unknown>>,
+): HeaderLocation<BaselineField> | { missing: BaselineField[] } {
   return locate(rows, mapBaselineHeader, ["targetId", "baseline"]);
 }

@@ -5,7 +5,13 @@ export type { CheckOptions } from "./check";
 export { readBaselines } from "./baselines";
 export type { BaselineReadResult } from "./baselines";
 export { departmentLeague, behindTargets, latestReports } from "./league";
-export { findReportHeader, findBaselineHeader, mapReportHeader, mapBaselineHeader, REQUIRED_REPORT_FIELDS } from "./headers";
+export {
+  findReportHeader,
+  findBaselineHeader,
+  mapReportHeader,
+  mapBaselineHeader,
+  REQUIRED_REPORT_FIELDS,
+} from "./headers";
 export { readNumberCell, readTextCell, readBasisCell } from "./cells";
 export { issueReason } from "./issues";
 export { prepareTarget, shareAsFraction } from "./targets";

@@ -49,7 +49,8 @@ const REASONS: Record<Locale, Record<IssueCode, Render>> = {
     notANumber: (d) => `填报值“${d.text}”不是数字`,
     negativeValue: (d) => `填报值 ${d.text} 为负数，数量不能为负`,
     badBasis: (d) => `口径“${d.text}”无法识别（应为 累计 或 时点）`,
-    conflictingDuplicate: (d) => `同一部门、目标、期间重复填报且数值不同（另见 ${at(d, true)}${sameDepartment(d, true)}）`,
+    conflictingDuplicate: (d) =>
+      `同一部门、目标、期间重复填报且数值不同（另见 ${at(d, true)}${sameDepartment(d, true)}）`,
     conflictingBasis: (d) => `同一部门、目标、期间重复填报且口径不同（另见 ${at(d, true)}${sameDepartment(d, true)}）`,
     missingBaseline: (d) => `目标“${d.targetId}”缺少基期值（2023年数），无法计算轨迹`,
     trajectoryError: (d) => `目标“${d.targetId}”无法计算轨迹：${d.message ?? ""}`,
@@ -74,8 +75,10 @@ const REASONS: Record<Locale, Record<IssueCode, Render>> = {
     notANumber: (d) => `value "${d.text}" is not a number`,
     negativeValue: (d) => `value ${d.text} is negative; a count cannot be negative`,
     badBasis: (d) => `basis "${d.text}" not recognised (use YTD or level)`,
-    conflictingDuplicate: (d) => `same department, target and period reported twice with different values (see ${at(d, false)}${sameDepartment(d, false)})`,
-    conflictingBasis: (d) => `same department, target and period reported twice with a different basis (口径) (see ${at(d, false)}${sameDepartment(d, false)})`,
+    conflictingDuplicate: (d) =>
+      `same department, target and period reported twice with different values (see ${at(d, false)}${sameDepartment(d, false)})`,
+    conflictingBasis: (d) =>
+      `same department, target and period reported twice with a different basis (口径) (see ${at(d, false)}${sameDepartment(d, false)})`,
     missingBaseline: (d) => `target "${d.targetId}" has no baseline (2023 figure); its trajectory cannot be computed`,
     trajectoryError: (d) => `target "${d.targetId}": trajectory cannot be computed: ${d.message ?? ""}`,
     duplicateKept: (d) => `duplicate of ${at(d, false)} (same value); one row kept${sameDepartment(d, false)}`,

@@ -10,7 +10,11 @@ const collator = new Intl.Collator("zh-CN");
  * @param seriesKeys optional number per department+target, same for equal pairs (saves building string keys)
  * @returns one row per department and target
  */
-export function latestReports(rows: readonly CheckedRow[], ordinals?: readonly number[], seriesKeys?: readonly number[]): CheckedRow[] {
+export function latestReports(
+  rows: readonly CheckedRow[],
+  ordinals?: readonly number[],
+  seriesKeys?: readonly number[],
+): CheckedRow[] {
   const latest = new Map<string | number, { row: CheckedRow; ordinal: number }>();
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
@@ -37,7 +41,10 @@ function periodOrdinal(period: string): number {
  * @returns one summary per department, worst first
  * @example departmentLeague(rows)[0].department // → the department with most targets behind
  */
-export function departmentLeague(rows: readonly CheckedRow[], latest: readonly CheckedRow[] = latestReports(rows)): DepartmentSummary[] {
+export function departmentLeague(
+  rows: readonly CheckedRow[],
+  latest: readonly CheckedRow[] = latestReports(rows),
+): DepartmentSummary[] {
   const byDepartment = new Map<string, CheckedRow[]>();
   for (const row of latest) {
     const list = byDepartment.get(row.department);
@@ -46,7 +53,15 @@ export function departmentLeague(rows: readonly CheckedRow[], latest: readonly C
   }
   const summaries: DepartmentSummary[] = [];
   for (const [department, departmentRows] of byDepartment) {
-    const summary: DepartmentSummary = { department, behind: 0, atRisk: 0, onTrack: 0, worstGap: null, worstTargetId: null, targetsBehind: [] };
+    const summary: DepartmentSummary = {
+      department,
+      behind: 0,
+      atRisk: 0,
+      onTrack: 0,
+      worstGap: null,
+      worstTargetId: null,
+      targetsBehind: [],
+    };
     const behindRows: CheckedRow[] = [];
     for (const row of departmentRows) {
       summary[row.status] += 1;
@@ -74,7 +89,10 @@ export function departmentLeague(rows: readonly CheckedRow[], latest: readonly C
  * @param latest the rows' latestReports, when already computed
  * @returns one entry per department and target whose latest status is 落后
  */
-export function behindTargets(rows: readonly CheckedRow[], latest: readonly CheckedRow[] = latestReports(rows)): BehindTarget[] {
+export function behindTargets(
+  rows: readonly CheckedRow[],
+  latest: readonly CheckedRow[] = latestReports(rows),
+): BehindTarget[] {
   return latest
     .filter((row) => row.status === "behind")
     .sort((a, b) => a.gap - b.gap || collator.compare(a.department, b.department))

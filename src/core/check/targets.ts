@@ -7,7 +7,14 @@ import { isLiangxinError } from "../errors";
 import type { PathDirection } from "../gap";
 import { pathDirection } from "../gap";
 import type { TrajectoryKind, TrajectorySpec } from "../trajectory";
-import { defaultBasisForTarget, expectedAt, figuresAreRates, planYears, targetValueFromCatalog, trajectoryKindForTarget } from "../trajectory";
+import {
+  defaultBasisForTarget,
+  expectedAt,
+  figuresAreRates,
+  planYears,
+  targetValueFromCatalog,
+  trajectoryKindForTarget,
+} from "../trajectory";
 import type { IssueCode, ReportBasis } from "./types";
 import { errorFromException } from "../sheet/values";
 
@@ -72,13 +79,23 @@ export function shareAsFraction(value: number): number {
 export function prepareTarget(target: Target, baselineValue: number | null): TargetPlan {
   const { baseYear, startYear, targetYear } = planYears(target);
   const blocked = (code: BlockedTargetPlan["code"], message?: string): BlockedTargetPlan => ({
-    ready: false, target, code, message, startYear, targetYear,
+    ready: false,
+    target,
+    code,
+    message,
+    startYear,
+    targetYear,
   });
   const defaultKind = trajectoryKindForTarget(target);
   if (target.kind === "milestone" || defaultKind === null) return blocked("milestoneTarget");
   const needsBaseline = defaultKind === "growth" || defaultKind === "level" || defaultKind === "share";
   if (needsBaseline && (baselineValue === null || !Number.isFinite(baselineValue))) return blocked("missingBaseline");
-  const baseline = needsBaseline && baselineValue !== null ? (figuresAreRates(target) ? shareAsFraction(baselineValue) : baselineValue) : null;
+  const baseline =
+    needsBaseline && baselineValue !== null
+      ? figuresAreRates(target)
+        ? shareAsFraction(baselineValue)
+        : baselineValue
+      : null;
   const targetValue = targetValueFromCatalog(target, baseline);
   if (targetValue === null) return blocked("trajectoryError", "no target value in the catalog");
   const spec = (basis: ReportBasis): TrajectorySpec => ({
@@ -105,5 +122,16 @@ export function prepareTarget(target: Target, baselineValue: number | null): Tar
   // The one direction rule (src/core/gap.ts): the path's own direction, not the comparator. Both 口径 share it
   // (growth and level run between the same baseline and target).
   const direction = pathDirection(specs[defaultBasis].kind, specs[defaultBasis].baselineValue, targetValue);
-  return { ready: true, target, defaultBasis, specs, baselineValue: baseline, targetValue, startYear, targetYear, direction, lowerIsBetter: direction < 0 };
+  return {
+    ready: true,
+    target,
+    defaultBasis,
+    specs,
+    baselineValue: baseline,
+    targetValue,
+    startYear,
+    targetYear,
+    direction,
+    lowerIsBetter: direction < 0,
+  };
 }

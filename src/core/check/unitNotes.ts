@@ -30,7 +30,8 @@ function reasonFor(row: CheckedRow, unit: string | null, figuresUnit: string | n
   } else {
     hint = zh ? `请按计量单位“${figuresUnit}”填写` : `type it in ${figuresUnit}, the unit of figures`;
   }
-  if (zh) return `填报值 ${value} 是轨迹值 ${expected} 的 ${larger ? `${quotient} 倍` : `1/${quotient}`}，可能单位不一致：${hint}`;
+  if (zh)
+    return `填报值 ${value} 是轨迹值 ${expected} 的 ${larger ? `${quotient} 倍` : `1/${quotient}`}，可能单位不一致：${hint}`;
   return `reported ${value} is ${larger ? `${quotient} times` : `1/${quotient} of`} the trajectory value ${expected}; units may differ: ${hint}`;
 }
 
@@ -52,7 +53,12 @@ export function unitMismatchNotes(rows: readonly CheckedRow[], catalog: Catalog,
   for (const row of rows) {
     const target = targets.get(row.targetId);
     if (!target || figuresAreRates(target) || !differsByFactor(row.value, row.expected, REPORT_UNIT_RATIO)) continue;
-    notes.push({ file: row.file, row: row.row, code: "unitMismatch", reason: reasonFor(row, target.unit, unitOfFigures(target), locale) });
+    notes.push({
+      file: row.file,
+      row: row.row,
+      code: "unitMismatch",
+      reason: reasonFor(row, target.unit, unitOfFigures(target), locale),
+    });
   }
   return notes;
 }

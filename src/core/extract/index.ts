@@ -8,7 +8,12 @@
  */
 import type { Catalog, Target } from "../catalog";
 import { readPlanInfo } from "./planInfo";
-import { findResponsibilities, type DepartmentName, type Responsibility, type ResponsibilityMention } from "./responsibility";
+import {
+  findResponsibilities,
+  type DepartmentName,
+  type Responsibility,
+  type ResponsibilityMention,
+} from "./responsibility";
 import { blockAt, splitBlocks, type Block, type Heading } from "./sections";
 import { readResponsibilityTable, type TableRow } from "./table";
 import { findTargets, findTargetsIn, planYears, type FoundTarget } from "./targets";
@@ -39,7 +44,11 @@ export function extractCatalog(text: string, options: ExtractOptions = {}): Cata
     return extract(typeof text === "string" ? text : "", options);
   } catch (error) {
     // A bug must not take the host down: report it as a warning instead.
-    return { plan: { ...EMPTY_PLAN }, targets: [], warnings: [`提取失败（extraction failed）：${error instanceof Error ? error.message : String(error)}`] };
+    return {
+      plan: { ...EMPTY_PLAN },
+      targets: [],
+      warnings: [`提取失败（extraction failed）：${error instanceof Error ? error.message : String(error)}`],
+    };
   }
 }
 
@@ -100,8 +109,12 @@ function extract(raw: string, options: ExtractOptions): Catalog {
   const indicatorRestated = new Map<FoundTarget, Responsibility>();
   for (const { target, departments } of findTableTargets(clean.text, years)) {
     const parsed = departments ? parseResponsibility(departments, info.level) : null;
-    const responsibility = parsed?.lead ? { lead: parsed.lead, support: parsed.support, leadInferred: parsed.leadInferred || parsed.support.length > 0 } : null;
-    const sameYear = (bodyTargets.get(statedKey(target)) ?? []).filter((candidate) => candidate.targetYear === target.targetYear);
+    const responsibility = parsed?.lead
+      ? { lead: parsed.lead, support: parsed.support, leadInferred: parsed.leadInferred || parsed.support.length > 0 }
+      : null;
+    const sameYear = (bodyTargets.get(statedKey(target)) ?? []).filter(
+      (candidate) => candidate.targetYear === target.targetYear,
+    );
     const stated = bodyStatementOf(target, sameYear, indicatorRestated, clean.text, target.indicator);
     if (stated) {
       if (responsibility) indicatorRestated.set(stated, responsibility);
@@ -114,7 +127,11 @@ function extract(raw: string, options: ExtractOptions): Catalog {
   found.sort((left, right) => left.start - right.start || left.anchor - right.anchor);
 
   // Whether a block has departments does not depend on the position asked about.
-  const linkGoal = createGoalLinker(blocks, clean.text, (candidate) => departmentsFor(candidate, candidate.end, departmentsOf) !== null);
+  const linkGoal = createGoalLinker(
+    blocks,
+    clean.text,
+    (candidate) => departmentsFor(candidate, candidate.end, departmentsOf) !== null,
+  );
   const targets: Target[] = [];
   // The goal read just before, for 分别 pairs and 、-lists whose later members match no task.
   let previousGoal: { item: FoundTarget; responsibility: Responsibility | null } | null = null;
@@ -133,19 +150,26 @@ function extract(raw: string, options: ExtractOptions): Catalog {
     } else if (block.isGoals) {
       linkedTask = linkGoal(item.indicator);
       if (linkedTask) {
-        const linked = forTopic(departmentsFor(linkedTask, linkedTask.end, departmentsOf), `${linkedTask.task}|${item.indicator}`);
+        const linked = forTopic(
+          departmentsFor(linkedTask, linkedTask.end, departmentsOf),
+          `${linkedTask.task}|${item.indicator}`,
+        );
         if (linked) responsibility = { lead: linked.lead, support: linked.support, leadInferred: true };
       }
-      if (!responsibility && previousGoal && isSibling(previousGoal.item, item, clean.text)) responsibility = previousGoal.responsibility;
+      if (!responsibility && previousGoal && isSibling(previousGoal.item, item, clean.text))
+        responsibility = previousGoal.responsibility;
       previousGoal = { item, responsibility };
     } else {
       responsibility = forTopic(departmentsFor(block, item.anchor, departmentsOf), `${block.task}|${item.indicator}`);
     }
     // The task table's row for this very target, unless the text states departments for it.
     const restatedResponsibility = restatedBy.get(item)?.responsibility ?? indicatorRestated.get(item);
-    if (restatedResponsibility && (block.isGoals || (departmentsOf.get(block)?.mentions.length ?? 0) === 0)) responsibility = restatedResponsibility;
+    if (restatedResponsibility && (block.isGoals || (departmentsOf.get(block)?.mentions.length ?? 0) === 0))
+      responsibility = restatedResponsibility;
     // 以下各项任务均需…负责落实 adds its departments to every task after it.
-    const extra = laterSupport.filter((mention) => mention.start < item.anchor).flatMap((mention) => mention.appliesToLater);
+    const extra = laterSupport
+      .filter((mention) => mention.start < item.anchor)
+      .flatMap((mention) => mention.appliesToLater);
     targets.push(toTarget(item, block, responsibility, extra, clean));
   }
   targets.forEach((target, index) => {
@@ -155,10 +179,16 @@ function extract(raw: string, options: ExtractOptions): Catalog {
   for (const sentence of unread) {
     const span = toRawSpan(clean, sentence.start, sentence.end);
     const line = raw.slice(0, span.start).split("\n").length;
-    warnings.push(`第${line}行：含年份和数字的句子未识别出目标（dated sentence with numbers not read as a target）：${raw.slice(span.start, Math.min(span.end, span.start + 40))}`);
+    warnings.push(
+      `第${line}行：含年份和数字的句子未识别出目标（dated sentence with numbers not read as a target）：${raw.slice(span.start, Math.min(span.end, span.start + 40))}`,
+    );
   }
   if (targets.length === 0) warnings.push("未找到目标：这是一份两新实施方案吗？（no targets found: is this a plan?）");
-  return { plan: { government: info.government, title: info.title, docNumber: info.docNumber, date: info.date }, targets, warnings };
+  return {
+    plan: { government: info.government, title: info.title, docNumber: info.docNumber, date: info.date },
+    targets,
+    warnings,
+  };
 }
 
 /** The year a plan was issued: its 文号's year (云政办〔2024〕7号), else its date's; null when neither. */
@@ -217,7 +247,8 @@ function bigrams(text: string): Set<string> {
 }
 
 // Words every task name has: they say nothing about which task a row is.
-const GENERIC_TASK_WORDS = /推进|推动|加快|实施|开展|加强|支持|促进|完善|健全|发展|设备|更新|行动|领域|工作|提升|全面|[和及与的]/g;
+const GENERIC_TASK_WORDS =
+  /推进|推动|加快|实施|开展|加强|支持|促进|完善|健全|发展|设备|更新|行动|领域|工作|提升|全面|[和及与的]/g;
 
 /**
  * How well a table row's name fits a task title, from their specific two-character words (推进,
@@ -382,7 +413,13 @@ function isSibling(previous: FoundTarget, item: FoundTarget, text: string): bool
   const between = text.slice(previous.end, item.start);
   if (/^[、和及]?$/.test(between)) return true;
   const field = domainOf([item.indicator]);
-  return between === "，" && previous.kind === "share" && item.kind === "share" && field !== "综合" && domainOf([previous.indicator]) === field;
+  return (
+    between === "，" &&
+    previous.kind === "share" &&
+    item.kind === "share" &&
+    field !== "综合" &&
+    domainOf([previous.indicator]) === field
+  );
 }
 
 /**
@@ -406,12 +443,19 @@ function indicatorOf(indicator: string, block: Block): string {
   return `${indicator}（${block.task}）`;
 }
 
-function toTarget(item: FoundTarget, block: Block, responsibility: Responsibility | null, extraSupport: readonly DepartmentName[], clean: CleanText): Target {
+function toTarget(
+  item: FoundTarget,
+  block: Block,
+  responsibility: Responsibility | null,
+  extraSupport: readonly DepartmentName[],
+  clean: CleanText,
+): Target {
   const span = toRawSpan(clean, item.start, item.end);
   const rawText = clean.rawText.slice(span.start, span.end);
   const support: string[] = [];
   for (const name of [...(responsibility?.support ?? []), ...extraSupport]) {
-    if (name.canonical !== responsibility?.lead?.canonical && !support.includes(name.canonical)) support.push(name.canonical);
+    if (name.canonical !== responsibility?.lead?.canonical && !support.includes(name.canonical))
+      support.push(name.canonical);
   }
   const titles = block.path.map((heading) => heading.title).reverse();
   return {

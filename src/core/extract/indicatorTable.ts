@@ -48,7 +48,9 @@ function readColumns(cells: readonly string[]): Columns | null {
     if (yearMatch) targets.push({ index, year: yearMatch[1] ? Number(yearMatch[1]) : null });
   });
   if (indicator < 0 || targets.length === 0) return null;
-  const baseIndex = cells.findIndex((cell, index) => !targets.some((target) => target.index === index) && BASE_HEADER.test(cell));
+  const baseIndex = cells.findIndex(
+    (cell, index) => !targets.some((target) => target.index === index) && BASE_HEADER.test(cell),
+  );
   return {
     indicator,
     targets,
@@ -58,9 +60,11 @@ function readColumns(cells: readonly string[]): Columns | null {
   };
 }
 
-
 function kindOf(indicator: string, unit: string): TargetKind {
-  if (RATIO_UNITS.has(unit)) return unit === "倍" || unit.endsWith("百分点") || GROWTH_INDICATOR.test(indicator) ? "growth_vs_baseline" : "share";
+  if (RATIO_UNITS.has(unit))
+    return unit === "倍" || unit.endsWith("百分点") || GROWTH_INDICATOR.test(indicator)
+      ? "growth_vs_baseline"
+      : "share";
   if (/每年|年均/.test(indicator)) return "annual";
   if (/累计/.test(indicator)) return "cumulative";
   // 报废汽车回收量, 二手车交易量: a measured volume to reach, whatever the activity words.
@@ -117,7 +121,7 @@ function readRow(
   const afterNumber = match[0].length;
   // The unit: in the cell (45%, 2.8万辆), else the unit column, else the indicator's bracket.
   const bracket = /（([^（）]{1,6})）$/.exec(indicatorCell);
-  const unitColumn = columns.unit >= 0 ? cells[columns.unit]?.text ?? "" : "";
+  const unitColumn = columns.unit >= 0 ? (cells[columns.unit]?.text ?? "") : "";
   const whole = (candidate: string): ReturnType<typeof readUnit> => {
     const unit = readUnit(candidate, 0);
     return unit && unit.unit === candidate ? unit : null;
@@ -130,9 +134,18 @@ function readRow(
   const suffix = CELL_SUFFIX.exec(targetCell.text.slice(afterNumber + (unitInCell ? unit.unit.length : 0)));
   const prefix = match[1] ?? null;
   const comparator: Comparator =
-    prefix === "≥" || prefix === ">=" ? ">=" : prefix === ">" ? ">" : prefix === "≤" || prefix === "<=" ? "<=" : comparatorOf(prefix, suffix?.[1] ?? "");
+    prefix === "≥" || prefix === ">="
+      ? ">="
+      : prefix === ">"
+        ? ">"
+        : prefix === "≤" || prefix === "<="
+          ? "<="
+          : comparatorOf(prefix, suffix?.[1] ?? "");
   // 城市公交车新能源化比例（%） → 城市公交车新能源化比例: the bracket held only the unit.
-  const indicator = (bracket && unit === bracketUnit ? indicatorCell.slice(0, bracket.index) : indicatorCell).slice(0, 40);
+  const indicator = (bracket && unit === bracketUnit ? indicatorCell.slice(0, bracket.index) : indicatorCell).slice(
+    0,
+    40,
+  );
   const kind = kindOf(indicatorCell, unit.unit);
   const ownBase = /较([0-9]{4})年/.exec(indicatorCell);
   // Cleaned text has no spaces, so a cell's text starts at its offset.

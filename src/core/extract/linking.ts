@@ -13,7 +13,23 @@ function bigrams(text: string): Set<string> {
 }
 
 // Too common in these plans to say which task is meant.
-const COMMON = new Set(["推动", "推进", "加快", "实施", "提升", "开展", "支持", "水平", "更新", "重点", "行业", "领域", "全市", "达到", "基本"]);
+const COMMON = new Set([
+  "推动",
+  "推进",
+  "加快",
+  "实施",
+  "提升",
+  "开展",
+  "支持",
+  "水平",
+  "更新",
+  "重点",
+  "行业",
+  "领域",
+  "全市",
+  "达到",
+  "基本",
+]);
 
 /**
  * Builds the linker of a plan's goals to its tasks: the task whose title and text share most of
@@ -29,7 +45,11 @@ const COMMON = new Set(["推动", "推进", "加快", "实施", "提升", "开�
  *   when no task shares enough words
  * @example createGoalLinker(blocks, text, () => true)("二手车交易量")?.task // → "支持二手商品流通交易"
  */
-export function createGoalLinker(blocks: readonly Block[], text: string, hasDepartments: (block: Block) => boolean): (indicator: string) => Block | null {
+export function createGoalLinker(
+  blocks: readonly Block[],
+  text: string,
+  hasDepartments: (block: Block) => boolean,
+): (indicator: string) => Block | null {
   const allTasks = blocks.filter((block) => !block.isGoals && !block.isAppendix && block.task !== "");
   const tasks = allTasks.filter(hasDepartments);
   const order = new Map(tasks.map((block, index) => [block, index]));
@@ -49,10 +69,14 @@ export function createGoalLinker(blocks: readonly Block[], text: string, hasDepa
   const first = tasks[0];
   // The first task below the headings that open it; a later task with departments is about something else.
   const aggregateTask =
-    first !== undefined && allTasks.slice(0, allTasks.indexOf(first)).every((block) => first.path.includes(block.path[block.path.length - 1])) ? first : null;
+    first !== undefined &&
+    allTasks.slice(0, allTasks.indexOf(first)).every((block) => first.path.includes(block.path[block.path.length - 1]))
+      ? first
+      : null;
   return (indicator) => {
     if (tasks.length === 0) return null;
-    if (/设备(?:更新)?投资|投资规模/.test(indicator)) return aggregateTask !== null && lendsToAggregate(aggregateTask, indicator) ? aggregateTask : null;
+    if (/设备(?:更新)?投资|投资规模/.test(indicator))
+      return aggregateTask !== null && lendsToAggregate(aggregateTask, indicator) ? aggregateTask : null;
     const scores = new Map<Block, number>();
     for (const pair of bigrams(indicator)) {
       for (const { block, weight } of index.get(pair) ?? []) scores.set(block, (scores.get(block) ?? 0) + weight);
@@ -61,7 +85,10 @@ export function createGoalLinker(blocks: readonly Block[], text: string, hasDepa
     // One shared word in a task's body is chance; ask for a title word or two body words.
     let bestScore = 1;
     for (const [block, score] of scores) {
-      if (score > bestScore || (score === bestScore && best !== null && (order.get(block) ?? 0) < (order.get(best) ?? 0))) {
+      if (
+        score > bestScore ||
+        (score === bestScore && best !== null && (order.get(block) ?? 0) < (order.get(best) ?? 0))
+      ) {
         best = block;
         bestScore = score;
       }

@@ -14,7 +14,8 @@ const DEPARTMENT_LINE = new RegExp(`^(${PLACE})[\u4e00-\u9fff]{2,14}?(?:厅|局|
 const TITLE_PLACE = new RegExp(`^(${PLACE})(?=推动|推进|关于|大规模|加快|实施|促进|贯彻)`);
 const TITLE_WORDS = /(方案|计划|措施|意见|办法|细则)(?:（[^（）]{1,12}）)?$/;
 const DOC_NUMBER_LINE = /^[\u4e00-\u9fff]{1,10}[〔[【（]\d{4}[〕\]】）]\d{1,4}号$/;
-const DATE_LINE = /^([0-9〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日(印发|发布)?$/;
+const DATE_LINE =
+  /^([0-9〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日(印发|发布)?$/;
 
 /** The departments on one header line: 松亭区商务局松亭区财政局 → 松亭区商务局, 松亭区财政局. */
 function issuersOf(line: string, place: string): string[] {
@@ -40,7 +41,10 @@ function levelOf(place: string): GovernmentLevel {
 
 function shortNameOf(place: string): string {
   // 宁夏回族自治区 → 宁夏: the people's name is part of the region's title, not of its short name.
-  const short = place.replace(/(?:壮族|回族|维吾尔|蒙古族|藏族)?(特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)$/, "");
+  const short = place.replace(
+    /(?:壮族|回族|维吾尔|蒙古族|藏族)?(特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)$/,
+    "",
+  );
   return short.length > 0 ? short : place;
 }
 

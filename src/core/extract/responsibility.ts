@@ -58,7 +58,8 @@ const ROLE_SUFFIX =
   /(牵头|按照职责分工负责|按职责分工负责|按职责分工落实|按照职责负责|按职责负责|分工负责|共同负责|负责落实|负责|配合|参与|协助|落实)$/;
 
 /** A role label (配合单位：) glued to the department list before it. */
-const ROLE_LABEL_INSIDE = /(?<=[^；;。，,：:（\s])(?=(?:牵头单位|牵头部门|主要责任单位|责任单位|配合单位|参与单位|协办单位|责任部门|配合部门)[：:])/g;
+const ROLE_LABEL_INSIDE =
+  /(?<=[^；;。，,：:（\s])(?=(?:牵头单位|牵头部门|主要责任单位|责任单位|配合单位|参与单位|协办单位|责任部门|配合部门)[：:])/g;
 
 /** Splits on separators that are not inside brackets. */
 export function splitTopLevel(text: string, separators: RegExp): string[] {
@@ -154,7 +155,12 @@ interface Reading {
  * Reads one statement's comma parts: `X牵头`, `Y、Z按职责分工负责`, `X（牵头）`, and bare lists,
  * which take the role of the statement's label (牵头单位： → leads; 责任单位： or none → a group).
  */
-function readParts(statement: string, labelRole: "lead" | "support" | null, level: GovernmentLevel, reading: Reading): void {
+function readParts(
+  statement: string,
+  labelRole: "lead" | "support" | null,
+  level: GovernmentLevel,
+  reading: Reading,
+): void {
   let pending: DepartmentName[] = [];
   for (const part of splitTopLevel(statement, /[，,]/)) {
     const trimmed = part.trim();
@@ -227,7 +233,9 @@ export function parseResponsibility(
     return { lead: leads[0], support: [...leads.slice(1), ...others], leadInferred: false, appliesToLater };
   }
   // No named lead: the first department named for the task itself (not a 负责落实 group).
-  const primary = groups.find((group) => group.role !== "负责落实" && group.names.length > 0) ?? groups.find((group) => group.names.length > 0);
+  const primary =
+    groups.find((group) => group.role !== "负责落实" && group.names.length > 0) ??
+    groups.find((group) => group.names.length > 0);
   if (!primary) return { lead: null, support: [], leadInferred: false, appliesToLater };
   const lead = primary.names[0];
   const support = others.filter((name) => name !== lead);
@@ -247,10 +255,12 @@ export function isResponsibilitySentence(sentence: string): boolean {
     const trimmed = part.trim().replace(LEAD_IN, "");
     const role = ROLE_SUFFIX.exec(trimmed);
     if (role) hasRole = true;
-    const names = splitTopLevel(role ? trimmed.slice(0, role.index) : trimmed, /[、]/)
-      .map((name) => name.trim().replace(/(等有关部门|等相关部门|等部门|等单位|等)$/, ""));
+    const names = splitTopLevel(role ? trimmed.slice(0, role.index) : trimmed, /[、]/).map((name) =>
+      name.trim().replace(/(等有关部门|等相关部门|等部门|等单位|等)$/, ""),
+    );
     if (names.some((name) => NAME_ROLE_MARKER.test(name))) hasRole = true;
-    if (names.length === 0 || names.some((name) => name.length < 2 || !(DEPARTMENT_END.test(name) || /^各/.test(name)))) return false;
+    if (names.length === 0 || names.some((name) => name.length < 2 || !(DEPARTMENT_END.test(name) || /^各/.test(name))))
+      return false;
   }
   return hasRole;
 }
@@ -283,7 +293,8 @@ export function readTopicStatement(sentence: string): Array<{ topic: string; con
     const trimmed = part.trim();
     if (trimmed === "") continue;
     const topic = TOPIC_CLAUSE.exec(trimmed);
-    if (topic && !DEPARTMENT_END.test(topic[1]) && !/^各/.test(topic[1])) clauses.push({ topic: topic[1], content: topic[2] });
+    if (topic && !DEPARTMENT_END.test(topic[1]) && !/^各/.test(topic[1]))
+      clauses.push({ topic: topic[1], content: topic[2] });
     else if (clauses.length > 0) clauses[clauses.length - 1].content += `，${trimmed}`;
     else return null;
   }
@@ -319,16 +330,39 @@ export function findResponsibilities(text: string, level: GovernmentLevel): Resp
     if (FIRST_IS_LEAD_NOTE.test(statement.content)) firstIsLead = true;
     const previous = found[found.length - 1];
     if (SAME_AS_ABOVE.test(statement.content)) {
-      if (previous) found.push({ lead: previous.lead, support: previous.support, leadInferred: previous.leadInferred, appliesToLater: [], start: statement.start, end: statement.end });
+      if (previous)
+        found.push({
+          lead: previous.lead,
+          support: previous.support,
+          leadInferred: previous.leadInferred,
+          appliesToLater: [],
+          start: statement.start,
+          end: statement.end,
+        });
       continue;
     }
     if (statement.topics) {
-      const topics = statement.topics.map((clause) => ({ topic: clause.topic, ...parseResponsibility(clause.content, level, firstIsLead) }));
+      const topics = statement.topics.map((clause) => ({
+        topic: clause.topic,
+        ...parseResponsibility(clause.content, level, firstIsLead),
+      }));
       const first = topics[0];
-      found.push({ lead: first.lead, support: first.support, leadInferred: first.leadInferred, appliesToLater: first.appliesToLater, start: statement.start, end: statement.end, topics });
+      found.push({
+        lead: first.lead,
+        support: first.support,
+        leadInferred: first.leadInferred,
+        appliesToLater: first.appliesToLater,
+        start: statement.start,
+        end: statement.end,
+        topics,
+      });
       continue;
     }
-    found.push({ ...parseResponsibility(statement.content, level, firstIsLead), start: statement.start, end: statement.end });
+    found.push({
+      ...parseResponsibility(statement.content, level, firstIsLead),
+      start: statement.start,
+      end: statement.end,
+    });
   }
   return found;
 }
@@ -367,7 +401,8 @@ function findSentences(text: string): Statement[] {
         // Topics first: 交通运输设备更新由市交通运输局 would otherwise pass for one long name.
         const topics = readTopicStatement(sentence);
         if (topics) found.push({ content: sentence, start, end: index, topics });
-        else if (isResponsibilitySentence(sentence)) found.push({ content: sentence.replace(LEAD_IN, ""), start, end: index });
+        else if (isResponsibilitySentence(sentence))
+          found.push({ content: sentence.replace(LEAD_IN, ""), start, end: index });
       }
     }
     start = index + 1;
@@ -391,7 +426,8 @@ function findBracketed(text: string): Statement[] {
       depth--;
       if (depth === 0 && openAt >= 0) {
         const content = text.slice(openAt + 1, index);
-        if (isResponsibilityText(content) || SAME_AS_ABOVE.test(content)) found.push({ content, start: openAt, end: index + 1 });
+        if (isResponsibilityText(content) || SAME_AS_ABOVE.test(content))
+          found.push({ content, start: openAt, end: index + 1 });
         openAt = -1;
       }
     }

@@ -99,7 +99,9 @@ export function splitBlocks(text: string): Block[] {
       path: path.slice(),
       section: formatSection(path),
       task: innermost && innermost.rank !== 0 ? innermost.title : "",
-      isGoals: path.some((heading) => heading.rank !== 0 && GOALS_TITLE.test(heading.title) && heading.title.length <= 12),
+      isGoals: path.some(
+        (heading) => heading.rank !== 0 && GOALS_TITLE.test(heading.title) && heading.title.length <= 12,
+      ),
       isAppendix: inAppendix,
     });
   };

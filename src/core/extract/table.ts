@@ -43,7 +43,10 @@ interface TaskColumns {
 
 const NUMBER_HEADER = /^(?:序号|编号)$/;
 // Ordered from the broad to the specific: the last non-empty one is the row's title.
-const TITLE_HEADERS = [/^(?:重点任务|主要任务|重点工作|任务类别|重点领域|领域|行动)$/, /^(?:具体任务|工作任务|任务名称|任务事项|工作事项|重点事项|任务|事项|工作内容|任务内容|主要内容)$/];
+const TITLE_HEADERS = [
+  /^(?:重点任务|主要任务|重点工作|任务类别|重点领域|领域|行动)$/,
+  /^(?:具体任务|工作任务|任务名称|任务事项|工作事项|重点事项|任务|事项|工作内容|任务内容|主要内容)$/,
+];
 const GOAL_HEADER = /^(?:工作目标|主要目标|任务目标|具体目标|预期目标|目标要求|工作目标及要求|目标)$/;
 const LEAD_HEADER = /^(?:牵头单位|牵头部门|牵头责任单位|牵头)$/;
 const SUPPORT_HEADER = /^(?:配合单位|配合部门|参与单位|协办单位|协同单位|责任单位|责任部门)$/;
@@ -55,7 +58,6 @@ const PROJECT_HEADER = /项目名称|建设内容|总投资/;
 const DEPARTMENT_CELL =
   /^(?:市|省|县|区)?[\u4e00-\u9fff（）]{2,30}(?:局|委|办|办公室|中心|公司|社|行|分行|队|海关|管委会|院|政府|厅|室|部)(?:（牵头）|牵头)?(?:[、，,]|$)/;
 
-
 /** Columns of a task table's header, or null when the line is no such header. */
 function readTaskHeader(cells: readonly string[]): TaskColumns | "other" | null {
   const find = (pattern: RegExp): number => cells.findIndex((cell) => pattern.test(cell));
@@ -64,7 +66,8 @@ function readTaskHeader(cells: readonly string[]): TaskColumns | "other" | null 
   const titles = TITLE_HEADERS.map(find).filter((index) => index >= 0);
   const goal = find(GOAL_HEADER);
   const responsible = lead < 0 ? find(RESPONSIBLE_HEADER) : -1;
-  const support = lead >= 0 ? cells.map((cell, index) => (SUPPORT_HEADER.test(cell) ? index : -1)).filter((index) => index >= 0) : [];
+  const support =
+    lead >= 0 ? cells.map((cell, index) => (SUPPORT_HEADER.test(cell) ? index : -1)).filter((index) => index >= 0) : [];
   const named = [lead, number, goal, responsible, ...titles, ...support].filter((index) => index >= 0).length;
   if (named < 2) return null;
   if (cells.some((cell) => PROJECT_HEADER.test(cell))) return "other";
@@ -80,12 +83,17 @@ function namesOf(cell: string, level: GovernmentLevel): DepartmentName[] {
 }
 
 /** A row's departments by column: the 牵头单位 cell leads (named), the others support. */
-function rowResponsibility(cells: ReadonlyArray<{ text: string }>, columns: TaskColumns, level: GovernmentLevel): Responsibility | null {
-  const cell = (index: number): string => (index >= 0 ? cells[index]?.text ?? "" : "");
+function rowResponsibility(
+  cells: ReadonlyArray<{ text: string }>,
+  columns: TaskColumns,
+  level: GovernmentLevel,
+): Responsibility | null {
+  const cell = (index: number): string => (index >= 0 ? (cells[index]?.text ?? "") : "");
   if (columns.lead >= 0) {
     const leads = namesOf(cell(columns.lead), level);
     const support = columns.support.flatMap((index) => namesOf(cell(index), level));
-    if (leads.length === 0) return support.length > 0 ? { lead: support[0], support: support.slice(1), leadInferred: true } : null;
+    if (leads.length === 0)
+      return support.length > 0 ? { lead: support[0], support: support.slice(1), leadInferred: true } : null;
     return { lead: leads[0], support: [...leads.slice(1), ...support], leadInferred: false };
   }
   const text = cell(columns.responsible);
@@ -93,7 +101,11 @@ function rowResponsibility(cells: ReadonlyArray<{ text: string }>, columns: Task
   const parsed = parseResponsibility(text, level);
   if (!parsed.lead) return null;
   // 市经信局（牵头）、市财政局 names its lead; a bare list's first department is only taken as lead.
-  return { lead: parsed.lead, support: parsed.support, leadInferred: parsed.leadInferred || (!/牵头/.test(text) && parsed.support.length > 0) };
+  return {
+    lead: parsed.lead,
+    support: parsed.support,
+    leadInferred: parsed.leadInferred || (!/牵头/.test(text) && parsed.support.length > 0),
+  };
 }
 
 /**
@@ -132,14 +144,22 @@ export function readResponsibilityTable(text: string, level: GovernmentLevel): T
   return rows;
 }
 
-function readRow(cells: ReadonlyArray<{ text: string; start: number }>, columns: TaskColumns, lineStart: number, level: GovernmentLevel): TableRow | null {
-  const numberCell = columns.number >= 0 ? cells[columns.number]?.text ?? "" : "";
+function readRow(
+  cells: ReadonlyArray<{ text: string; start: number }>,
+  columns: TaskColumns,
+  lineStart: number,
+  level: GovernmentLevel,
+): TableRow | null {
+  const numberCell = columns.number >= 0 ? (cells[columns.number]?.text ?? "") : "";
   // A section row (一、重点任务) in a numbered table is not a task.
   if (columns.number >= 0 && !/^[0-9]{1,3}$/.test(numberCell)) return null;
   const titles = columns.titles.map((index) => cells[index]?.text ?? "").filter((title) => title.length > 0);
   const goalCell = columns.goal >= 0 ? cells[columns.goal] : undefined;
-  const goal = goalCell && goalCell.text !== "" ? { start: lineStart + goalCell.start, end: lineStart + goalCell.start + goalCell.text.length } : null;
-  const deadlineCell = columns.deadline >= 0 ? cells[columns.deadline]?.text ?? "" : "";
+  const goal =
+    goalCell && goalCell.text !== ""
+      ? { start: lineStart + goalCell.start, end: lineStart + goalCell.start + goalCell.text.length }
+      : null;
+  const deadlineCell = columns.deadline >= 0 ? (cells[columns.deadline]?.text ?? "") : "";
   const deadlines = scanYears(deadlineCell).filter((year) => year.role === "deadline");
   const responsibility = rowResponsibility(cells, columns, level);
   if (!responsibility && !goal) return null;
@@ -165,7 +185,11 @@ function readBareRow(cells: readonly string[], level: GovernmentLevel): TableRow
     number: Number(cells[0]),
     title,
     titles: title ? [title] : [],
-    responsibility: { lead: parsed.lead, support: parsed.support, leadInferred: parsed.leadInferred || parsed.support.length > 0 },
+    responsibility: {
+      lead: parsed.lead,
+      support: parsed.support,
+      leadInferred: parsed.leadInferred || parsed.support.length > 0,
+    },
     goal: null,
     deadlineYear: null,
   };

@@ -13,8 +13,10 @@ import { indicatorName } from "./naming";
 import { scanYears, YEAR_ONLY_PIECE, type YearMention } from "./years";
 
 /** A target found in the cleaned text, before departments, ids and domains are attached. */
-export interface FoundTarget
-  extends Pick<Target, "kind" | "comparator" | "value" | "unit" | "normalizedValue" | "baseYear" | "startYear" | "targetYear" | "indicator"> {
+export interface FoundTarget extends Pick<
+  Target,
+  "kind" | "comparator" | "value" | "unit" | "normalizedValue" | "baseYear" | "startYear" | "targetYear" | "indicator"
+> {
   /** Clean-text span of the stating clause. */
   start: number;
   end: number;
@@ -43,27 +45,31 @@ interface Mention {
 
 const NUMBER_TOKEN = /[0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+/g;
 const SUFFIX = /^(?:（含）)?(及以上|以上|及以下|以下|以内|左右|多)/;
-const PREFIX_COMPARATOR =
-  /(不低于|不少于|至少|不超过|不高于|控制在|超过|突破|高于|多于|低于|少于|大约|约|近)(?:约)?$/;
+const PREFIX_COMPARATOR = /(不低于|不少于|至少|不超过|不高于|控制在|超过|突破|高于|多于|低于|少于|大约|约|近)(?:约)?$/;
 /** Verbs of doing a countable thing: the number after them is an amount to complete. */
 const COMPLETION_VERB =
   /完成|新建|改建|新改建|改造|更新|更换|淘汰|建成|建设|培育|新增|实施|招引|引进|引育|报废|加装|创建|打造|推广|迁建|提标|配备|安装|购置|培训|收购|处置|组织|开展|举办|新投产|投产|制修订|制定|发布|共通|回收|推动|落地|认定|储备|争取|规范提升|整治提升|提质升级|提档升级/;
 const COMPLETION_VERB_END = new RegExp(`(?:${COMPLETION_VERB.source})(?:约|共|了)?$`);
-const LEVEL_VERB_END = /(?:达到|达|突破|保持在|保持|稳定在|提高到|提升到|提高至|提升至|增至|超过|不低于|不少于)(?:约)?$/;
+const LEVEL_VERB_END =
+  /(?:达到|达|突破|保持在|保持|稳定在|提高到|提升到|提高至|提升至|增至|超过|不低于|不少于)(?:约)?$/;
 /** Verbs that set an amount to reach; 超过/不低于/不少于 only compare, so a completion verb before them decides. */
 const STRICT_LEVEL_VERB_END = /(?:达到|达|突破|保持在|保持|稳定在|提高到|提升到|提高至|提升至|增至)(?:约)?$/;
 /** A growth rate per year (年均增长8%, 年增长10%左右): an annual target, not growth against a base. */
-const ANNUAL_RATE = /(?:年均|每年|(?<![0-9〇零一二三四五六七八九十])年)(?:增长|增速|递增|提高|提升)(?:率)?(?:达到|保持在|为)?(?:约|近|超过|不低于)?$/;
+const ANNUAL_RATE =
+  /(?:年均|每年|(?<![0-9〇零一二三四五六七八九十])年)(?:增长|增速|递增|提高|提升)(?:率)?(?:达到|保持在|为)?(?:约|近|超过|不低于)?$/;
 const GROWTH_VERB_END = /(?:增长|增加|提高|提升|下降|降低|减少|翻)(?:了)?(?:约|近|超过|不低于|不少于)?$/;
 /** A change downwards (比2023年下降4.5%): stored as a negative change, −4.5 and −0.045. */
 const DECREASE_VERB_END = /(?:下降|降低|减少)(?:了)?(?:约|近|超过|不低于|不少于)?$/;
 const BASE_PHRASE = /(?:较|比|相比|相较于?|同比)([0-9]{4})年/g;
 /** Words before a number that make it a condition, not a goal (使用8年以上, 年耗能1万吨). */
-const THRESHOLD_BEFORE = /(?:使用|运行|服役|车龄|能耗|耗能|年产|年处理|日处理|年拆解|加工|功率|排量|载重|年限|设计|容量|规模为|人间|总投资|投资额|购置额)(?:约|超过|达|在)?$/;
+const THRESHOLD_BEFORE =
+  /(?:使用|运行|服役|车龄|能耗|耗能|年产|年处理|日处理|年拆解|加工|功率|排量|载重|年限|设计|容量|规模为|人间|总投资|投资额|购置额)(?:约|超过|达|在)?$/;
 /** A rate qualifier between a level verb and its number (达到日处理3.5万吨): part of the measure, not a threshold. */
-const RATE_AFTER_LEVEL_VERB = /(?:达到|达|突破|提高到|提升到|提高至|提升至|增至|超过)(日|年|月)(?:处理|均|产)?(?:能力)?$/;
+const RATE_AFTER_LEVEL_VERB =
+  /(?:达到|达|突破|提高到|提升到|提高至|提升至|增至|超过)(日|年|月)(?:处理|均|产)?(?:能力)?$/;
 /** The rate qualifier itself, dropped before reading the verb and the name. */
-const RATE_QUALIFIER_END = /(?<=达到|达|突破|提高到|提升到|提高至|提升至|增至|超过)(?:日|年|月)(?:处理|均|产)?(?:能力)?$/;
+const RATE_QUALIFIER_END =
+  /(?<=达到|达|突破|提高到|提升到|提高至|提升至|增至|超过)(?:日|年|月)(?:处理|均|产)?(?:能力)?$/;
 /** A figure of a past year (2023年度…零售额不低于5000万元): a condition or background, not a goal. */
 const PAST_YEAR_FIGURE = /([0-9]{4})年度/;
 const BACKGROUND = /已经?(?:建成|完成|累计|达到|实现|有)|现有|目前|截至目前|截止目前|去年|上年/;
@@ -71,7 +77,8 @@ const BACKGROUND = /已经?(?:建成|完成|累计|达到|实现|有)|现有|目
  * Policy inputs, not outcomes: subsidy rates and caps, loan terms, meeting frequencies, and
  * arrangement rates (担保费率不超过1%, 考核分值占比不低于2%: fee rates, assessment weights).
  */
-const POLICY_INPUT = /补贴|补助|奖励|奖补|贴息|首付|利率|费率|分值|权重|贷款|额度|最高|单件|单台|单个|每辆|每台|每户|每件|每人|每个|每套|每(?:周|旬|半月)|按(?:照)?[^，]{0,12}的$|给予/;
+const POLICY_INPUT =
+  /补贴|补助|奖励|奖补|贴息|首付|利率|费率|分值|权重|贷款|额度|最高|单件|单台|单个|每辆|每台|每户|每件|每人|每个|每套|每(?:周|旬|半月)|按(?:照)?[^，]{0,12}的$|给予/;
 const FUND = /资金|基金|经费|预算|金额/;
 /**
  * An amount per quarter, month or half-year (每季度组织1场…): a per-year target, counted as the
@@ -252,7 +259,8 @@ export function planYears(text: string, issueYear: number | null = null): Target
     if (mention.role === "base") bases.set(mention.year, (bases.get(mention.year) ?? 0) + 1);
     else if (mention.role === "deadline") {
       deadlines.set(mention.year, (deadlines.get(mention.year) ?? 0) + 1);
-      if (mention.periodStart !== null) periodStarts.set(mention.periodStart, (periodStarts.get(mention.periodStart) ?? 0) + 1);
+      if (mention.periodStart !== null)
+        periodStarts.set(mention.periodStart, (periodStarts.get(mention.periodStart) ?? 0) + 1);
     }
   }
   const mostFrequent = (counts: Map<number, number>): number | null => {
@@ -268,7 +276,11 @@ export function planYears(text: string, issueYear: number | null = null): Target
   };
   const base = mostFrequent(bases);
   const periodStart = mostFrequent(periodStarts);
-  return { horizonYear: mostFrequent(deadlines), planStartYear: base !== null ? base + 1 : periodStart, periodStartYear: periodStart ?? issueYear };
+  return {
+    horizonYear: mostFrequent(deadlines),
+    planStartYear: base !== null ? base + 1 : periodStart,
+    periodStartYear: periodStart ?? issueYear,
+  };
 }
 
 interface Sentence {
@@ -298,7 +310,10 @@ function sentencesOf(text: string): Sentence[] {
  * @example
  * findTargets("到2027年，再生资源回收量达到30万吨以上。", { horizonYear: 2027, planStartYear: 2024 }).targets[0].value // → 30
  */
-export function findTargets(text: string, options: TargetScanOptions): { targets: FoundTarget[]; unread: UnreadSentence[] } {
+export function findTargets(
+  text: string,
+  options: TargetScanOptions,
+): { targets: FoundTarget[]; unread: UnreadSentence[] } {
   const targets: FoundTarget[] = [];
   const unread: UnreadSentence[] = [];
   // The deadline of a line that leads in a list (到2027年：⏎1．…⏎2．…): it dates the lines below it.
@@ -359,7 +374,12 @@ function readSentence(
     readClause(clauseText, clauseStart, { years, leadIns, sentence: sentenceText }, sentence.start, options, targets);
     clauseStart += clauseText.length + 1;
   }
-  if (unread && targets.length === before && years.some((year) => year.role === "deadline") && scanMentions(sentenceText).length > 0) {
+  if (
+    unread &&
+    targets.length === before &&
+    years.some((year) => year.role === "deadline") &&
+    scanMentions(sentenceText).length > 0
+  ) {
     unread.push(sentence);
   }
   return { ownYears, leadIns };
@@ -378,9 +398,16 @@ function readSentence(
  * @example
  * findTargetsIn("新增变压器1000台以上", 0, 11, 2025, { horizonYear: 2027, planStartYear: 2024 })[0].targetYear // → 2025
  */
-export function findTargetsIn(text: string, start: number, end: number, deadlineYear: number | null, options: TargetScanOptions): FoundTarget[] {
+export function findTargetsIn(
+  text: string,
+  start: number,
+  end: number,
+  deadlineYear: number | null,
+  options: TargetScanOptions,
+): FoundTarget[] {
   const targets: FoundTarget[] = [];
-  const deadline: YearMention | null = deadlineYear === null ? null : { role: "deadline", year: deadlineYear, periodStart: null, start: -1, end: -1 };
+  const deadline: YearMention | null =
+    deadlineYear === null ? null : { role: "deadline", year: deadlineYear, periodStart: null, start: -1, end: -1 };
   for (const sentence of sentencesOf(text.slice(start, end))) {
     readSentence(text, { start: start + sentence.start, end: start + sentence.end }, deadline, options, targets, null);
   }
@@ -391,7 +418,8 @@ export function findTargetsIn(text: string, start: number, end: number, deadline
 const LIST_ITEM = /^(?:[0-9]{1,2}[.、](?![0-9])|（[0-9]{1,2}）|[①-⑳])/;
 
 /** A section or chapter heading line (二、, （二）, 第二章): it ends the list a 到2027年： line leads in. */
-const SECTION_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十百]{1,4}[章节部分]|附件)/;
+const SECTION_HEADING =
+  /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|第[一二三四五六七八九十百]{1,4}[章节部分]|附件)/;
 
 /**
  * A period of the clause's own with no year (三年内, 今后三年): it counts from the plan's period
@@ -445,11 +473,19 @@ function yearFor(
   let own: YearMention | null = null;
   let carried: YearMention | null = null;
   const clauseEnd = clauseStart + clause.length;
-  const piecesApart = (from: number, to: number): boolean => /[，：；,]/.test(sentence.slice(Math.max(0, from), Math.max(0, to)));
+  const piecesApart = (from: number, to: number): boolean =>
+    /[，：；,]/.test(sentence.slice(Math.max(0, from), Math.max(0, to)));
   for (const year of years) {
     if (year.role !== "deadline" || year.start >= position) continue;
     // 2025年底前，A全部完成更新，每年更新B 150套: the completion date is not the per-year amount's.
-    if (perYear && year.start >= 0 && year.periodStart === null && COMPLETION_DEADLINE.test(sentence.slice(year.start, year.end)) && piecesApart(year.end, position)) continue;
+    if (
+      perYear &&
+      year.start >= 0 &&
+      year.periodStart === null &&
+      COMPLETION_DEADLINE.test(sentence.slice(year.start, year.end)) &&
+      piecesApart(year.end, position)
+    )
+      continue;
     if (year.start >= clauseStart) own = year;
     else if (leadIns.has(year)) carried = year;
   }
@@ -459,7 +495,8 @@ function yearFor(
   if (carried) return carried;
   return (
     years.find((year) => {
-      if (year.role !== "deadline" || year.start < clauseStart || year.start >= clauseEnd || year.start < position) return false;
+      if (year.role !== "deadline" || year.start < clauseStart || year.start >= clauseEnd || year.start < position)
+        return false;
       const relative = year.start - clauseStart;
       if (clause.slice(Math.max(0, relative - 3), relative).includes("其中")) return false;
       if (!piecesApart(position, year.start)) return true;
@@ -483,7 +520,13 @@ function periodEnd(period: RegExpExecArray, clauseStart: number, periodStartYear
   const years = parseNumber(period[1] ?? period[2]);
   if (periodStartYear === null || years === null || years < 1) return null;
   const start = clauseStart + period.index;
-  return { role: "deadline", year: periodStartYear + years - 1, periodStart: periodStartYear, start, end: start + period[0].length };
+  return {
+    role: "deadline",
+    year: periodStartYear + years - 1,
+    periodStart: periodStartYear,
+    start,
+    end: start + period[0].length,
+  };
 }
 
 /** A deadline by which something is completed (年底前, 6月底前, 以前): not the end of a per-year count. */
@@ -501,36 +544,59 @@ function readClause(
   out: FoundTarget[],
 ): void {
   const pieces = splitPieces(clause);
-  const pieceOf = (position: number): Piece => pieces.find((piece) => position >= piece.start && position <= piece.end) ?? pieces[pieces.length - 1];
+  const pieceOf = (position: number): Piece =>
+    pieces.find((piece) => position >= piece.start && position <= piece.end) ?? pieces[pieces.length - 1];
   const absolute = (position: number): number => sentenceOffset + clauseOffset + position;
   const { years } = sentenceYears;
   const sentenceHasDeadline = years.some((year) => year.role === "deadline");
   const accepted: Array<{ mention: Mention; target: FoundTarget; piece: Piece; listed: boolean }> = [];
 
   // spanEnd: clause offset where the previous target's stated phrase (number and object) ends.
-  let previous: { mention: Mention; target: FoundTarget; piece: Piece; spanEnd: number; perPeriod: boolean } | null = null;
+  let previous: { mention: Mention; target: FoundTarget; piece: Piece; spanEnd: number; perPeriod: boolean } | null =
+    null;
   const mentions = scanMentions(clause);
   for (const [mentionIndex, mention] of mentions.entries()) {
     const piece = pieceOf(mention.numberStart);
     const pieceBefore = clause.slice(piece.start, mention.numberStart);
     const clauseBefore = clause.slice(0, mention.numberStart);
     const after = clause.slice(mention.suffixEnd);
-    const between = previous !== null && previous.piece === piece ? clause.slice(previous.mention.suffixEnd, mention.numberStart) : null;
+    const between =
+      previous !== null && previous.piece === piece
+        ? clause.slice(previous.mention.suffixEnd, mention.numberStart)
+        : null;
     const listed = between !== null && /^[、和及]$/.test(between);
     // 燃气管网120公里、供水管网80公里: the next item of a list names its own object but has no verb.
     const listedItem = !listed && between !== null && /^、[^，；、的]{1,20}$/.test(between);
-    const segmentStart = previous !== null && previous.piece === piece ? previous.spanEnd + (/[、和及]/.test(clause[previous.spanEnd] ?? "") ? 1 : 0) : piece.start;
+    const segmentStart =
+      previous !== null && previous.piece === piece
+        ? previous.spanEnd + (/[、和及]/.test(clause[previous.spanEnd] ?? "") ? 1 : 0)
+        : piece.start;
     const localBefore = clause.slice(Math.min(segmentStart, mention.numberStart), mention.numberStart);
 
     // Attributive numbers qualify the noun after them: thresholds and plan-describing counts.
     const attributive = isCjk(after[0]) && !/^(?:的目标|目标)/.test(after);
-    if (attributive && !countedObject(mention, mentions[mentionIndex + 1], pieceBefore, clause.slice(mention.suffixEnd, piece.end), sentenceHasDeadline || TARGET_CONTEXT.test(clauseBefore))) {
+    if (
+      attributive &&
+      !countedObject(
+        mention,
+        mentions[mentionIndex + 1],
+        pieceBefore,
+        clause.slice(mention.suffixEnd, piece.end),
+        sentenceHasDeadline || TARGET_CONTEXT.test(clauseBefore),
+      )
+    ) {
       continue;
     }
     if (THRESHOLD_BEFORE.test(pieceBefore) && !RATE_AFTER_LEVEL_VERB.test(pieceBefore)) continue;
     const pastYear = PAST_YEAR_FIGURE.exec(pieceBefore);
     const firstPlanYear = options.planStartYear ?? options.horizonYear;
-    if (pastYear && firstPlanYear !== null && Number(pastYear[1]) < firstPlanYear && !/(?:较|比|相比|相较于?|同比)[0-9]{4}年度/.test(pieceBefore)) continue;
+    if (
+      pastYear &&
+      firstPlanYear !== null &&
+      Number(pastYear[1]) < firstPlanYear &&
+      !/(?:较|比|相比|相较于?|同比)[0-9]{4}年度/.test(pieceBefore)
+    )
+      continue;
     if (BACKGROUND.test(pieceBefore)) continue;
     // Only words right before the number: 补贴 may also name the activity being counted.
     if (POLICY_INPUT.test(pieceBefore.slice(-8)) || (/元$/.test(mention.unit) && FUND.test(pieceBefore))) continue;
@@ -558,7 +624,10 @@ function readClause(
     const sameAsPrevious =
       previous !== null &&
       ((listed && localBefore.trim() === "") ||
-        (listedItem && !COMPLETION_VERB.test(localBefore) && !LEVEL_VERB_END.test(localBefore) && !GROWTH_VERB_END.test(localBefore)));
+        (listedItem &&
+          !COMPLETION_VERB.test(localBefore) &&
+          !LEVEL_VERB_END.test(localBefore) &&
+          !GROWTH_VERB_END.test(localBefore)));
     let kind: TargetKind;
     if (sameAsPrevious && previous) {
       kind = previous.target.kind;
@@ -568,29 +637,52 @@ function readClause(
       const basePiece = pieceBefore.search(/(?:较|比|相比|相较于?|同比)[0-9]{4}年/);
       const changeAfterBase = basePiece >= 0 && /增长|增加|提高|提升|下降|降低|减少/.test(pieceBefore.slice(basePiece));
       if (mention.unit !== "倍" && ANNUAL_RATE.test(localBefore)) kind = "annual";
-      else kind = mention.unit === "倍" || mention.unit === "成" || growthVerb || mention.unit.endsWith("百分点") || changeAfterBase ? "growth_vs_baseline" : "share";
+      else
+        kind =
+          mention.unit === "倍" ||
+          mention.unit === "成" ||
+          growthVerb ||
+          mention.unit.endsWith("百分点") ||
+          changeAfterBase
+            ? "growth_vs_baseline"
+            : "share";
     } else if (perPeriod || PER_YEAR.test(pieceBefore)) {
       kind = "annual";
-    } else if (/累计/.test(pieceBefore) || cumulativeCarries(clause, piece.start, accepted.length > 0 ? accepted[accepted.length - 1].mention.suffixEnd : -1)) {
+    } else if (
+      /累计/.test(pieceBefore) ||
+      cumulativeCarries(clause, piece.start, accepted.length > 0 ? accepted[accepted.length - 1].mention.suffixEnd : -1)
+    ) {
       kind = "cumulative";
     } else if (baseYear !== null && growthVerb) {
       kind = "growth_vs_baseline";
     } else if (STRICT_LEVEL_VERB_END.test(localBefore.replace(/力争|争取/g, "").replace(RATE_QUALIFIER_END, ""))) {
       kind = "level";
-    } else if (COMPLETION_VERB.test(pieceBefore) || ACTIVITY_BEFORE_COUNT.test(localBefore) || (/为$/.test(localBefore) && EQUIPPED_AFTER.test(after))) {
+    } else if (
+      COMPLETION_VERB.test(pieceBefore) ||
+      ACTIVITY_BEFORE_COUNT.test(localBefore) ||
+      (/为$/.test(localBefore) && EQUIPPED_AFTER.test(after))
+    ) {
       kind = "cumulative";
     } else {
       kind = "level";
     }
     let comparator = comparatorOf(prefixMatch ? prefixMatch[1] : null, mention.suffix);
-    if (listed && previous && comparator === "=" && localBefore.trim() === "") comparator = previous.target.comparator ?? "=";
+    if (listed && previous && comparator === "=" && localBefore.trim() === "")
+      comparator = previous.target.comparator ?? "=";
     if (mention.rangeTop !== null) comparator = ">=";
 
-    const year = yearFor(sentenceYears, clauseOffset + mention.numberStart, clauseOffset, clause, options, kind === "annual");
+    const year = yearFor(
+      sentenceYears,
+      clauseOffset + mention.numberStart,
+      clauseOffset,
+      clause,
+      options,
+      kind === "annual",
+    );
     const targetYear = year ? year.year : options.horizonYear;
     const counts = kind === "cumulative" || kind === "annual";
     const explicitStart = years.find((candidate) => candidate.role === "start")?.year ?? null;
-    const startYear = counts ? year?.periodStart ?? explicitStart ?? options.planStartYear : null;
+    const startYear = counts ? (year?.periodStart ?? explicitStart ?? options.planStartYear) : null;
 
     // Source: the phrase from its segment start, with a scope piece (更新的公交车辆中，) and a bare
     // year piece before it.
@@ -598,7 +690,10 @@ function readClause(
     let scope = "";
     if (spanStart === piece.start) {
       let index = pieces.indexOf(piece);
-      const scoped = index > 0 && RATIO_UNITS.has(mention.unit) ? scopeOf(clause.slice(pieces[index - 1].start, pieces[index - 1].end)) : "";
+      const scoped =
+        index > 0 && RATIO_UNITS.has(mention.unit)
+          ? scopeOf(clause.slice(pieces[index - 1].start, pieces[index - 1].end))
+          : "";
       if (scoped !== "") {
         scope = scoped;
         index--;
@@ -625,16 +720,23 @@ function readClause(
     if (indicator === "") indicator = indicatorName(clause.slice(mention.suffixEnd, piece.end));
     // …设备投资规模较2023年增长35%以上，年均增长8%左右 / …不少于350台，其中2024年完成80台: a number with
     // no subject of its own measures the previous one's (its annual rate, or a part of it).
-    if (indicator === "" && previous) indicator = `${previous.target.indicator}${kind === "annual" && RATIO_UNITS.has(mention.unit) ? "年均增长" : ""}`.slice(0, 40);
+    if (indicator === "" && previous)
+      indicator =
+        `${previous.target.indicator}${kind === "annual" && RATIO_UNITS.has(mention.unit) ? "年均增长" : ""}`.slice(
+          0,
+          40,
+        );
     // 推进…柴油货车淘汰，力争…累计淘汰350辆: a bare verb takes its object from the piece before.
-    if (indicator.length > 0 && indicator.length < 4) indicator = objectBefore(clause, pieces, piece, indicator) ?? indicator;
+    if (indicator.length > 0 && indicator.length < 4)
+      indicator = objectBefore(clause, pieces, piece, indicator) ?? indicator;
     // Two shares of one name (新能源车辆比例) told apart by their scope: 更新的公交车辆中新能源车辆比例.
     if (scope !== "" && indicator !== "") indicator = `${scope}${indicator}`.slice(0, 40);
     // A decrease is a negative change, so baseline × (1 + normalizedValue) is the target.
     const decrease =
       (kind === "growth_vs_baseline" || kind === "annual") &&
       RATIO_UNITS.has(mention.unit) &&
-      (DECREASE_VERB_END.test(localBefore) || (sameAsPrevious && previous !== null && (previous.target.value ?? 0) < 0));
+      (DECREASE_VERB_END.test(localBefore) ||
+        (sameAsPrevious && previous !== null && (previous.target.value ?? 0) < 0));
     const signedValue = decrease ? -mention.value : mention.value;
     // 每季度1场 → 4 a year: the core tracks per-year amounts (value and unit stay as written).
     const periodsPerYear = perPeriod ? PERIODS_PER_YEAR[perPeriod[1]] : 1;
@@ -660,7 +762,8 @@ function readClause(
       unit: mention.unit,
       normalizedValue,
       // 较2023年 anywhere before the number in the sentence (较2023年增长25%；…增加约一倍).
-      baseYear: kind === "growth_vs_baseline" ? baseYear ?? lastBaseYear(years, clauseOffset + mention.numberStart) : null,
+      baseYear:
+        kind === "growth_vs_baseline" ? (baseYear ?? lastBaseYear(years, clauseOffset + mention.numberStart)) : null,
       startYear,
       targetYear,
       indicator,
@@ -697,7 +800,11 @@ function readClause(
       const phraseEnd = endOfPhrase(pieceText, matchStart + match[0].length);
       let spanStart = piece.start + segmentStart;
       const index = pieces.indexOf(piece);
-      if (segmentStart === 0 && index > 0 && YEAR_ONLY_PIECE.test(clause.slice(pieces[index - 1].start, pieces[index - 1].end))) {
+      if (
+        segmentStart === 0 &&
+        index > 0 &&
+        YEAR_ONLY_PIECE.test(clause.slice(pieces[index - 1].start, pieces[index - 1].end))
+      ) {
         spanStart = pieces[index - 1].start;
       }
       out.push({
@@ -751,7 +858,11 @@ const DATED_ACTION = /^(?:全部|全面|基本)?(?:完成|出台|制定|印发|�
  * @param pieceOffset - sentence offset of the phrase
  * @returns the deadline year and the phrase offset of the verb, or null
  */
-function datedAction(pieceText: string, pieceOffset: number, { years, sentence }: SentenceYears): { year: number; actionAt: number } | null {
+function datedAction(
+  pieceText: string,
+  pieceOffset: number,
+  { years, sentence }: SentenceYears,
+): { year: number; actionAt: number } | null {
   for (const year of years) {
     if (year.role !== "deadline" || year.start < pieceOffset || year.end > pieceOffset + pieceText.length) continue;
     if (!sentence.slice(year.start, year.end).endsWith("前")) continue;
@@ -796,7 +907,13 @@ function scopeOf(priorPiece: string): string {
 /** 为120家村卫生室配备…: the places a verb equips or renews, after 为 + count. */
 const EQUIPPED_AFTER = /^[^，；。、的]{1,12}?(?:配备|配置|安装|加装|更新|改造|建设)/;
 
-function countedObject(mention: Mention, next: Mention | undefined, pieceBefore: string, pieceRest: string, dated: boolean): boolean {
+function countedObject(
+  mention: Mention,
+  next: Mention | undefined,
+  pieceBefore: string,
+  pieceRest: string,
+  dated: boolean,
+): boolean {
   // 淘汰35蒸吨/小时以下燃煤锅炉: an upper bound on a noun is a threshold, never an amount to do.
   if (/以下|以内/.test(mention.suffix)) return false;
   if (mention.suffix === "" && COMPLETION_VERB_END.test(pieceBefore)) return true;
@@ -804,9 +921,15 @@ function countedObject(mention: Mention, next: Mention | undefined, pieceBefore:
   if (dated && /为$/.test(pieceBefore) && EQUIPPED_AFTER.test(pieceRest)) return true;
   // A list (打造10个以上…中心、培育10家以上…企业): only this item's object counts.
   const rest = pieceRest.split("、")[0];
-  if (/元$/.test(mention.unit) || rest.includes("的") || (next !== undefined && next.numberStart < mention.suffixEnd + rest.length)) return false;
+  if (
+    /元$/.test(mention.unit) ||
+    rest.includes("的") ||
+    (next !== undefined && next.numberStart < mention.suffixEnd + rest.length)
+  )
+    return false;
   // Undated, only a plain object ends it, and not in the past tense (培育了30家以上…企业 is background).
-  if (mention.suffix !== "") return COMPLETION_VERB_END.test(pieceBefore) && (dated || (!pieceBefore.endsWith("了") && endsWithObject(rest)));
+  if (mention.suffix !== "")
+    return COMPLETION_VERB_END.test(pieceBefore) && (dated || (!pieceBefore.endsWith("了") && endsWithObject(rest)));
   return /(?:不少于|不低于|达到)$/.test(pieceBefore) && COMPLETION_VERB.test(pieceBefore);
 }
 
@@ -816,7 +939,13 @@ function countedObject(mention: Mention, next: Mention | undefined, pieceBefore:
  * …企业开展转型) makes the number a participant count instead.
  */
 function endsWithObject(rest: string): boolean {
-  return rest.length >= 2 && rest.length <= 20 && !/[的，、]/.test(rest) && !COMPLETION_VERB.test(rest) && !OBJECT_THEN_VERB.test(rest);
+  return (
+    rest.length >= 2 &&
+    rest.length <= 20 &&
+    !/[的，、]/.test(rest) &&
+    !COMPLETION_VERB.test(rest) &&
+    !OBJECT_THEN_VERB.test(rest)
+  );
 }
 
 /** Verbs that make a counted group act rather than be the result: 企业参加…, 企业开展…. */
@@ -877,7 +1006,8 @@ function distributeRespectively(
     const spanStart = head.target.start;
     const spanEnd = members[members.length - 1].target.end;
     members.forEach((member, position) => {
-      if (subjects.length === members.length) member.target.indicator = indicatorName(subjects[position]) || member.target.indicator;
+      if (subjects.length === members.length)
+        member.target.indicator = indicatorName(subjects[position]) || member.target.indicator;
       member.target.start = spanStart;
       member.target.end = spanEnd;
     });

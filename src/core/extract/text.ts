@@ -29,7 +29,7 @@ const CHAR_MAP: Record<string, string> = {
   "－": "-",
   "–": "—",
   "﹪": "%",
-  "〇": "〇",
+  〇: "〇",
 };
 
 const BOOKMARK = /\[bookmark:[^\]\n]{0,200}\]/g;
@@ -141,7 +141,8 @@ function mapCharacters(raw: string): Pass {
 }
 
 /** A page number as Word exports print it: — 3 —, -3-, 第3页, 第3页共12页 (spaces already dropped). */
-const PAGE_NUMBER_LINE = /^(?:[—\-―─]{1,3}[0-9]{1,4}[—\-―─]{1,3}|第[0-9]{1,4}页(?:[，,]?共[0-9]{1,4}页)?|[0-9]{1,4}\/[0-9]{1,4})$/;
+const PAGE_NUMBER_LINE =
+  /^(?:[—\-―─]{1,3}[0-9]{1,4}[—\-―─]{1,3}|第[0-9]{1,4}页(?:[，,]?共[0-9]{1,4}页)?|[0-9]{1,4}\/[0-9]{1,4})$/;
 /** Lines short enough to be a running header or footer when they repeat. */
 const RUNNING_HEADER_MAX = 40;
 
@@ -166,7 +167,8 @@ function isPageFurniture(line: string, seenShortLines: Set<string>): boolean {
  */
 const ISSUER_LINE =
   /^([\u4e00-\u9fff]{2,10}?(?:省|市|县|区|州|盟|旗))[\u4e00-\u9fff]{2,14}?(?:局|委员会|委|厅|办公室|办公厅|社|中心)(?:\1[\u4e00-\u9fff]{2,14}?(?:局|委员会|委|厅|办公室|办公厅|社|中心))+$/;
-const DATE_ONLY_LINE = /^[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日(?:印发|发布)?$/;
+const DATE_ONLY_LINE =
+  /^[0-9〇零一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日(?:印发|发布)?$/;
 
 /** The rest of a wrapped department list: names and separators only, ending in a department. */
 const WRAPPED_NAMES = /^[^。；：:！？]{1,60}(?:局|委|厅|办|中心|政府|社|公司|行|队|院|会)$/;

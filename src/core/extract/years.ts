@@ -26,7 +26,8 @@ const YEAR_PATTERN =
  * A year phrase qualifying a noun is a condition, not a deadline: 2000年底前建成的(小区),
  * 2018年以前注册登记的(车辆).
  */
-const CONDITION_AFTER = /^(?:建成|建设|投用|投入使用|投运|注册登记|注册|登记|购买|购置|出厂|生产|取得|办理|备案|核发)[^，；。]{0,4}的/;
+const CONDITION_AFTER =
+  /^(?:建成|建设|投用|投入使用|投运|注册登记|注册|登记|购买|购置|出厂|生产|取得|办理|备案|核发)[^，；。]{0,4}的/;
 
 /** Last year of a five-year plan period: 十四五 → 2025 (2021–2025), 十五五 → 2030. */
 function fiveYearPlanEnd(ordinal: string): number {
@@ -69,4 +70,5 @@ export function scanYears(sentence: string): YearMention[] {
 }
 
 /** Pure year phrases that may stand as their own clause: 到2027年, 力争到2025年, 2024至2027年. */
-export const YEAR_ONLY_PIECE = /^(?:力争|争取|计划)?(?:到|至|截至|在)?[0-9]{4}年?(?:(?:—|-|~|至|到)[0-9]{4}年)?(?:底前|底|末|前)?(?:年)?$/;
+export const YEAR_ONLY_PIECE =
+  /^(?:力争|争取|计划)?(?:到|至|截至|在)?[0-9]{4}年?(?:(?:—|-|~|至|到)[0-9]{4}年)?(?:底前|底|末|前)?(?:年)?$/;

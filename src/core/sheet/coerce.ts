@@ -107,7 +107,10 @@ function toNumber(value: unknown, param: ParamSpec, functionName: string, subjec
   if (typeof value === "number") {
     return Number.isFinite(value)
       ? value
-      : sheetError("#NUM!", `${functionName}：${zhLabel(param, subject)}须为有限数值 (${functionName} got a non-finite number for ${param.name}${where})`);
+      : sheetError(
+          "#NUM!",
+          `${functionName}：${zhLabel(param, subject)}须为有限数值 (${functionName} got a non-finite number for ${param.name}${where})`,
+        );
   }
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value === "string") {
@@ -124,11 +127,19 @@ function toNumber(value: unknown, param: ParamSpec, functionName: string, subjec
   );
 }
 
-function toPeriod(value: unknown, param: ParamSpec, functionName: string, subject?: CellSubject): ReportPeriod | SheetError {
+function toPeriod(
+  value: unknown,
+  param: ParamSpec,
+  functionName: string,
+  subject?: CellSubject,
+): ReportPeriod | SheetError {
   const where = subject?.en ?? "";
   const text = cellText(value);
   if (typeof value !== "number" && typeof value !== "string" && !(value instanceof Date)) {
-    return sheetError("#VALUE!", `${functionName}：${zhLabel(param, subject)}应为日期，而不是 "${text}" (${functionName} expects a date for ${param.name}${where}, not "${text}")`);
+    return sheetError(
+      "#VALUE!",
+      `${functionName}：${zhLabel(param, subject)}应为日期，而不是 "${text}" (${functionName} expects a date for ${param.name}${where}, not "${text}")`,
+    );
   }
   try {
     return parseReportPeriod(value);
@@ -136,7 +147,12 @@ function toPeriod(value: unknown, param: ParamSpec, functionName: string, subjec
     // A date read but outside 1990–2100, or an ambiguous 2025.1: the core's own words say why.
     if (error instanceof LiangxinError && !(error instanceof UnreadableReportDate)) {
       const located = errorFromException(error, functionName);
-      return subject ? sheetError(located.error, `${located.message ?? ""}（${subject.zh.trim()}${param.labelZh ?? param.name} / ${param.name}${subject.en}）`) : located;
+      return subject
+        ? sheetError(
+            located.error,
+            `${located.message ?? ""}（${subject.zh.trim()}${param.labelZh ?? param.name} / ${param.name}${subject.en}）`,
+          )
+        : located;
     }
     if (error instanceof LiangxinError) {
       return sheetError(

@@ -61,9 +61,16 @@ export function toMatrix(argument: SheetArgument): SheetMatrix {
 export function evaluateSheetFunction(fn: SheetFunction, args: readonly SheetArgument[]): SheetResult {
   try {
     if (args.length > fn.params.length) {
-      return sheetError("#VALUE!", `${fn.name}：最多 ${fn.params.length} 个参数 (${fn.name} takes at most ${fn.params.length} arguments)`);
+      return sheetError(
+        "#VALUE!",
+        `${fn.name}：最多 ${fn.params.length} 个参数 (${fn.name} takes at most ${fn.params.length} arguments)`,
+      );
     }
-    if (fn.shape === "range") return fn.evaluate(fn.params.map((_param, index) => toMatrix(args[index])), fn.name);
+    if (fn.shape === "range")
+      return fn.evaluate(
+        fn.params.map((_param, index) => toMatrix(args[index])),
+        fn.name,
+      );
     return evaluateElementwise(fn, args);
   } catch (exception) {
     return errorFromException(exception, fn.name);
@@ -115,7 +122,9 @@ function evaluateElementwise(fn: ElementwiseSheetFunction, args: readonly SheetA
         }
         cellValues[index] = coerceCell(rangeRow[cellColumn], params[index], fn.name);
       }
-      resultRow[column] = outside ? sheetError("#N/A", `${fn.name}：区域大小不一致 (${fn.name}: ranges of different sizes)`) : computeCell(fn, cellValues);
+      resultRow[column] = outside
+        ? sheetError("#N/A", `${fn.name}：区域大小不一致 (${fn.name}: ranges of different sizes)`)
+        : computeCell(fn, cellValues);
     }
     result[row] = resultRow;
   }

@@ -15,7 +15,10 @@ import { SUBSIDY_FUNCTIONS } from "../budget/sheetFunctions";
 import type { SheetArgument, SheetResult } from "./values";
 import { sheetError } from "./values";
 
-export const SHEET_FUNCTIONS: Readonly<Record<string, SheetFunction>> = { ...TRAJECTORY_FUNCTIONS, ...SUBSIDY_FUNCTIONS };
+export const SHEET_FUNCTIONS: Readonly<Record<string, SheetFunction>> = {
+  ...TRAJECTORY_FUNCTIONS,
+  ...SUBSIDY_FUNCTIONS,
+};
 
 /** The custom functions' namespace, as manifest.xml declares it (Functions.Namespace): Excel calls them LX.TARGET_GAP(…). */
 export const CUSTOM_FUNCTION_NAMESPACE = "LX";
@@ -37,7 +40,9 @@ const QUOTED_OR_CODE = /("(?:[^"]|"")*"|'(?:[^']|'')*')|[^"']+/g;
  */
 export function qualifyCustomFunctions(formula: string, namespace: string = CUSTOM_FUNCTION_NAMESPACE): string {
   return formula.replace(QUOTED_OR_CODE, (part: string, quoted: string | undefined) =>
-    quoted !== undefined ? part : part.replace(BARE_CALL, (_call, name: string) => `${namespace}.${name.toUpperCase()}(`),
+    quoted !== undefined
+      ? part
+      : part.replace(BARE_CALL, (_call, name: string) => `${namespace}.${name.toUpperCase()}(`),
   );
 }
 

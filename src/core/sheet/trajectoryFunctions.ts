@@ -37,11 +37,33 @@ export const KIND_KEYWORDS: Readonly<Record<string, TrajectoryKind>> = {
   年度: "annual",
 };
 
-const MODE_KEYWORDS: Readonly<Record<string, GapMode>> = { rel: "rel", relative: "rel", 相对: "rel", abs: "abs", absolute: "abs", 绝对: "abs" };
+const MODE_KEYWORDS: Readonly<Record<string, GapMode>> = {
+  rel: "rel",
+  relative: "rel",
+  相对: "rel",
+  abs: "abs",
+  absolute: "abs",
+  绝对: "abs",
+};
 
-const BASELINE: ParamSpec = { name: "baseline", labelZh: "基期值", type: "number", description: "Base-year figure (2023 by default)." };
-const TARGET: ParamSpec = { name: "target", labelZh: "目标年值", type: "number", description: "Target-year figure (for growth: baseline × (1 + growth))." };
-const DATE: ParamSpec = { name: "date", labelZh: "报告期", type: "period", description: "Report date: a year (2025), 2025-06, an ISO date or a date." };
+const BASELINE: ParamSpec = {
+  name: "baseline",
+  labelZh: "基期值",
+  type: "number",
+  description: "Base-year figure (2023 by default).",
+};
+const TARGET: ParamSpec = {
+  name: "target",
+  labelZh: "目标年值",
+  type: "number",
+  description: "Target-year figure (for growth: baseline × (1 + growth)).",
+};
+const DATE: ParamSpec = {
+  name: "date",
+  labelZh: "报告期",
+  type: "period",
+  description: "Report date: a year (2025), 2025-06, an ISO date or a date.",
+};
 const KIND: ParamSpec = {
   name: "kind",
   type: "kind",
@@ -50,15 +72,40 @@ const KIND: ParamSpec = {
   keywords: KIND_KEYWORDS,
   description: "growth (default), level, share, cumulative or annual.",
 };
-const REPORTED: ParamSpec = { name: "reported", labelZh: "报告值", type: "number", description: "Reported figure (year-to-date for flows)." };
-const BASE_YEAR: ParamSpec = { name: "baseYear", labelZh: "基期年份", type: "integer", optional: true, defaultValue: DEFAULT_BASE_YEAR, description: "Base year; default 2023." };
-const TARGET_YEAR: ParamSpec = { name: "targetYear", labelZh: "目标年份", type: "integer", optional: true, defaultValue: DEFAULT_TARGET_YEAR, description: "Target year; default 2027." };
+const REPORTED: ParamSpec = {
+  name: "reported",
+  labelZh: "报告值",
+  type: "number",
+  description: "Reported figure (year-to-date for flows).",
+};
+const BASE_YEAR: ParamSpec = {
+  name: "baseYear",
+  labelZh: "基期年份",
+  type: "integer",
+  optional: true,
+  defaultValue: DEFAULT_BASE_YEAR,
+  description: "Base year; default 2023.",
+};
+const TARGET_YEAR: ParamSpec = {
+  name: "targetYear",
+  labelZh: "目标年份",
+  type: "integer",
+  optional: true,
+  defaultValue: DEFAULT_TARGET_YEAR,
+  description: "Target year; default 2027.",
+};
 
 /**
  * The expected value from TRAJECTORY's first parameters (shared by the gap and status functions),
  * after refusing a report date outside the plan period (#NUM!, never an extrapolation).
  */
-function expectedFrom(args: readonly Coerced[], first: number, baseYear: number, targetYear: number, startYear?: number): number {
+function expectedFrom(
+  args: readonly Coerced[],
+  first: number,
+  baseYear: number,
+  targetYear: number,
+  startYear?: number,
+): number {
   const period = args[first + 2] as ReportPeriod;
   const expected = expectedValue(
     args[first + 3] as TrajectoryKind,
@@ -101,7 +148,13 @@ const TRAJECTORY: ElementwiseSheetFunction = {
     KIND,
     BASE_YEAR,
     TARGET_YEAR,
-    { name: "startYear", labelZh: "起算年份", type: "integer", optional: true, description: "First counted year of a cumulative target; default baseYear + 1." },
+    {
+      name: "startYear",
+      labelZh: "起算年份",
+      type: "integer",
+      optional: true,
+      description: "First counted year of a cumulative target; default baseYear + 1.",
+    },
   ],
   compute: (args) => expectedFrom(args, 0, args[4] as number, args[5] as number, args[6] as number | undefined),
 };
@@ -109,7 +162,8 @@ const TRAJECTORY: ElementwiseSheetFunction = {
 const TARGET_GAP: ElementwiseSheetFunction = {
   name: "TARGET_GAP",
   shape: "elementwise",
-  description: "Gap of a reported figure to its trajectory: reported/expected − 1 (rel) or reported − expected (abs), sign flipped for a falling path; negative = behind.",
+  description:
+    "Gap of a reported figure to its trajectory: reported/expected − 1 (rel) or reported − expected (abs), sign flipped for a falling path; negative = behind.",
   descriptionZh: "报告值与目标轨迹的差距:相对(报告值/应达值 − 1)或绝对(报告值 − 应达值),下降类目标取反;负数为落后。",
   params: [
     REPORTED,
@@ -117,7 +171,14 @@ const TARGET_GAP: ElementwiseSheetFunction = {
     TARGET,
     DATE,
     KIND,
-    { name: "mode", type: "mode", optional: true, defaultValue: "rel", keywords: MODE_KEYWORDS, description: "rel (default) or abs." },
+    {
+      name: "mode",
+      type: "mode",
+      optional: true,
+      defaultValue: "rel",
+      keywords: MODE_KEYWORDS,
+      description: "rel (default) or abs.",
+    },
   ],
   compute: (args) => gapFrom(args, args[5] as GapMode),
 };
@@ -133,7 +194,14 @@ const TARGET_STATUS: ElementwiseSheetFunction = {
     TARGET,
     DATE,
     KIND,
-    { name: "tolerance", labelZh: "预警容差", type: "number", optional: true, defaultValue: DEFAULT_TOLERANCE, description: "Tolerance for 预警; default 0.1 (10%)." },
+    {
+      name: "tolerance",
+      labelZh: "预警容差",
+      type: "number",
+      optional: true,
+      defaultValue: DEFAULT_TOLERANCE,
+      description: "Tolerance for 预警; default 0.1 (10%).",
+    },
   ],
   compute: (args) => statusLabel(targetStatus(gapFrom(args, "rel"), args[5] as number)),
 };
@@ -157,23 +225,48 @@ function cells(matrix: SheetMatrix): SheetScalar[] {
   return flat;
 }
 
-const VALUES_PARAM: ParamSpec = { name: "values", labelZh: "已报告的值", type: "range", description: "Reported values (a column or row; blanks are skipped)." };
-const DATES_PARAM: ParamSpec = { name: "dates", labelZh: "报告期", type: "range", description: "Their report dates, same size." };
+const VALUES_PARAM: ParamSpec = {
+  name: "values",
+  labelZh: "已报告的值",
+  type: "range",
+  description: "Reported values (a column or row; blanks are skipped).",
+};
+const DATES_PARAM: ParamSpec = {
+  name: "dates",
+  labelZh: "报告期",
+  type: "range",
+  description: "Their report dates, same size.",
+};
 const VALUE_CELL: ParamSpec = { ...VALUES_PARAM, type: "number" };
 const DATE_CELL: ParamSpec = { ...DATES_PARAM, type: "period" };
-const FORECAST_TARGET_YEAR: ParamSpec = { ...TARGET_YEAR, labelZh: "预测年份", description: "Year to project (its end); default 2027." };
-const FORECAST_TARGET_VALUE: ParamSpec = { name: "target", labelZh: "目标值", type: "number", optional: true, description: "Target, for the probability of reaching it." };
+const FORECAST_TARGET_YEAR: ParamSpec = {
+  ...TARGET_YEAR,
+  labelZh: "预测年份",
+  description: "Year to project (its end); default 2027.",
+};
+const FORECAST_TARGET_VALUE: ParamSpec = {
+  name: "target",
+  labelZh: "目标值",
+  type: "number",
+  optional: true,
+  description: "Target, for the probability of reaching it.",
+};
 
 const FORECAST_TARGET: RangeSheetFunction = {
   name: "FORECAST_TARGET",
   shape: "range",
-  description: "Projected target-year value, spilled right with the 95% interval (low, high) and the probability of reaching the target.",
+  description:
+    "Projected target-year value, spilled right with the 95% interval (low, high) and the probability of reaching the target.",
   descriptionZh: "目标年预测值,向右溢出 95% 区间下限、上限和达标概率。",
   params: [VALUES_PARAM, DATES_PARAM, FORECAST_TARGET_YEAR, FORECAST_TARGET_VALUE],
   evaluate([values, dates, targetYearCell, targetCell], functionName) {
     const valueCells = cells(values);
     const dateCells = cells(dates);
-    if (valueCells.length !== dateCells.length) return sheetError("#N/A", `${functionName}：已报告的值与报告期的单元格数不同 (${functionName}: values and dates must have the same number of cells)`);
+    if (valueCells.length !== dateCells.length)
+      return sheetError(
+        "#N/A",
+        `${functionName}：已报告的值与报告期的单元格数不同 (${functionName}: values and dates must have the same number of cells)`,
+      );
     const targetYear = cellArgument(targetYearCell, FORECAST_TARGET_YEAR, functionName);
     const target = cellArgument(targetCell, FORECAST_TARGET_VALUE, functionName);
     if (isSheetError(targetYear)) return targetYear;
@@ -184,32 +277,57 @@ const FORECAST_TARGET: RangeSheetFunction = {
       const cellNumber = index + 1;
       const value = coerceCell(valueCells[index], VALUE_CELL, functionName, cellNumber);
       const period = coerceCell(dateCells[index], DATE_CELL, functionName, cellNumber);
-      if (isSheetError(value)) return value === valueCells[index] ? errorInCell(value, functionName, VALUES_PARAM, cellNumber) : value;
-      if (isSheetError(period)) return period === dateCells[index] ? errorInCell(period, functionName, DATES_PARAM, cellNumber) : period;
-      if (period === BLANK) return sheetError("#VALUE!", `${functionName}：第 ${cellNumber} 个值没有报告期 (${functionName}: value ${cellNumber} has no date)`);
+      if (isSheetError(value))
+        return value === valueCells[index] ? errorInCell(value, functionName, VALUES_PARAM, cellNumber) : value;
+      if (isSheetError(period))
+        return period === dateCells[index] ? errorInCell(period, functionName, DATES_PARAM, cellNumber) : period;
+      if (period === BLANK)
+        return sheetError(
+          "#VALUE!",
+          `${functionName}：第 ${cellNumber} 个值没有报告期 (${functionName}: value ${cellNumber} has no date)`,
+        );
       observations.push({ period: period as ReportPeriod, value: value as number });
     }
     const forecast = forecastTarget(observations, targetYear as number, target as number | undefined);
-    return [[forecast.value, forecast.low, forecast.high, Number.isNaN(forecast.probability) ? "" : forecast.probability]];
+    return [
+      [forecast.value, forecast.low, forecast.high, Number.isNaN(forecast.probability) ? "" : forecast.probability],
+    ];
   },
 };
 
-const THRESHOLD: ParamSpec = { name: "threshold", labelZh: "阈值", type: "number", optional: true, defaultValue: 0, description: "List gaps below −threshold; default 0." };
+const THRESHOLD: ParamSpec = {
+  name: "threshold",
+  labelZh: "阈值",
+  type: "number",
+  optional: true,
+  defaultValue: 0,
+  description: "List gaps below −threshold; default 0.",
+};
 
 const LAGGARDS: RangeSheetFunction = {
   name: "LAGGARDS",
   shape: "range",
-  description: "Departments whose gap is below −threshold, each once (at its worst gap), worst first; spills down; a blank cell when none is.",
+  description:
+    "Departments whose gap is below −threshold, each once (at its worst gap), worst first; spills down; a blank cell when none is.",
   descriptionZh: "差距低于 −阈值的责任部门,每个部门列一次(按其最大差距),最落后的在前,向下溢出;没有落后部门时为空白。",
   params: [
     { name: "departments", labelZh: "责任部门", type: "range", description: "Lead departments, one per row." },
-    { name: "gaps", labelZh: "差距", type: "range", description: "Their gaps (TARGET_GAP), same size; blanks and errors are skipped." },
+    {
+      name: "gaps",
+      labelZh: "差距",
+      type: "range",
+      description: "Their gaps (TARGET_GAP), same size; blanks and errors are skipped.",
+    },
     THRESHOLD,
   ],
   evaluate([departments, gaps, thresholdCell], functionName) {
     const departmentCells = cells(departments);
     const gapCells = cells(gaps);
-    if (departmentCells.length !== gapCells.length) return sheetError("#N/A", `${functionName}：责任部门与差距的单元格数不同 (${functionName}: departments and gaps must have the same number of cells)`);
+    if (departmentCells.length !== gapCells.length)
+      return sheetError(
+        "#N/A",
+        `${functionName}：责任部门与差距的单元格数不同 (${functionName}: departments and gaps must have the same number of cells)`,
+      );
     const threshold = cellArgument(thresholdCell, THRESHOLD, functionName);
     if (isSheetError(threshold)) return threshold;
     const worstGap = new Map<string, number>();

@@ -29,7 +29,12 @@ export function sheetError(code: ExcelErrorCode, message?: string): SheetError {
 }
 
 export function isSheetError(value: unknown): value is SheetError {
-  return typeof value === "object" && value !== null && typeof (value as SheetError).error === "string" && (value as SheetError).error.startsWith("#");
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as SheetError).error === "string" &&
+    (value as SheetError).error.startsWith("#")
+  );
 }
 
 /** Blank as Excel passes it: an empty cell or an omitted argument. */
@@ -50,7 +55,10 @@ const CORE_FUNCTION_NAME = /^[a-z][A-Za-z]*(?=[\s:：])/;
 export function errorFromException(exception: unknown, functionName: string): SheetError {
   if (isLiangxinError(exception)) {
     const coreName = CORE_FUNCTION_NAME.exec(exception.message)?.[0];
-    const message = coreName === undefined ? exception.message : exception.message.replace(new RegExp(`\\b${coreName}\\b`, "g"), functionName);
+    const message =
+      coreName === undefined
+        ? exception.message
+        : exception.message.replace(new RegExp(`\\b${coreName}\\b`, "g"), functionName);
     return sheetError(exception.code, message);
   }
   const text = exception instanceof Error ? exception.message : String(exception);
