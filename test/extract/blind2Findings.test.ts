@@ -7,7 +7,7 @@
  * the general phrasing rather than the plans' sentences.
  */
 import { extractCatalog } from "../../src/core/extract/index";
-import { readResponsibilityTable } from "../../src/core/extract/table";
+import { readResponsibilityTable } from "../../src/core/extract/departments/table";
 import { normalizePlanText } from "../../src/core/extract/text";
 
 type Targets = ReturnType<typeof extractCatalog>["targets"];

@@ -6,7 +6,7 @@
  * not targets. One case per rule, in general phrasing.
  */
 import { extractCatalog } from "../../src/core/extract/index";
-import { readTopicStatement } from "../../src/core/extract/responsibility";
+import { readTopicStatement } from "../../src/core/extract/departments/statements";
 
 type Targets = ReturnType<typeof extractCatalog>["targets"];
 

@@ -7,7 +7,7 @@
 import { prepareTarget } from "../../src/core/check";
 import { canonicalDepartment } from "../../src/core/departments";
 import { extractCatalog } from "../../src/core/extract/index";
-import { parseResponsibility } from "../../src/core/extract/responsibility";
+import { parseResponsibility } from "../../src/core/extract/departments/statements";
 import { normalizePlanText } from "../../src/core/extract/text";
 
 function targetsOf(text: string): ReturnType<typeof extractCatalog>["targets"] {

@@ -6,7 +6,7 @@ import { canonicalDepartment } from "../../src/core/departments";
 import { extractCatalog } from "../../src/core/extract/index";
 import { findTableTargets } from "../../src/core/extract/indicatorTable";
 import { readUnit } from "../../src/core/extract/numbers";
-import { isResponsibilitySentence, parseResponsibility } from "../../src/core/extract/responsibility";
+import { isResponsibilitySentence, parseResponsibility } from "../../src/core/extract/departments/statements";
 import { scanYears } from "../../src/core/extract/years";
 
 function only(text: string, cityName = "测试"): ReturnType<typeof extractCatalog>["targets"] {

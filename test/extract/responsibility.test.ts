@@ -1,4 +1,4 @@
-import { findResponsibilities, parseResponsibility } from "../../src/core/extract/responsibility";
+import { findResponsibilities, parseResponsibility } from "../../src/core/extract/departments/statements";
 
 const names = (list: ReadonlyArray<{ canonical: string }>): string[] => list.map((name) => name.canonical);
 

@@ -7,7 +7,7 @@ import * as path from "path";
 import { BUNDLED_CITIES } from "../../src/core/cities";
 import { extractCatalog } from "../../src/core/extract/index";
 import { readUnit } from "../../src/core/extract/numbers";
-import { parseResponsibility } from "../../src/core/extract/responsibility";
+import { parseResponsibility } from "../../src/core/extract/departments/statements";
 
 type Targets = ReturnType<typeof extractCatalog>["targets"];
 

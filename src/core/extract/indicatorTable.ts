@@ -12,7 +12,8 @@
  */
 import type { Comparator, TargetKind } from "../catalog";
 import { RATIO_UNITS, readUnit } from "./numbers";
-import { comparatorOf, type FoundTarget, type TargetScanOptions } from "./targets";
+import { comparatorOf } from "./lexicon";
+import { type FoundTarget, type TargetScanOptions } from "./targets";
 import { lineSpans, tabCells } from "./text";
 
 /** A target read from a table row, with the row's department cell (null when none). */

@@ -8,8 +8,8 @@
  *   以下各项任务均需…负责落实                 applies to every later task (support)
  *   an appendix table 责任分工表               task number/title → departments (inferred)
  */
-import { canonicalDepartment, type GovernmentLevel } from "../departments";
-import { ROLE_LABEL_LINE, lineSpans } from "./text";
+import { canonicalDepartment, type GovernmentLevel } from "../../departments";
+import { ROLE_LABEL_LINE, lineSpans } from "../text";
 
 export interface DepartmentName {
   /** As spelled in the text. */

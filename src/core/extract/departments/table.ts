@@ -10,10 +10,10 @@
  * header is read the old way: a number first, the departments last. Indicator tables (指标 …
  * 目标) are read by indicatorTable.ts; project lists (项目名称 …) name no task and are skipped.
  */
-import type { GovernmentLevel } from "../departments";
-import { parseResponsibility, splitTopLevel, type DepartmentName, type Responsibility } from "./responsibility";
-import { scanYears } from "./years";
-import { lineSpans, tabCells } from "./text";
+import type { GovernmentLevel } from "../../departments";
+import { parseResponsibility, splitTopLevel, type DepartmentName, type Responsibility } from "./statements";
+import { scanYears } from "../years";
+import { lineSpans, tabCells } from "../text";
 
 export interface TableRow {
   /** 序号 of the row; null where the table has no number column. */

@@ -2,34 +2,9 @@
  * Linking a goal (总体要求/工作目标) to the task that covers it. Goals name no department; the
  * task whose title and text share most of the indicator's words supplies them (inferred).
  */
-import { domainOf } from "./naming";
-import type { Block } from "./sections";
-
-function bigrams(text: string): Set<string> {
-  const pairs = new Set<string>();
-  const cjk = text.replace(/[^\u4e00-\u9fff]/g, "");
-  for (let index = 0; index + 1 < cjk.length; index++) pairs.add(cjk.slice(index, index + 2));
-  return pairs;
-}
-
-// Too common in these plans to say which task is meant.
-const COMMON = new Set([
-  "推动",
-  "推进",
-  "加快",
-  "实施",
-  "提升",
-  "开展",
-  "支持",
-  "水平",
-  "更新",
-  "重点",
-  "行业",
-  "领域",
-  "全市",
-  "达到",
-  "基本",
-]);
+import { specificBigrams } from "../../bigrams";
+import { domainOf } from "../naming";
+import type { Block } from "../sections";
 
 /**
  * Builds the linker of a plan's goals to its tasks: the task whose title and text share most of
@@ -56,10 +31,9 @@ export function createGoalLinker(
   // Word → tasks with its weight there (3 in the title, 1 in the body).
   const index = new Map<string, Array<{ block: Block; weight: number }>>();
   for (const block of tasks) {
-    const title = bigrams(block.task);
-    const body = bigrams(text.slice(block.start, block.end));
-    for (const pair of new Set([...title, ...body])) {
-      if (COMMON.has(pair)) continue;
+    const title = specificBigrams(block.task);
+    const body = specificBigrams(text.slice(block.start, block.end));
+    for (const pair of new Set([...title.keys(), ...body.keys()])) {
       const weight = (title.has(pair) ? 3 : 0) + (body.has(pair) ? 1 : 0);
       let list = index.get(pair);
       if (!list) index.set(pair, (list = []));
@@ -78,7 +52,7 @@ export function createGoalLinker(
     if (/设备(?:更新)?投资|投资规模/.test(indicator))
       return aggregateTask !== null && lendsToAggregate(aggregateTask, indicator) ? aggregateTask : null;
     const scores = new Map<Block, number>();
-    for (const pair of bigrams(indicator)) {
+    for (const pair of specificBigrams(indicator).keys()) {
       for (const { block, weight } of index.get(pair) ?? []) scores.set(block, (scores.get(block) ?? 0) + weight);
     }
     let best: Block | null = null;

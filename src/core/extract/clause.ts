@@ -1,0 +1,430 @@
+/**
+ * Reading one clause (the text between ；): which of its numbers are targets, of what kind, with
+ * which comparator, year, name and source span. A number with a unit is a target when it ends its
+ * phrase (…达到55家以上。) or is the object of a completion verb (完成78公里…); numbers that qualify
+ * a noun (使用8年以上的公务用车, 1万吨标准煤以上项目, 20项重点任务) are thresholds or plan-describing
+ * counts and are skipped.
+ */
+import type { TargetKind } from "../catalog";
+import {
+  ACTIVITY_BEFORE_COUNT,
+  BACKGROUND,
+  BASE_PHRASE,
+  comparatorOf,
+  COMPLETION_VERB,
+  COMPLETION_VERB_END,
+  DECREASE_VERB_END,
+  EQUIPPED_AFTER,
+  FUND,
+  GROWTH_VERB_END,
+  ANNUAL_RATE,
+  LEVEL_VERB_END,
+  OBJECT_THEN_VERB,
+  PAST_YEAR_FIGURE,
+  PER_PERIOD,
+  PER_YEAR,
+  PERIODS_PER_YEAR,
+  POLICY_INPUT,
+  PREFIX_COMPARATOR,
+  RATE_AFTER_LEVEL_VERB,
+  RATE_QUALIFIER_END,
+  ROUTINE,
+  STRICT_LEVEL_VERB_END,
+  TARGET_CONTEXT,
+  THRESHOLD_BEFORE,
+} from "./lexicon";
+import { isCjk, scanMentions, splitPieces, type Mention, type Piece } from "./mentions";
+import { readMilestones } from "./milestones";
+import { indicatorName } from "./naming";
+import { RATIO_UNITS } from "./numbers";
+import { lastBaseYear, yearFor, type SentenceYears, type TargetScanOptions } from "./clauseYears";
+import { YEAR_ONLY_PIECE } from "./years";
+import type { FoundTarget } from "./targets";
+
+/**
+ * Reads the targets and milestones of one clause into `out`.
+ * @param clause - the clause's text
+ * @param clauseOffset - sentence offset of the clause
+ * @param sentenceYears - the sentence's years (see SentenceYears)
+ * @param sentenceOffset - clean-text offset of the sentence
+ * @param options - the plan's horizon and start years
+ * @param out - found targets, appended to in clause order
+ */
+export function readClause(
+  clause: string,
+  clauseOffset: number,
+  sentenceYears: SentenceYears,
+  sentenceOffset: number,
+  options: TargetScanOptions,
+  out: FoundTarget[],
+): void {
+  const pieces = splitPieces(clause);
+  const pieceOf = (position: number): Piece =>
+    pieces.find((piece) => position >= piece.start && position <= piece.end) ?? pieces[pieces.length - 1];
+  const absolute = (position: number): number => sentenceOffset + clauseOffset + position;
+  const { years } = sentenceYears;
+  const sentenceHasDeadline = years.some((year) => year.role === "deadline");
+  const accepted: Array<{ mention: Mention; target: FoundTarget; piece: Piece; listed: boolean }> = [];
+
+  // spanEnd: clause offset where the previous target's stated phrase (number and object) ends.
+  let previous: { mention: Mention; target: FoundTarget; piece: Piece; spanEnd: number; perPeriod: boolean } | null =
+    null;
+  const mentions = scanMentions(clause);
+  for (const [mentionIndex, mention] of mentions.entries()) {
+    const piece = pieceOf(mention.numberStart);
+    const pieceBefore = clause.slice(piece.start, mention.numberStart);
+    const clauseBefore = clause.slice(0, mention.numberStart);
+    const after = clause.slice(mention.suffixEnd);
+    const between =
+      previous !== null && previous.piece === piece
+        ? clause.slice(previous.mention.suffixEnd, mention.numberStart)
+        : null;
+    const listed = between !== null && /^[、和及]$/.test(between);
+    // 燃气管网120公里、供水管网80公里: the next item of a list names its own object but has no verb.
+    const listedItem = !listed && between !== null && /^、[^，；、的]{1,20}$/.test(between);
+    const segmentStart =
+      previous !== null && previous.piece === piece
+        ? previous.spanEnd + (/[、和及]/.test(clause[previous.spanEnd] ?? "") ? 1 : 0)
+        : piece.start;
+    const localBefore = clause.slice(Math.min(segmentStart, mention.numberStart), mention.numberStart);
+
+    // Attributive numbers qualify the noun after them: thresholds and plan-describing counts.
+    const attributive = isCjk(after[0]) && !/^(?:的目标|目标)/.test(after);
+    if (
+      attributive &&
+      !countedObject(
+        mention,
+        mentions[mentionIndex + 1],
+        pieceBefore,
+        clause.slice(mention.suffixEnd, piece.end),
+        sentenceHasDeadline || TARGET_CONTEXT.test(clauseBefore),
+      )
+    ) {
+      continue;
+    }
+    if (THRESHOLD_BEFORE.test(pieceBefore) && !RATE_AFTER_LEVEL_VERB.test(pieceBefore)) continue;
+    const pastYear = PAST_YEAR_FIGURE.exec(pieceBefore);
+    const firstPlanYear = options.planStartYear ?? options.horizonYear;
+    if (
+      pastYear &&
+      firstPlanYear !== null &&
+      Number(pastYear[1]) < firstPlanYear &&
+      !/(?:较|比|相比|相较于?|同比)[0-9]{4}年度/.test(pieceBefore)
+    )
+      continue;
+    if (BACKGROUND.test(pieceBefore)) continue;
+    // Only words right before the number: 补贴 may also name the activity being counted.
+    if (POLICY_INPUT.test(pieceBefore.slice(-8)) || (/元$/.test(mention.unit) && FUND.test(pieceBefore))) continue;
+    const perPeriod = RATIO_UNITS.has(mention.unit) ? null : PER_PERIOD.exec(pieceBefore);
+    if (perPeriod && (/次$/.test(mention.unit) || ROUTINE.test(pieceBefore))) continue;
+    const prefixMatch = PREFIX_COMPARATOR.exec(localBefore);
+    const hasComparator = prefixMatch !== null || mention.suffix !== "" || mention.rangeTop !== null;
+    const inContext =
+      sentenceHasDeadline ||
+      // 更新老旧环卫车辆60台。: the object of a completion verb, ending its phrase, in a task.
+      (!attributive && COMPLETION_VERB.test(localBefore)) ||
+      TARGET_CONTEXT.test(clauseBefore) ||
+      perPeriod !== null ||
+      hasComparator ||
+      listed ||
+      listedItem ||
+      LEVEL_VERB_END.test(localBefore) ||
+      GROWTH_VERB_END.test(localBefore);
+    if (!inContext) continue;
+
+    const baseMatches = [...clauseBefore.matchAll(BASE_PHRASE)];
+    const baseYear = baseMatches.length > 0 ? Number(baseMatches[baseMatches.length - 1][1]) : null;
+    const growthVerb = GROWTH_VERB_END.test(localBefore) && !/(?:到|至)$/.test(localBefore);
+    // An item that only names its object (、供水管网80公里) is measured as the item before it.
+    const sameAsPrevious =
+      previous !== null &&
+      ((listed && localBefore.trim() === "") ||
+        (listedItem &&
+          !COMPLETION_VERB.test(localBefore) &&
+          !LEVEL_VERB_END.test(localBefore) &&
+          !GROWTH_VERB_END.test(localBefore)));
+    let kind: TargetKind;
+    if (sameAsPrevious && previous) {
+      kind = previous.target.kind;
+    } else if (RATIO_UNITS.has(mention.unit)) {
+      // A base year counts for a share only when a change verb follows it in this piece
+      // (较2023年…新增和更换…比例达到100% is a share: 新增 names the machines, not a change).
+      const basePiece = pieceBefore.search(/(?:较|比|相比|相较于?|同比)[0-9]{4}年/);
+      const changeAfterBase = basePiece >= 0 && /增长|增加|提高|提升|下降|降低|减少/.test(pieceBefore.slice(basePiece));
+      if (mention.unit !== "倍" && ANNUAL_RATE.test(localBefore)) kind = "annual";
+      else
+        kind =
+          mention.unit === "倍" ||
+          mention.unit === "成" ||
+          growthVerb ||
+          mention.unit.endsWith("百分点") ||
+          changeAfterBase
+            ? "growth_vs_baseline"
+            : "share";
+    } else if (perPeriod || PER_YEAR.test(pieceBefore)) {
+      kind = "annual";
+    } else if (
+      /累计/.test(pieceBefore) ||
+      cumulativeCarries(clause, piece.start, accepted.length > 0 ? accepted[accepted.length - 1].mention.suffixEnd : -1)
+    ) {
+      kind = "cumulative";
+    } else if (baseYear !== null && growthVerb) {
+      kind = "growth_vs_baseline";
+    } else if (STRICT_LEVEL_VERB_END.test(localBefore.replace(/力争|争取/g, "").replace(RATE_QUALIFIER_END, ""))) {
+      kind = "level";
+    } else if (
+      COMPLETION_VERB.test(pieceBefore) ||
+      ACTIVITY_BEFORE_COUNT.test(localBefore) ||
+      (/为$/.test(localBefore) && EQUIPPED_AFTER.test(after))
+    ) {
+      kind = "cumulative";
+    } else {
+      kind = "level";
+    }
+    let comparator = comparatorOf(prefixMatch ? prefixMatch[1] : null, mention.suffix);
+    if (listed && previous && comparator === "=" && localBefore.trim() === "")
+      comparator = previous.target.comparator ?? "=";
+    if (mention.rangeTop !== null) comparator = ">=";
+
+    const year = yearFor(
+      sentenceYears,
+      clauseOffset + mention.numberStart,
+      clauseOffset,
+      clause,
+      options,
+      kind === "annual",
+    );
+    const targetYear = year ? year.year : options.horizonYear;
+    const counts = kind === "cumulative" || kind === "annual";
+    const explicitStart = years.find((candidate) => candidate.role === "start")?.year ?? null;
+    const startYear = counts ? (year?.periodStart ?? explicitStart ?? options.planStartYear) : null;
+
+    // Source: the phrase from its segment start, with a scope piece (更新的公交车辆中，) and a bare
+    // year piece before it.
+    let spanStart = Math.min(segmentStart, mention.numberStart);
+    let scope = "";
+    if (spanStart === piece.start) {
+      let index = pieces.indexOf(piece);
+      const scoped =
+        index > 0 && RATIO_UNITS.has(mention.unit)
+          ? scopeOf(clause.slice(pieces[index - 1].start, pieces[index - 1].end))
+          : "";
+      if (scoped !== "") {
+        scope = scoped;
+        index--;
+        spanStart = pieces[index].start;
+      }
+      const prior = index > 0 ? pieces[index - 1] : null;
+      if (prior && YEAR_ONLY_PIECE.test(clause.slice(prior.start, prior.end))) spanStart = prior.start;
+    }
+    // …完成78公里燃气管道老化更新: the object after the number belongs to the stated target, up to
+    // the end of the phrase (or the 、 before the next number of a list).
+    let spanEnd = mention.suffixEnd;
+    if (attributive) {
+      const next = mentions[mentionIndex + 1];
+      const nextInPiece = next !== undefined && next.numberStart < piece.end;
+      const listBreak = nextInPiece ? clause.lastIndexOf("、", next.numberStart) : -1;
+      spanEnd = listBreak > mention.suffixEnd ? listBreak : nextInPiece ? mention.suffixEnd : piece.end;
+    }
+    let indicator = indicatorName(localBefore.replace(RATE_QUALIFIER_END, ""));
+    // 完成78公里燃气管道老化更新: the measured thing follows the number.
+    if (attributive) indicator = indicatorName(clause.slice(mention.suffixEnd, piece.end)) || indicator;
+    if (indicator === "" && listed && previous) indicator = previous.target.indicator;
+    if (indicator === "") indicator = indicatorName(pieceBefore);
+    // 每年推动不少于15家4A级及以上旅游景区开展…: only the words after the number name it.
+    if (indicator === "") indicator = indicatorName(clause.slice(mention.suffixEnd, piece.end));
+    // …设备投资规模较2023年增长35%以上，年均增长8%左右 / …不少于350台，其中2024年完成80台: a number with
+    // no subject of its own measures the previous one's (its annual rate, or a part of it).
+    if (indicator === "" && previous)
+      indicator =
+        `${previous.target.indicator}${kind === "annual" && RATIO_UNITS.has(mention.unit) ? "年均增长" : ""}`.slice(
+          0,
+          40,
+        );
+    // 推进…柴油货车淘汰，力争…累计淘汰350辆: a bare verb takes its object from the piece before.
+    if (indicator.length > 0 && indicator.length < 4)
+      indicator = objectBefore(clause, pieces, piece, indicator) ?? indicator;
+    // Two shares of one name (新能源车辆比例) told apart by their scope: 更新的公交车辆中新能源车辆比例.
+    if (scope !== "" && indicator !== "") indicator = `${scope}${indicator}`.slice(0, 40);
+    // A decrease is a negative change, so baseline × (1 + normalizedValue) is the target.
+    const decrease =
+      (kind === "growth_vs_baseline" || kind === "annual") &&
+      RATIO_UNITS.has(mention.unit) &&
+      (DECREASE_VERB_END.test(localBefore) ||
+        (sameAsPrevious && previous !== null && (previous.target.value ?? 0) < 0));
+    const signedValue = decrease ? -mention.value : mention.value;
+    // 每季度1场 → 4 a year: the core tracks per-year amounts (value and unit stay as written).
+    const periodsPerYear = perPeriod ? PERIODS_PER_YEAR[perPeriod[1]] : 1;
+    const normalizedValue = Math.round(signedValue * mention.factor * periodsPerYear * 1e9) / 1e9;
+    // 每季度组织1场…，全年不少于4场: the year's figure, with no subject of its own, restates the
+    // per-period one: one target, stated by both phrases, with the year's figure and comparator.
+    if (
+      previous?.perPeriod &&
+      !perPeriod &&
+      kind === "annual" &&
+      previous.target.unit === mention.unit &&
+      previous.target.normalizedValue === normalizedValue &&
+      indicatorName(pieceBefore) === ""
+    ) {
+      Object.assign(previous.target, { comparator, value: signedValue, normalizedValue, end: absolute(spanEnd) });
+      previous = { mention, target: previous.target, piece, spanEnd, perPeriod: false };
+      continue;
+    }
+    const target: FoundTarget = {
+      kind,
+      comparator,
+      value: signedValue,
+      unit: mention.unit,
+      normalizedValue,
+      // 较2023年 anywhere before the number in the sentence (较2023年增长25%；…增加约一倍).
+      baseYear:
+        kind === "growth_vs_baseline" ? (baseYear ?? lastBaseYear(years, clauseOffset + mention.numberStart)) : null,
+      startYear,
+      targetYear,
+      indicator,
+      start: absolute(spanStart),
+      end: absolute(spanEnd),
+      anchor: absolute(mention.numberStart),
+    };
+    accepted.push({ mention, target, piece, listed });
+    previous = { mention, target, piece, spanEnd, perPeriod: perPeriod !== null };
+  }
+
+  distributeRespectively(clause, accepted);
+  for (const entry of accepted) out.push(entry.target);
+
+  if (sentenceYears.years.some((year) => year.role === "deadline"))
+    readMilestones(
+      clause,
+      pieces,
+      new Set(accepted.map((entry) => entry.piece)),
+      sentenceYears,
+      clauseOffset,
+      sentenceOffset,
+      options,
+      out,
+    );
+}
+
+/**
+ * The scope of a share stated in the piece before it: 全市更新的公交车辆中，新能源车辆比例达100% →
+ * 更新的公交车辆中. Only a short noun phrase ending in 中 (not 其中, 工作中, 过程中); brackets dropped.
+ * @param priorPiece - text of the piece before the share's own piece
+ * @returns the scope words, or "" when the piece is not a scope
+ */
+function scopeOf(priorPiece: string): string {
+  if (!/中$/.test(priorPiece) || /(?:其|工作|过程|推进|实施|执行|发展|建设)中$/.test(priorPiece)) return "";
+  const scope = indicatorName(priorPiece.replace(/（[^（）]*）/g, "")).replace(/^在/, "");
+  return scope.length >= 3 && scope.length <= 20 && !/[0-9]/.test(scope) ? scope : "";
+}
+
+/**
+ * Whether a number followed by its noun is still the amount to do (the object counted), not a
+ * condition on the noun: 完成78公里燃气管道…, 每年推动500家以上规上工业企业实施…, 建设和改造
+ * 不少于10万个充电端口. Conditions keep being skipped: 1万吨标准煤以上项目 (no completion verb),
+ * 200万元以上的技改项目 (的), 实施500万元以上项目100个 (money, and another number follows).
+ *
+ * @param next - the next number in the clause, if any
+ * @param pieceBefore - piece text before the number
+ * @param pieceRest - piece text after the number's unit and suffix
+ * @param dated - whether the sentence has a deadline or the clause a target word (每年, 力争 …)
+ */
+
+function countedObject(
+  mention: Mention,
+  next: Mention | undefined,
+  pieceBefore: string,
+  pieceRest: string,
+  dated: boolean,
+): boolean {
+  // 淘汰35蒸吨/小时以下燃煤锅炉: an upper bound on a noun is a threshold, never an amount to do.
+  if (/以下|以内/.test(mention.suffix)) return false;
+  if (mention.suffix === "" && COMPLETION_VERB_END.test(pieceBefore)) return true;
+  // 到2027年，为120家村卫生室配备…设备: the places equipped by a date are a deliverable.
+  if (dated && /为$/.test(pieceBefore) && EQUIPPED_AFTER.test(pieceRest)) return true;
+  // A list (打造10个以上…中心、培育10家以上…企业): only this item's object counts.
+  const rest = pieceRest.split("、")[0];
+  if (
+    /元$/.test(mention.unit) ||
+    rest.includes("的") ||
+    (next !== undefined && next.numberStart < mention.suffixEnd + rest.length)
+  )
+    return false;
+  // Undated, only a plain object ends it, and not in the past tense (培育了30家以上…企业 is background).
+  if (mention.suffix !== "")
+    return COMPLETION_VERB_END.test(pieceBefore) && (dated || (!pieceBefore.endsWith("了") && endsWithObject(rest)));
+  return /(?:不少于|不低于|达到)$/.test(pieceBefore) && COMPLETION_VERB.test(pieceBefore);
+}
+
+/**
+ * Whether the words after a counted number are only its object: 打造10个以上家装消费体验中心。
+ * An undated task sentence states a target this way; a verb after the object (…企业参加展会,
+ * …企业开展转型) makes the number a participant count instead.
+ */
+function endsWithObject(rest: string): boolean {
+  return (
+    rest.length >= 2 &&
+    rest.length <= 20 &&
+    !/[的，、]/.test(rest) &&
+    !COMPLETION_VERB.test(rest) &&
+    !OBJECT_THEN_VERB.test(rest)
+  );
+}
+
+/**
+ * The object of a bare verb from the piece before it in the clause: in 推进国三及以下营运柴油货车淘汰，
+ * 力争2025年底前累计淘汰350辆 the 淘汰 of the number is the 柴油货车淘汰 of the piece before.
+ * @param verb - the bare indicator (淘汰)
+ * @returns the earlier piece's name when it contains the verb and more, else null
+ */
+function objectBefore(clause: string, pieces: readonly Piece[], piece: Piece, verb: string): string | null {
+  const index = pieces.indexOf(piece);
+  if (index <= 0) return null;
+  const prior = clause.slice(pieces[index - 1].start, pieces[index - 1].end);
+  if (!prior.includes(verb)) return null;
+  const name = indicatorName(prior);
+  return name.length > verb.length && name.includes(verb) ? name : null;
+}
+
+/**
+ * 累计更新…设备，带动投资约120亿元: a 累计 earlier in the clause makes a later amount
+ * cumulative when no number was read between them.
+ * @param pieceStart - start of the number's piece in the clause
+ * @param lastNumberEnd - end of the last number read in the clause (−1 when none)
+ */
+function cumulativeCarries(clause: string, pieceStart: number, lastNumberEnd: number): boolean {
+  const at = clause.lastIndexOf("累计", pieceStart);
+  return at >= 0 && at > lastNumberEnd;
+}
+
+/**
+ * 普及率、数控化率分别超过90%、75%: pairs the listed subjects with the listed values and gives
+ * every member the whole phrase as its source.
+ */
+function distributeRespectively(
+  clause: string,
+  accepted: Array<{ mention: Mention; target: FoundTarget; piece: Piece; listed: boolean }>,
+): void {
+  for (let index = 0; index < accepted.length; index++) {
+    const head = accepted[index];
+    if (head.listed) continue;
+    let last = index;
+    while (last + 1 < accepted.length && accepted[last + 1].listed) last++;
+    if (last === index) continue;
+    const pieceBefore = clause.slice(head.piece.start, head.mention.numberStart);
+    const respectively = pieceBefore.lastIndexOf("分别");
+    if (respectively < 0) continue;
+    const subjectText = pieceBefore.slice(0, respectively);
+    const subjects = subjectText.split("、");
+    const members = accepted.slice(index, last + 1);
+    const spanStart = head.target.start;
+    const spanEnd = members[members.length - 1].target.end;
+    members.forEach((member, position) => {
+      if (subjects.length === members.length)
+        member.target.indicator = indicatorName(subjects[position]) || member.target.indicator;
+      member.target.start = spanStart;
+      member.target.end = spanEnd;
+    });
+    index = last;
+  }
+}
