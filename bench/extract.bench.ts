@@ -1,11 +1,14 @@
 /**
  * Extraction speed (issue 2): the five seeds together after warm-up (floor: well under 50 ms),
- * and linear growth with text length (the seeds concatenated 1×, 10×, 100×: ms and ms/char).
+ * linear growth with text length (the seeds concatenated 1×, 10×, 100×: ms and ms/char), and
+ * linear time on adversarial plan shapes (issue 13: each at 1× and 4× its size; a ratio near 4
+ * is linear, near 16 quadratic), and a number of 32,000 digits.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { BUNDLED_CITIES } from "../src/core/cities";
+import { longNumberPlan, PLAN_SHAPES } from "../measure/shapes";
 import { extractCatalog } from "../src/core/extract/index";
 
 /** Project root from lib/bench (compiled) or bench/ (source). */
@@ -64,4 +67,19 @@ export async function run(): Promise<void> {
     );
   }
   console.log(`ms/char at 100× ÷ at 1×: ${(perChar[2] / perChar[0]).toFixed(2)} (≈1 means linear)`);
+
+  // 40,000 characters at 1×, 160,000 at 4× (the size of the 157 KB list that took 26 s).
+  const shapeChars = 40_000;
+  console.log("\nadversarial shape                 1× ms     4× ms   4×/1× (4 = linear, 16 = quadratic)");
+  for (const shape of PLAN_SHAPES) {
+    const small = shape.make(shapeChars);
+    const large = shape.make(4 * shapeChars);
+    const smallMs = time(() => void extractCatalog(small), 3, 1);
+    const largeMs = time(() => void extractCatalog(large), 3, 1);
+    console.log(
+      `${shape.name.padEnd(30)} ${smallMs.toFixed(1).padStart(8)}  ${largeMs.toFixed(1).padStart(8)}  ${(largeMs / smallMs).toFixed(1).padStart(6)}`,
+    );
+  }
+  const longNumber = longNumberPlan(32_000);
+  console.log(`a number of 32,000 digits: ${time(() => void extractCatalog(longNumber), 3, 1).toFixed(1)} ms`);
 }

@@ -5,6 +5,7 @@
  * so "never throws" is asserted as "no 提取失败 warning": an internal crash fails the property.
  */
 import fc from "fast-check";
+import { longNumberPlan, PLAN_SHAPES } from "../../measure/shapes";
 import { extractCatalog } from "../../src/core/extract/index";
 
 const FRAGMENTS = [
@@ -91,6 +92,32 @@ describe("extractCatalog properties", () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  // The adversarial shapes the bench times (issue 13): here only that they never throw and keep
+  // their spans, at generated sizes and spliced with plan fragments. Time is the bench's to show.
+  it("never throws on the bench's adversarial plan shapes, at any size, mixed with plan fragments", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PLAN_SHAPES),
+        fc.integer({ min: 0, max: 3000 }),
+        planLike,
+        (shape, chars, fragment) => {
+          const text = shape.make(chars) + fragment + shape.make(chars >> 1);
+          const catalog = extractCatalog(text);
+          expect(internalFailures(catalog.warnings)).toEqual([]);
+          for (const target of catalog.targets)
+            expect(text.slice(target.source.start, target.source.end)).toBe(target.source.text);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("reads no target from a number longer than any plan writes, and keeps finite values", () => {
+    const catalog = extractCatalog(longNumberPlan(32000));
+    expect(catalog.targets.filter((target) => target.value !== null && !Number.isFinite(target.value))).toEqual([]);
+    expect(catalog.targets.map((target) => target.value)).toEqual([]);
   });
 
   it("gives an empty catalog with a warning for empty or non-plan text", () => {

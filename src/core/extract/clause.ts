@@ -18,7 +18,14 @@ import {
   FUND,
   GROWTH_VERB_END,
   ANNUAL_RATE,
+  BASE_YEAR,
+  BASE_YEAR_OF_FIGURE,
+  CHANGE_VERB,
+  CUMULATIVE,
   LEVEL_VERB_END,
+  LIST_BREAK,
+  NAME_WINDOW,
+  TAIL,
   OBJECT_THEN_VERB,
   PAST_YEAR_FIGURE,
   PER_PERIOD,
@@ -33,6 +40,7 @@ import {
   TARGET_CONTEXT,
   THRESHOLD_BEFORE,
 } from "./lexicon";
+import { MatchIndex } from "./matchIndex";
 import { isCjk, scanMentions, splitPieces, type Mention, type Piece } from "./mentions";
 import { readMilestones } from "./milestones";
 import { indicatorName } from "./naming";
@@ -59,11 +67,22 @@ export function readClause(
   out: FoundTarget[],
 ): void {
   const pieces = splitPieces(clause);
-  const pieceOf = (position: number): Piece =>
-    pieces.find((piece) => position >= piece.start && position <= piece.end) ?? pieces[pieces.length - 1];
+  const pieceOf = (position: number): Piece => {
+    // The first piece ending at or after the position (pieces are in order).
+    let low = 0;
+    let high = pieces.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (pieces[middle].end < position) low = middle + 1;
+      else high = middle;
+    }
+    return pieces[low];
+  };
+  const index = new MatchIndex(clause);
   const absolute = (position: number): number => sentenceOffset + clauseOffset + position;
   const { years } = sentenceYears;
   const sentenceHasDeadline = years.some((year) => year.role === "deadline");
+  const explicitStart = years.find((candidate) => candidate.role === "start")?.year ?? null;
   const accepted: Array<{ mention: Mention; target: FoundTarget; piece: Piece; listed: boolean }> = [];
 
   // spanEnd: clause offset where the previous target's stated phrase (number and object) ends.
@@ -72,9 +91,11 @@ export function readClause(
   const mentions = scanMentions(clause);
   for (const [mentionIndex, mention] of mentions.entries()) {
     const piece = pieceOf(mention.numberStart);
-    const pieceBefore = clause.slice(piece.start, mention.numberStart);
-    const clauseBefore = clause.slice(0, mention.numberStart);
-    const after = clause.slice(mention.suffixEnd);
+    // Patterns ending in $ look only at the words right before the number; patterns found anywhere
+    // before it are asked of the clause's match index (see MatchIndex): linear in the clause.
+    const pieceBefore = clause.slice(Math.max(piece.start, mention.numberStart - TAIL), mention.numberStart);
+    const inPiece = (pattern: RegExp): RegExpExecArray | null => index.first(pattern, piece.start, mention.numberStart);
+    const after = clause.slice(mention.suffixEnd, mention.suffixEnd + TAIL);
     const between =
       previous !== null && previous.piece === piece
         ? clause.slice(previous.mention.suffixEnd, mention.numberStart)
@@ -86,7 +107,9 @@ export function readClause(
       previous !== null && previous.piece === piece
         ? previous.spanEnd + (/[、和及]/.test(clause[previous.spanEnd] ?? "") ? 1 : 0)
         : piece.start;
-    const localBefore = clause.slice(Math.min(segmentStart, mention.numberStart), mention.numberStart);
+    const localStart = Math.min(segmentStart, mention.numberStart);
+    const localBefore = clause.slice(Math.max(localStart, mention.numberStart - TAIL), mention.numberStart);
+    const targetContext = index.has(TARGET_CONTEXT, 0, mention.numberStart);
 
     // Attributive numbers qualify the noun after them: thresholds and plan-describing counts.
     const attributive = isCjk(after[0]) && !/^(?:的目标|目标)/.test(after);
@@ -96,34 +119,32 @@ export function readClause(
         mention,
         mentions[mentionIndex + 1],
         pieceBefore,
-        clause.slice(mention.suffixEnd, piece.end),
-        sentenceHasDeadline || TARGET_CONTEXT.test(clauseBefore),
+        inPiece(COMPLETION_VERB) !== null,
+        clause,
+        piece,
+        index,
+        sentenceHasDeadline || targetContext,
       )
     ) {
       continue;
     }
     if (THRESHOLD_BEFORE.test(pieceBefore) && !RATE_AFTER_LEVEL_VERB.test(pieceBefore)) continue;
-    const pastYear = PAST_YEAR_FIGURE.exec(pieceBefore);
+    const pastYear = inPiece(PAST_YEAR_FIGURE);
     const firstPlanYear = options.planStartYear ?? options.horizonYear;
-    if (
-      pastYear &&
-      firstPlanYear !== null &&
-      Number(pastYear[1]) < firstPlanYear &&
-      !/(?:较|比|相比|相较于?|同比)[0-9]{4}年度/.test(pieceBefore)
-    )
+    if (pastYear && firstPlanYear !== null && Number(pastYear[1]) < firstPlanYear && !inPiece(BASE_YEAR_OF_FIGURE))
       continue;
-    if (BACKGROUND.test(pieceBefore)) continue;
+    if (inPiece(BACKGROUND)) continue;
     // Only words right before the number: 补贴 may also name the activity being counted.
-    if (POLICY_INPUT.test(pieceBefore.slice(-8)) || (/元$/.test(mention.unit) && FUND.test(pieceBefore))) continue;
-    const perPeriod = RATIO_UNITS.has(mention.unit) ? null : PER_PERIOD.exec(pieceBefore);
-    if (perPeriod && (/次$/.test(mention.unit) || ROUTINE.test(pieceBefore))) continue;
+    if (POLICY_INPUT.test(pieceBefore.slice(-8)) || (/元$/.test(mention.unit) && inPiece(FUND))) continue;
+    const perPeriod = RATIO_UNITS.has(mention.unit) ? null : inPiece(PER_PERIOD);
+    if (perPeriod && (/次$/.test(mention.unit) || inPiece(ROUTINE))) continue;
     const prefixMatch = PREFIX_COMPARATOR.exec(localBefore);
     const hasComparator = prefixMatch !== null || mention.suffix !== "" || mention.rangeTop !== null;
     const inContext =
       sentenceHasDeadline ||
       // 更新老旧环卫车辆60台。: the object of a completion verb, ending its phrase, in a task.
-      (!attributive && COMPLETION_VERB.test(localBefore)) ||
-      TARGET_CONTEXT.test(clauseBefore) ||
+      (!attributive && index.has(COMPLETION_VERB, localStart, mention.numberStart)) ||
+      targetContext ||
       perPeriod !== null ||
       hasComparator ||
       listed ||
@@ -132,15 +153,15 @@ export function readClause(
       GROWTH_VERB_END.test(localBefore);
     if (!inContext) continue;
 
-    const baseMatches = [...clauseBefore.matchAll(BASE_PHRASE)];
-    const baseYear = baseMatches.length > 0 ? Number(baseMatches[baseMatches.length - 1][1]) : null;
+    const lastBase = index.last(BASE_PHRASE, 0, mention.numberStart);
+    const baseYear = lastBase ? Number(lastBase[1]) : null;
     const growthVerb = GROWTH_VERB_END.test(localBefore) && !/(?:到|至)$/.test(localBefore);
     // An item that only names its object (、供水管网80公里) is measured as the item before it.
     const sameAsPrevious =
       previous !== null &&
       ((listed && localBefore.trim() === "") ||
         (listedItem &&
-          !COMPLETION_VERB.test(localBefore) &&
+          !index.has(COMPLETION_VERB, localStart, mention.numberStart) &&
           !LEVEL_VERB_END.test(localBefore) &&
           !GROWTH_VERB_END.test(localBefore)));
     let kind: TargetKind;
@@ -149,8 +170,8 @@ export function readClause(
     } else if (RATIO_UNITS.has(mention.unit)) {
       // A base year counts for a share only when a change verb follows it in this piece
       // (较2023年…新增和更换…比例达到100% is a share: 新增 names the machines, not a change).
-      const basePiece = pieceBefore.search(/(?:较|比|相比|相较于?|同比)[0-9]{4}年/);
-      const changeAfterBase = basePiece >= 0 && /增长|增加|提高|提升|下降|降低|减少/.test(pieceBefore.slice(basePiece));
+      const basePiece = inPiece(BASE_YEAR);
+      const changeAfterBase = basePiece !== null && index.has(CHANGE_VERB, basePiece.index, mention.numberStart);
       if (mention.unit !== "倍" && ANNUAL_RATE.test(localBefore)) kind = "annual";
       else
         kind =
@@ -161,11 +182,11 @@ export function readClause(
           changeAfterBase
             ? "growth_vs_baseline"
             : "share";
-    } else if (perPeriod || PER_YEAR.test(pieceBefore)) {
+    } else if (perPeriod || inPiece(PER_YEAR)) {
       kind = "annual";
     } else if (
-      /累计/.test(pieceBefore) ||
-      cumulativeCarries(clause, piece.start, accepted.length > 0 ? accepted[accepted.length - 1].mention.suffixEnd : -1)
+      inPiece(CUMULATIVE) ||
+      cumulativeCarries(index, piece.start, accepted.length > 0 ? accepted[accepted.length - 1].mention.suffixEnd : -1)
     ) {
       kind = "cumulative";
     } else if (baseYear !== null && growthVerb) {
@@ -173,7 +194,7 @@ export function readClause(
     } else if (STRICT_LEVEL_VERB_END.test(localBefore.replace(/力争|争取/g, "").replace(RATE_QUALIFIER_END, ""))) {
       kind = "level";
     } else if (
-      COMPLETION_VERB.test(pieceBefore) ||
+      inPiece(COMPLETION_VERB) ||
       ACTIVITY_BEFORE_COUNT.test(localBefore) ||
       (/为$/.test(localBefore) && EQUIPPED_AFTER.test(after))
     ) {
@@ -193,10 +214,10 @@ export function readClause(
       clause,
       options,
       kind === "annual",
+      index,
     );
     const targetYear = year ? year.year : options.horizonYear;
     const counts = kind === "cumulative" || kind === "annual";
-    const explicitStart = years.find((candidate) => candidate.role === "start")?.year ?? null;
     const startYear = counts ? (year?.periodStart ?? explicitStart ?? options.planStartYear) : null;
 
     // Source: the phrase from its segment start, with a scope piece (更新的公交车辆中，) and a bare
@@ -204,17 +225,15 @@ export function readClause(
     let spanStart = Math.min(segmentStart, mention.numberStart);
     let scope = "";
     if (spanStart === piece.start) {
-      let index = pieces.indexOf(piece);
+      let at = piece.index;
       const scoped =
-        index > 0 && RATIO_UNITS.has(mention.unit)
-          ? scopeOf(clause.slice(pieces[index - 1].start, pieces[index - 1].end))
-          : "";
+        at > 0 && RATIO_UNITS.has(mention.unit) ? scopeOf(clause.slice(pieces[at - 1].start, pieces[at - 1].end)) : "";
       if (scoped !== "") {
         scope = scoped;
-        index--;
-        spanStart = pieces[index].start;
+        at--;
+        spanStart = pieces[at].start;
       }
-      const prior = index > 0 ? pieces[index - 1] : null;
+      const prior = at > 0 ? pieces[at - 1] : null;
       if (prior && YEAR_ONLY_PIECE.test(clause.slice(prior.start, prior.end))) spanStart = prior.start;
     }
     // …完成78公里燃气管道老化更新: the object after the number belongs to the stated target, up to
@@ -223,16 +242,22 @@ export function readClause(
     if (attributive) {
       const next = mentions[mentionIndex + 1];
       const nextInPiece = next !== undefined && next.numberStart < piece.end;
-      const listBreak = nextInPiece ? clause.lastIndexOf("、", next.numberStart) : -1;
+      const listBreak = nextInPiece ? index.lastStartBy(LIST_BREAK, next.numberStart) : -1;
       spanEnd = listBreak > mention.suffixEnd ? listBreak : nextInPiece ? mention.suffixEnd : piece.end;
     }
-    let indicator = indicatorName(localBefore.replace(RATE_QUALIFIER_END, ""));
+    // Names are at most 40 characters: a bounded stretch of text names the number.
+    const nameBefore = clause.slice(Math.max(localStart, mention.numberStart - NAME_WINDOW), mention.numberStart);
+    const nameAfter = clause.slice(mention.suffixEnd, Math.min(piece.end, mention.suffixEnd + NAME_WINDOW));
+    let indicator = indicatorName(nameBefore.replace(RATE_QUALIFIER_END, ""));
     // 完成78公里燃气管道老化更新: the measured thing follows the number.
-    if (attributive) indicator = indicatorName(clause.slice(mention.suffixEnd, piece.end)) || indicator;
+    if (attributive) indicator = indicatorName(nameAfter) || indicator;
     if (indicator === "" && listed && previous) indicator = previous.target.indicator;
-    if (indicator === "") indicator = indicatorName(pieceBefore);
+    if (indicator === "")
+      indicator = indicatorName(
+        clause.slice(Math.max(piece.start, mention.numberStart - NAME_WINDOW), mention.numberStart),
+      );
     // 每年推动不少于15家4A级及以上旅游景区开展…: only the words after the number name it.
-    if (indicator === "") indicator = indicatorName(clause.slice(mention.suffixEnd, piece.end));
+    if (indicator === "") indicator = indicatorName(nameAfter);
     // …设备投资规模较2023年增长35%以上，年均增长8%左右 / …不少于350台，其中2024年完成80台: a number with
     // no subject of its own measures the previous one's (its annual rate, or a part of it).
     if (indicator === "" && previous)
@@ -264,7 +289,7 @@ export function readClause(
       kind === "annual" &&
       previous.target.unit === mention.unit &&
       previous.target.normalizedValue === normalizedValue &&
-      indicatorName(pieceBefore) === ""
+      indicatorName(clause.slice(Math.max(piece.start, mention.numberStart - NAME_WINDOW), mention.numberStart)) === ""
     ) {
       Object.assign(previous.target, { comparator, value: signedValue, normalizedValue, end: absolute(spanEnd) });
       previous = { mention, target: previous.target, piece, spanEnd, perPeriod: false };
@@ -325,8 +350,9 @@ function scopeOf(priorPiece: string): string {
  * 200万元以上的技改项目 (的), 实施500万元以上项目100个 (money, and another number follows).
  *
  * @param next - the next number in the clause, if any
- * @param pieceBefore - piece text before the number
- * @param pieceRest - piece text after the number's unit and suffix
+ * @param pieceBefore - the piece's words right before the number (see TAIL)
+ * @param completionVerbBefore - whether a completion verb stands anywhere in the piece before the number
+ * @param piece - the number's piece; index - the clause's match index
  * @param dated - whether the sentence has a deadline or the clause a target word (每年, 力争 …)
  */
 
@@ -334,26 +360,27 @@ function countedObject(
   mention: Mention,
   next: Mention | undefined,
   pieceBefore: string,
-  pieceRest: string,
+  completionVerbBefore: boolean,
+  clause: string,
+  piece: Piece,
+  index: MatchIndex,
   dated: boolean,
 ): boolean {
   // 淘汰35蒸吨/小时以下燃煤锅炉: an upper bound on a noun is a threshold, never an amount to do.
   if (/以下|以内/.test(mention.suffix)) return false;
   if (mention.suffix === "" && COMPLETION_VERB_END.test(pieceBefore)) return true;
   // 到2027年，为120家村卫生室配备…设备: the places equipped by a date are a deliverable.
-  if (dated && /为$/.test(pieceBefore) && EQUIPPED_AFTER.test(pieceRest)) return true;
+  if (dated && /为$/.test(pieceBefore) && EQUIPPED_AFTER.test(clause.slice(mention.suffixEnd, piece.end))) return true;
   // A list (打造10个以上…中心、培育10家以上…企业): only this item's object counts.
-  const rest = pieceRest.split("、")[0];
-  if (
-    /元$/.test(mention.unit) ||
-    rest.includes("的") ||
-    (next !== undefined && next.numberStart < mention.suffixEnd + rest.length)
-  )
-    return false;
+  const listBreak = index.first(LIST_BREAK, mention.suffixEnd, piece.end);
+  const restEnd = listBreak ? listBreak.index : piece.end;
+  if (/元$/.test(mention.unit) || (next !== undefined && next.numberStart < restEnd)) return false;
+  const rest = clause.slice(mention.suffixEnd, restEnd);
+  if (rest.includes("的")) return false;
   // Undated, only a plain object ends it, and not in the past tense (培育了30家以上…企业 is background).
   if (mention.suffix !== "")
     return COMPLETION_VERB_END.test(pieceBefore) && (dated || (!pieceBefore.endsWith("了") && endsWithObject(rest)));
-  return /(?:不少于|不低于|达到)$/.test(pieceBefore) && COMPLETION_VERB.test(pieceBefore);
+  return /(?:不少于|不低于|达到)$/.test(pieceBefore) && completionVerbBefore;
 }
 
 /**
@@ -378,9 +405,9 @@ function endsWithObject(rest: string): boolean {
  * @returns the earlier piece's name when it contains the verb and more, else null
  */
 function objectBefore(clause: string, pieces: readonly Piece[], piece: Piece, verb: string): string | null {
-  const index = pieces.indexOf(piece);
-  if (index <= 0) return null;
-  const prior = clause.slice(pieces[index - 1].start, pieces[index - 1].end);
+  if (piece.index <= 0) return null;
+  const priorPiece = pieces[piece.index - 1];
+  const prior = clause.slice(Math.max(priorPiece.start, priorPiece.end - NAME_WINDOW), priorPiece.end);
   if (!prior.includes(verb)) return null;
   const name = indicatorName(prior);
   return name.length > verb.length && name.includes(verb) ? name : null;
@@ -392,8 +419,8 @@ function objectBefore(clause: string, pieces: readonly Piece[], piece: Piece, ve
  * @param pieceStart - start of the number's piece in the clause
  * @param lastNumberEnd - end of the last number read in the clause (−1 when none)
  */
-function cumulativeCarries(clause: string, pieceStart: number, lastNumberEnd: number): boolean {
-  const at = clause.lastIndexOf("累计", pieceStart);
+function cumulativeCarries(index: MatchIndex, pieceStart: number, lastNumberEnd: number): boolean {
+  const at = index.lastStartBy(CUMULATIVE, pieceStart);
   return at >= 0 && at > lastNumberEnd;
 }
 

@@ -2,6 +2,7 @@
  * Which year governs a number: the plan's horizon and start years, and the deadline of a number
  * from its clause, its sentence's lead-in phrase or a period of its own (三年内).
  */
+import type { MatchIndex } from "./matchIndex";
 import { parseNumber } from "./numbers";
 import { CLOSING_DEADLINE, COMPLETION_DEADLINE, OWN_PERIOD } from "./lexicon";
 import { scanYears, YEAR_ONLY_PIECE, type YearMention } from "./years";
@@ -92,6 +93,7 @@ export function isLeadIn(sentence: string, year: YearMention): boolean {
  * 年底前-type deadline of another phrase does not date it.
  * @param clause - text of the number's clause, which starts at sentence offset `clauseStart`
  * @param perYear - the number is a per-year amount (每年…, 年均…)
+ * @param clauseIndex - the clause's match index, if the caller has one (for 三年内 before the number)
  */
 export function yearFor(
   { years, leadIns, sentence }: SentenceYears,
@@ -100,34 +102,54 @@ export function yearFor(
   clause: string,
   options: Pick<TargetScanOptions, "periodStartYear">,
   perYear = false,
+  clauseIndex: MatchIndex | null = null,
 ): YearMention | null {
-  let own: YearMention | null = null;
-  let carried: YearMention | null = null;
   const clauseEnd = clauseStart + clause.length;
   const piecesApart = (from: number, to: number): boolean =>
     /[，：；,]/.test(sentence.slice(Math.max(0, from), Math.max(0, to)));
-  for (const year of years) {
-    if (year.role !== "deadline" || year.start >= position) continue;
-    // 2025年底前，A全部完成更新，每年更新B 150套: the completion date is not the per-year amount's.
-    if (
+  // 2025年底前，A全部完成更新，每年更新B 150套: the completion date is not the per-year amount's.
+  const counts = (year: YearMention): boolean =>
+    year.role === "deadline" &&
+    !(
       perYear &&
       year.start >= 0 &&
       year.periodStart === null &&
       COMPLETION_DEADLINE.test(sentence.slice(year.start, year.end)) &&
       piecesApart(year.end, position)
-    )
-      continue;
-    if (year.start >= clauseStart) own = year;
-    else if (leadIns.has(year)) carried = year;
+    );
+  // The last counting deadline before the number in its clause, else the last lead-in before the
+  // clause: scanned backwards from the number, so each number looks at the years near it.
+  const beforePosition = firstYearFrom(years, position);
+  let own: YearMention | null = null;
+  let carried: YearMention | null = null;
+  for (let at = beforePosition - 1; at >= 0; at--) {
+    const year = years[at];
+    if (year.start >= clauseStart) {
+      if (counts(year)) {
+        own = year;
+        break;
+      }
+    } else if (leadIns.has(year) && counts(year)) {
+      carried = year;
+      break;
+    }
   }
   if (own) return own;
-  const period = OWN_PERIOD.exec(clause.slice(0, position - clauseStart));
+  const period = clauseIndex
+    ? clauseIndex.first(OWN_PERIOD, 0, position - clauseStart)
+    : OWN_PERIOD.exec(clause.slice(0, position - clauseStart));
   if (period) return periodEnd(period, clauseStart, options.periodStartYear ?? null);
   if (carried) return carried;
-  return (
-    years.find((year) => {
-      if (year.role !== "deadline" || year.start < clauseStart || year.start >= clauseEnd || year.start < position)
-        return false;
+  for (let at = firstYearFrom(years, Math.max(clauseStart, position)); at < years.length; at++) {
+    const year = years[at];
+    if (year.start >= clauseEnd) break;
+    if (closesClause(year)) return year;
+  }
+  return null;
+
+  function closesClause(year: YearMention): boolean {
+    {
+      if (year.role !== "deadline") return false;
       const relative = year.start - clauseStart;
       if (clause.slice(Math.max(0, relative - 3), relative).includes("其中")) return false;
       if (!piecesApart(position, year.start)) return true;
@@ -136,8 +158,20 @@ export function yearFor(
       let pieceEnd = relative;
       while (pieceEnd < clause.length && !/[，：,]/.test(clause[pieceEnd])) pieceEnd++;
       return CLOSING_DEADLINE.test(clause.slice(pieceStart, pieceEnd));
-    }) ?? null
-  );
+    }
+  }
+}
+
+/** Index of the first year mention starting at or after a position (mentions are in text order). */
+export function firstYearFrom(years: readonly YearMention[], position: number): number {
+  let low = 0;
+  let high = years.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (years[middle].start < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
@@ -164,9 +198,12 @@ export function periodEnd(
   };
 }
 
+/** Each sentence's base years, found once. */
+const BASES = new WeakMap<readonly YearMention[], YearMention[]>();
+
 /** The base year named last before a sentence position (较2023年), or null. */
 export function lastBaseYear(years: readonly YearMention[], position: number): number | null {
-  let base: number | null = null;
-  for (const year of years) if (year.role === "base" && year.start < position) base = year.year;
-  return base;
+  let bases = BASES.get(years);
+  if (!bases) BASES.set(years, (bases = years.filter((year) => year.role === "base")));
+  return bases[firstYearFrom(bases, position) - 1]?.year ?? null;
 }

@@ -5,6 +5,23 @@
  */
 import type { Comparator } from "../catalog";
 
+/**
+ * How far before a number the patterns ending in $ look (the longest phrase they match is under
+ * 20 characters): a bounded tail keeps each test constant-time however long the clause.
+ */
+export const TAIL = 40;
+/** How much text around a number its name is cut from (a name is at most 40 characters). */
+export const NAME_WINDOW = 400;
+/** A base year (较2023年), anywhere before a share in its phrase. */
+export const BASE_YEAR = /(?:较|比|相比|相较于?|同比)[0-9]{4}年/;
+/** A base year of a past year's figure (比2023年度…): the figure is then a base, not a past condition. */
+export const BASE_YEAR_OF_FIGURE = /(?:较|比|相比|相较于?|同比)[0-9]{4}年度/;
+/** A change verb after a base year: the share is a change against the base. */
+export const CHANGE_VERB = /增长|增加|提高|提升|下降|降低|减少/;
+export const CUMULATIVE = /累计/;
+/** The mark between the items of a list. */
+export const LIST_BREAK = /、/;
+
 /** A number as written: Arabic with thousands commas and decimals, or a run of Chinese numerals. */
 export const NUMBER_TOKEN = /[0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+/g;
 export const SUFFIX = /^(?:（含）)?(及以上|以上|及以下|以下|以内|左右|多)/;

@@ -41,7 +41,7 @@ export function scanMentions(clause: string): Mention[] {
     // A range 50—60万吨: read the upper bound, keep the lower one as the value.
     const range = /^(?:—|-|~|至|到)([0-9][0-9,]*(?:\.[0-9]+)?)/.exec(clause.slice(unitAt));
     if (isArabic && range && readUnit(clause, unitAt + range[0].length)) {
-      rangeTop = Number(range[1].replace(/,/g, ""));
+      rangeTop = parseNumber(range[1]);
       unitAt += range[0].length;
       skipUntil = unitAt;
     }
@@ -94,6 +94,8 @@ export function scanMentions(clause: string): Mention[] {
 }
 
 export interface Piece {
+  /** Position among the clause's pieces. */
+  index: number;
   start: number;
   end: number;
 }
@@ -107,7 +109,7 @@ export function splitPieces(clause: string): Piece[] {
     if (ch === "（") depth++;
     else if (ch === "）" && depth > 0) depth--;
     if (index === clause.length || (depth === 0 && (ch === "，" || ch === "：" || ch === ","))) {
-      pieces.push({ start, end: index });
+      pieces.push({ index: pieces.length, start, end: index });
       start = index + 1;
     }
   }

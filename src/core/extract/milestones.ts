@@ -5,7 +5,7 @@
 import { DATED_ACTION, IMPLEMENTING_DOCUMENT, MILESTONE_PREDICATE } from "./lexicon";
 import type { Piece } from "./mentions";
 import { indicatorName } from "./naming";
-import { yearFor, type SentenceYears, type TargetScanOptions } from "./clauseYears";
+import { firstYearFrom, yearFor, type SentenceYears, type TargetScanOptions } from "./clauseYears";
 import { YEAR_ONLY_PIECE } from "./years";
 import type { FoundTarget } from "./targets";
 
@@ -50,7 +50,7 @@ export function readMilestones(
       if (lastEnd >= 0) segmentStart = pieceText.lastIndexOf("、", matchStart) + 1;
       const phraseEnd = endOfPhrase(pieceText, matchStart + match[0].length);
       let spanStart = piece.start + segmentStart;
-      const index = pieces.indexOf(piece);
+      const index = piece.index;
       if (
         segmentStart === 0 &&
         index > 0 &&
@@ -109,8 +109,10 @@ function datedAction(
   pieceOffset: number,
   { years, sentence }: SentenceYears,
 ): { year: number; actionAt: number } | null {
-  for (const year of years) {
-    if (year.role !== "deadline" || year.start < pieceOffset || year.end > pieceOffset + pieceText.length) continue;
+  for (let at = firstYearFrom(years, pieceOffset); at < years.length; at++) {
+    const year = years[at];
+    if (year.start > pieceOffset + pieceText.length) break;
+    if (year.role !== "deadline" || year.end > pieceOffset + pieceText.length) continue;
     if (!sentence.slice(year.start, year.end).endsWith("前")) continue;
     const actionAt = year.end - pieceOffset;
     const action = DATED_ACTION.exec(pieceText.slice(actionAt));

@@ -67,12 +67,20 @@ export function parseChineseNumeral(numeral: string): number | null {
 }
 
 /**
+ * The longest number a plan writes (1,234,567,890.25 has 16 characters): a longer run of digits is
+ * not an amount (an id, a scrambled cell) and would only parse to a value past Number's precision.
+ */
+export const MAX_NUMBER_CHARS = 24;
+
+/**
  * Value of a number as written: Arabic with optional thousands commas and decimals, or Chinese.
  * @example parseNumber("1,140") // → 1140
  * @example parseNumber("0.2") // → 0.2
  * @example parseNumber("一") // → 1
+ * @example parseNumber("9".repeat(32000)) // → null (longer than MAX_NUMBER_CHARS)
  */
 export function parseNumber(written: string): number | null {
+  if (written.length > MAX_NUMBER_CHARS) return null;
   if (/^[0-9][0-9,]*(?:\.[0-9]+)?$/.test(written)) return Number(written.replace(/,/g, ""));
   return parseChineseNumeral(written);
 }
