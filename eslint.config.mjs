@@ -41,4 +41,18 @@ export default tseslint.config(
       "no-restricted-globals": ["error", "process", "Office", "Excel", "document", "window", "require"],
     },
   },
+  {
+    // Measuring tools (measure/) serve the tests and the bench; neither they nor the bench reach into test/.
+    files: ["bench/**/*.ts", "measure/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/test/*", "**/test/**"], message: "shared measuring code lives in measure/, not test/." },
+          ],
+        },
+      ],
+    },
+  },
 );

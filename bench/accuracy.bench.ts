@@ -5,31 +5,16 @@
  * lead accuracy ≥ 90%. The hold-out plan is summarised in one line, its misses deliberately not
  * listed (it measures generality, so nobody tunes against it).
  */
-import * as fs from "fs";
 import * as path from "path";
 import { BUNDLED_CITIES } from "../src/core/cities";
-import { decodePlanBytes } from "../src/core/decode";
-import { canonicalDepartment, type GovernmentLevel } from "../src/core/departments";
-import { extractCatalog } from "../src/core/extract";
-import {
-  formatProblems,
-  formatScoreTable,
-  scorePlan,
-  summarize,
-  type LabelFile,
-  type PlanScore,
-} from "../test/extract/score";
+import { readLabelledPlan, scoreOf } from "../measure/labelledPlans";
+import { formatProblems, formatScoreTable, summarize, type PlanScore } from "../measure/score";
 
 // Compiled to lib/bench, so the project root is two levels up.
 const ROOT = path.join(__dirname, "..", "..");
 
 function scoreFile(textPath: string, labelPath: string): PlanScore {
-  const labels = JSON.parse(fs.readFileSync(labelPath, "utf8")) as LabelFile & { level?: GovernmentLevel };
-  const text = decodePlanBytes(fs.readFileSync(textPath)).text;
-  const level = labels.level ?? "city";
-  return scorePlan(text, labels, extractCatalog(text, { cityName: labels.city }), (name) =>
-    canonicalDepartment(name, level),
-  );
+  return scoreOf(readLabelledPlan(textPath, labelPath));
 }
 
 function percent(count: { correct: number; total: number }): string {

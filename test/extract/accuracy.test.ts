@@ -5,8 +5,9 @@
  */
 import * as path from "path";
 import { BUNDLED_CITIES } from "../../src/core/cities";
-import { checkLabels, readLabelledPlan, scoreOf, type LabelledPlan } from "./labelledPlans";
-import { formatProblems, formatScoreTable, summarize } from "./score";
+import { readLabelledPlan, scoreOf, type LabelledPlan } from "../../measure/labelledPlans";
+import { formatProblems, formatScoreTable, summarize } from "../../measure/score";
+import { checkLabels } from "./labelChecks";
 
 const ROOT = path.join(__dirname, "..", "..");
 const LABEL_DIR = path.join(ROOT, "test", "fixtures", "labels");

@@ -10,8 +10,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { checkLabels, readLabelledPlan, scoreOf, type LabelledPlan } from "./labelledPlans";
-import { formatProblems, formatScoreTable, summarize } from "./score";
+import { readLabelledPlan, scoreOf, type LabelledPlan } from "../../measure/labelledPlans";
+import { formatProblems, formatScoreTable, summarize } from "../../measure/score";
+import { checkLabels } from "./labelChecks";
 
 const UNSEEN_DIR = path.join(__dirname, "..", "fixtures", "unseen");
 

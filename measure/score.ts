@@ -10,7 +10,7 @@
  * It returns the misses and false positives with their text so a developer can act on them.
  * Rules for what counts as a target are in docs/accuracy.md.
  */
-import type { Catalog, Comparator, Target, TargetKind } from "../../src/core/catalog";
+import type { Catalog, Comparator, Target, TargetKind } from "../src/core/catalog";
 
 /** One target as a careful policy analyst reads it from the plan (test/fixtures/labels/*.json). */
 export interface LabelTarget {

@@ -8,7 +8,7 @@ import {
   valueIndexInAnchor,
   type LabelFile,
   type LabelTarget,
-} from "./score";
+} from "../../measure/score";
 
 // A two-clause excerpt in the seeds' style, with the labels an analyst would write for it.
 const PLAN_TEXT =
