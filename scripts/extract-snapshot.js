@@ -28,7 +28,9 @@ function textsUnder(dir) {
 }
 
 for (const seed of textsUnder(path.join(root, "seeds"))) {
-  const json = execFileSync(process.execPath, [path.join(root, "bin/liangxin.js"), "extract", seed], { encoding: "utf8" });
+  const json = execFileSync(process.execPath, [path.join(root, "bin/liangxin.js"), "extract", seed], {
+    encoding: "utf8",
+  });
   fs.writeFileSync(path.join(out, `seed-${path.basename(seed)}.json`), json);
 }
 for (const file of textsUnder(path.join(root, "test/fixtures"))) {
