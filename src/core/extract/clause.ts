@@ -45,7 +45,7 @@ import { isCjk, scanMentions, splitPieces, type Mention, type Piece } from "./me
 import { readMilestones } from "./milestones";
 import { indicatorName } from "./naming";
 import { RATIO_UNITS } from "./numbers";
-import { lastBaseYear, yearFor, type SentenceYears, type TargetScanOptions } from "./clauseYears";
+import { firstYearFrom, lastBaseYear, yearFor, type SentenceYears, type TargetScanOptions } from "./clauseYears";
 import { YEAR_ONLY_PIECE } from "./years";
 import type { FoundTarget } from "./targets";
 
@@ -57,6 +57,8 @@ import type { FoundTarget } from "./targets";
  * @param sentenceOffset - clean-text offset of the sentence
  * @param options - the plan's horizon and start years
  * @param out - found targets, appended to in clause order
+ * @param milestoneYears - the years that date milestones: the sentence's, or a deadline carried
+ *   from an earlier sentence of the paragraph when the sentence names none
  */
 export function readClause(
   clause: string,
@@ -65,6 +67,7 @@ export function readClause(
   sentenceOffset: number,
   options: TargetScanOptions,
   out: FoundTarget[],
+  milestoneYears: SentenceYears = sentenceYears,
 ): void {
   const pieces = splitPieces(clause);
   const pieceOf = (position: number): Piece => {
@@ -315,15 +318,15 @@ export function readClause(
     previous = { mention, target, piece, spanEnd, perPeriod: perPeriod !== null };
   }
 
-  distributeRespectively(clause, accepted);
+  distributeRespectively(clause, accepted, (position) => pairedYears(sentenceYears, clauseOffset + position));
   for (const entry of accepted) out.push(entry.target);
 
-  if (sentenceYears.years.some((year) => year.role === "deadline"))
+  if (milestoneYears.years.some((year) => year.role === "deadline"))
     readMilestones(
       clause,
       pieces,
       new Set(accepted.map((entry) => entry.piece)),
-      sentenceYears,
+      milestoneYears,
       clauseOffset,
       sentenceOffset,
       options,
@@ -431,6 +434,7 @@ function cumulativeCarries(index: MatchIndex, pieceStart: number, lastNumberEnd:
 function distributeRespectively(
   clause: string,
   accepted: Array<{ mention: Mention; target: FoundTarget; piece: Piece; listed: boolean }>,
+  pairedYearsBefore: (position: number) => number[],
 ): void {
   for (let index = 0; index < accepted.length; index++) {
     const head = accepted[index];
@@ -446,12 +450,32 @@ function distributeRespectively(
     const members = accepted.slice(index, last + 1);
     const spanStart = head.target.start;
     const spanEnd = members[members.length - 1].target.end;
+    // 到2025年、2027年，…分别达到500辆、800辆: one subject, a value for each year.
+    const years = subjects.length === members.length ? [] : pairedYearsBefore(head.mention.numberStart);
     members.forEach((member, position) => {
       if (subjects.length === members.length)
         member.target.indicator = indicatorName(subjects[position]) || member.target.indicator;
+      if (years.length === members.length) member.target.targetYear = years[position];
       member.target.start = spanStart;
       member.target.end = spanEnd;
     });
     index = last;
   }
+}
+
+/**
+ * The deadlines written as one list just before a position (到2025年、2027年，…): their years in
+ * order, or [] when the last deadline before it stands alone.
+ */
+function pairedYears({ years, sentence }: SentenceYears, position: number): number[] {
+  const chain: number[] = [];
+  let at = firstYearFrom(years, position) - 1;
+  while (at >= 0 && years[at].role !== "deadline") at--;
+  while (at >= 0 && years[at].role === "deadline" && years[at].start >= 0) {
+    chain.unshift(years[at].year);
+    const before = years[at - 1];
+    if (!before || before.start < 0 || !/^[、和及]$/.test(sentence.slice(before.end, years[at].start))) break;
+    at--;
+  }
+  return chain.length >= 2 ? chain : [];
 }

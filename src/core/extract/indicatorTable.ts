@@ -41,13 +41,33 @@ const CELL_SUFFIX = /^(?:（含）)?(及以上|以上|及以下|以下|以内|�
 const GROWTH_INDICATOR = /增速|增长|增幅|较[0-9]{4}年|提高|下降|降低/;
 const CUMULATIVE_INDICATOR = /累计|更新|改造|淘汰|新建|建成|完成|新增|加装|报废|建设/;
 
-function readColumns(cells: readonly string[]): Columns | null {
+/** A column headed by a year alone (2025年): a target or the base, by where the year falls. */
+const YEAR_HEADER = /^([0-9]{4})年?$/;
+
+/**
+ * The columns of a header row. Columns headed by a year alone (2023年 | 2025年 | 2027年), in a
+ * table with no 目标 column, are targets from the plan's first year on; an earlier year (the
+ * plan's base, often the first column) is the base. When the plan states no first year, the
+ * earliest of two or more year columns is the base.
+ */
+function readColumns(cells: readonly string[], options: TargetScanOptions): Columns | null {
   const indicator = cells.findIndex((cell) => INDICATOR_HEADER.test(cell));
   const targets: Columns["targets"] = [];
   cells.forEach((cell, index) => {
     const yearMatch = index === indicator ? null : TARGET_HEADER.exec(cell);
     if (yearMatch) targets.push({ index, year: yearMatch[1] ? Number(yearMatch[1]) : null });
   });
+  if (indicator >= 0 && targets.length === 0) {
+    const yearColumns = cells.flatMap((cell, index) => {
+      const year = YEAR_HEADER.exec(cell);
+      return year ? [{ index, year: Number(year[1]) }] : [];
+    });
+    const firstPlanYear =
+      options.planStartYear ??
+      options.periodStartYear ??
+      (yearColumns.length >= 2 ? Math.min(...yearColumns.map((column) => column.year)) + 1 : null);
+    if (firstPlanYear !== null) targets.push(...yearColumns.filter((column) => column.year >= firstPlanYear));
+  }
   if (indicator < 0 || targets.length === 0) return null;
   const baseIndex = cells.findIndex(
     (cell, index) => !targets.some((target) => target.index === index) && BASE_HEADER.test(cell),
@@ -91,7 +111,10 @@ export function findTableTargets(text: string, options: TargetScanOptions): Tabl
       columns = null;
     } else {
       const cells = tabCells(line);
-      const header = readColumns(cells.map((cell) => cell.text));
+      const header = readColumns(
+        cells.map((cell) => cell.text),
+        options,
+      );
       if (header) columns = header;
       else if (columns) {
         for (const { index, year } of columns.targets) {

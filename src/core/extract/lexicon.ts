@@ -13,9 +13,9 @@ export const TAIL = 40;
 /** How much text around a number its name is cut from (a name is at most 40 characters). */
 export const NAME_WINDOW = 400;
 /** A base year (较2023年), anywhere before a share in its phrase. */
-export const BASE_YEAR = /(?:较|比|相比|相较于?|同比)[0-9]{4}年/;
+export const BASE_YEAR = /(?:较|比|相比|相较于?|同比|与(?=[0-9]{4}年(?:相比|比较|相较)))[0-9]{4}年/;
 /** A base year of a past year's figure (比2023年度…): the figure is then a base, not a past condition. */
-export const BASE_YEAR_OF_FIGURE = /(?:较|比|相比|相较于?|同比)[0-9]{4}年度/;
+export const BASE_YEAR_OF_FIGURE = /(?:较|比|相比|相较于?|同比|与)[0-9]{4}年度/;
 /** A change verb after a base year: the share is a change against the base. */
 export const CHANGE_VERB = /增长|增加|提高|提升|下降|降低|减少/;
 export const CUMULATIVE = /累计/;
@@ -37,11 +37,12 @@ export const LEVEL_VERB_END =
 export const STRICT_LEVEL_VERB_END = /(?:达到|达|突破|保持在|保持|稳定在|提高到|提升到|提高至|提升至|增至)(?:约)?$/;
 /** A growth rate per year (年均增长8%, 年增长10%左右): an annual target, not growth against a base. */
 export const ANNUAL_RATE =
-  /(?:年均|每年|(?<![0-9〇零一二三四五六七八九十])年)(?:增长|增速|递增|提高|提升)(?:率)?(?:达到|保持在|为)?(?:约|近|超过|不低于)?$/;
+  /(?:年均|年平均|每年|(?<![0-9〇零一二三四五六七八九十])年)(?:增长|增速|递增|提高|提升)(?:率)?(?:达到|保持在|为)?(?:约|近|超过|不低于)?$/;
 export const GROWTH_VERB_END = /(?:增长|增加|提高|提升|下降|降低|减少|翻)(?:了)?(?:约|近|超过|不低于|不少于)?$/;
 /** A change downwards (比2023年下降4.5%): stored as a negative change, −4.5 and −0.045. */
 export const DECREASE_VERB_END = /(?:下降|降低|减少)(?:了)?(?:约|近|超过|不低于|不少于)?$/;
-export const BASE_PHRASE = /(?:较|比|相比|相较于?|同比)([0-9]{4})年/g;
+/** A base year: 较2023年, 比2023年, 与2023年相比 (the year captured). */
+export const BASE_PHRASE = /(?:较|比|相比|相较于?|同比|与(?=[0-9]{4}年(?:相比|比较|相较)))([0-9]{4})年/g;
 /** Words before a number that make it a condition, not a goal (使用8年以上, 年耗能1万吨). */
 export const THRESHOLD_BEFORE =
   /(?:使用|运行|服役|车龄|能耗|耗能|年产|年处理|日处理|年拆解|加工|功率|排量|载重|年限|设计|容量|规模为|人间|总投资|投资额|购置额)(?:约|超过|达|在)?$/;
@@ -70,10 +71,10 @@ export const PERIODS_PER_YEAR: Readonly<Record<string, number>> = { 季度: 4, �
 /** A working routine, not an outcome: 每季度调度1次, 每月报送…, 每半年报告一次. */
 export const ROUTINE = /调度|报送|报告|通报|召开|督导|督查|检查|会商|对账|研判/;
 /** A per-year amount written as the year's (全年不少于4场, 年度完成…): like 每年. */
-export const PER_YEAR = /每年|年均|每年度|全年|(?<![0-9])年度/;
+export const PER_YEAR = /每年|年均|年平均|每年度|全年|(?<![0-9])年度/;
 export const TARGET_CONTEXT = /每年|年均|累计|力争|目标|确保|争取/;
 export const MILESTONE_PREDICATE =
-  /(?:全面|全部|基本|彻底)(?:淘汰|完成|退出|使用|停止使用|停用|关停|拆除|达到|实现|建成|覆盖|取消|消除|更新|更换|替换|清零)|全覆盖|完毕|完成[^，；。]{2,40}?(?:改造|更新|淘汰|建设|任务)|实现(?:稳定|正常|达标)(?:运行|排放)|实现(?:应收尽收|动态清零|清零)/g;
+  /(?:全面|全部|基本|彻底)(?:淘汰|完成|退出|使用|停止使用|停用|关停|拆除|达到|实现|建成|建立|形成|覆盖|取消|消除|更新|更换|替换|清零)|全覆盖|完毕|完成[^，；。]{2,40}?(?:改造|更新|淘汰|建设|任务)|实现(?:稳定|正常|达标)(?:运行|排放)|实现(?:应收尽收|动态清零|清零)/g;
 /**
  * An activity named right before its count, with no verb of its own: 汽车以旧换新1500辆 is a total
  * done, and so is an amount brought about (拉动消费8亿元, 带动投资约120亿元) — unless a level verb

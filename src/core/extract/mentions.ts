@@ -24,6 +24,8 @@ export function isCjk(ch: string | undefined): boolean {
 /** Numbers with units in one clause. */
 export function scanMentions(clause: string): Mention[] {
   const mentions: Mention[] = [];
+  // Numbers that take the unit written once at the end of their list (3、5家以上).
+  const sharing = new Set<Mention>();
   let skipUntil = -1; // the upper bound of a range already read
   for (const match of clause.matchAll(NUMBER_TOKEN)) {
     let token = match[0];
@@ -59,8 +61,33 @@ export function scanMentions(clause: string): Mention[] {
       });
       continue;
     }
-    const unit = readUnit(clause, unitAt);
+    let unit = readUnit(clause, unitAt);
+    let sharedUnit = false;
+    // 分别达到3、5家 / 分别提高12、10个百分点: a number of a 、-list takes the unit written once at its end.
+    if (!unit && isArabic && clause[unitAt] === "、") {
+      const list = LIST_TO_UNIT.exec(clause.slice(unitAt, unitAt + 200));
+      const listUnit = list ? readUnit(clause, unitAt + list[0].length) : null;
+      if (listUnit) {
+        unit = listUnit;
+        sharedUnit = true;
+      }
+    }
     if (!unit) continue;
+    if (sharedUnit) {
+      const mention: Mention = {
+        numberStart: start,
+        numberEnd: start + token.length,
+        suffixEnd: unitAt,
+        value,
+        unit: unit.unit,
+        factor: unit.factor,
+        suffix: "",
+        rangeTop: null,
+      };
+      mentions.push(mention);
+      sharing.add(mention);
+      continue;
+    }
     if (!isArabic) {
       const textBefore = clause.slice(Math.max(0, start - 4), start);
       const unitEnd = unitAt + unit.unit.length;
@@ -90,8 +117,27 @@ export function scanMentions(clause: string): Mention[] {
       rangeTop,
     });
   }
+  // 分别提高12个、10个百分点: a unit that the list's last item completes (个 → 个百分点) is that unit.
+  for (let index = mentions.length - 2; index >= 0; index--) {
+    const mention = mentions[index];
+    const next = mentions[index + 1];
+    if (
+      clause.slice(mention.suffixEnd, next.numberStart) === "、" &&
+      next.unit.length > mention.unit.length &&
+      next.unit.startsWith(mention.unit)
+    ) {
+      mention.unit = next.unit;
+      mention.factor = next.factor;
+    }
+    // …and its comparator (3、5家以上: both at least).
+    if (sharing.has(mention) && clause.slice(mention.suffixEnd, next.numberStart) === "、" && mention.suffix === "")
+      mention.suffix = next.suffix;
+  }
   return mentions;
 }
+
+/** The rest of a 、-list of plain numbers up to the unit after its last one (、10、8 before 个百分点). */
+const LIST_TO_UNIT = /^(?:、[0-9][0-9,]*(?:\.[0-9]+)?){1,8}(?=[^0-9、,.])/;
 
 export interface Piece {
   /** Position among the clause's pieces. */

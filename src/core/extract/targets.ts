@@ -71,9 +71,13 @@ export function findTargets(
   // year dates the later items, as long as lines keep opening with an item marker.
   let listAwaitsYear = false;
   let listYearFromItem = false;
+  // The lead-in deadline of an earlier sentence of the paragraph (到2027年，…。基本淘汰…。): it
+  // dates a later sentence's milestones when that sentence names no year of its own.
+  let paragraphYear: YearMention | null = null;
   for (const sentence of sentencesOf(text)) {
     const sentenceText = text.slice(sentence.start, sentence.end);
     const startsLine = sentence.start === 0 || text[sentence.start - 1] === "\n";
+    if (startsLine) paragraphYear = null;
     const isItem = startsLine && LIST_ITEM.test(sentenceText);
     if (startsLine && (SECTION_HEADING.test(sentenceText) || ((listAwaitsYear || listYearFromItem) && !isItem))) {
       listYear = null;
@@ -81,7 +85,8 @@ export function findTargets(
       listYearFromItem = false;
     }
     if (sentenceText.includes("\t")) continue; // table rows are read by the table readers
-    const { ownYears, leadIns } = readSentence(text, sentence, listYear, options, targets, unread);
+    const { ownYears, leadIns } = readSentence(text, sentence, listYear, options, targets, unread, paragraphYear);
+    paragraphYear = ownYears.filter((year) => leadIns.has(year)).pop() ?? paragraphYear;
     if (text[sentence.end] === "\n" && sentenceText.endsWith("：")) {
       listYear = ownYears.filter((year) => leadIns.has(year)).pop() ?? null;
       listAwaitsYear = listYear === null;
@@ -111,6 +116,7 @@ function readSentence(
   options: TargetScanOptions,
   targets: FoundTarget[],
   unread: UnreadSentence[] | null,
+  paragraphYear: YearMention | null = null,
 ): { ownYears: YearMention[]; leadIns: Set<YearMention> } {
   const sentenceText = text.slice(sentence.start, sentence.end);
   const ownYears = scanYears(sentenceText);
@@ -118,9 +124,15 @@ function readSentence(
   const years: YearMention[] = carriedYear ? [{ ...carriedYear, start: -1, end: -1 }, ...ownYears] : ownYears;
   const leadIns = new Set<YearMention>(years.filter((year) => year.start < 0 || isLeadIn(sentenceText, year)));
   const before = targets.length;
+  const sentenceYears = { years, leadIns, sentence: sentenceText };
+  const paragraphDeadline = paragraphYear ? { ...paragraphYear, start: -1, end: -1 } : null;
+  const milestoneYears =
+    paragraphDeadline && !years.some((year) => year.role === "deadline")
+      ? { years: [paragraphDeadline], leadIns: new Set([paragraphDeadline]), sentence: sentenceText }
+      : sentenceYears;
   let clauseStart = 0;
   for (const clauseText of sentenceText.split("；")) {
-    readClause(clauseText, clauseStart, { years, leadIns, sentence: sentenceText }, sentence.start, options, targets);
+    readClause(clauseText, clauseStart, sentenceYears, sentence.start, options, targets, milestoneYears);
     clauseStart += clauseText.length + 1;
   }
   if (

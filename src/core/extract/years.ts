@@ -62,6 +62,11 @@ export function scanYears(sentence: string): YearMention[] {
       if (CONDITION_AFTER.test(sentence.slice(end))) continue;
       const year = Number(match[6]);
       const isStart = Boolean(match[5]) || match[7] === "起" || match[7] === "以来";
+      // 与2023年相比: a base year written around the year.
+      if (sentence[start - 1] === "与" && !match[7] && /^(?:相比|比较|相较)/.test(sentence.slice(end))) {
+        found.push({ role: "base", year, periodStart: null, start: start - 1, end: end + 2 });
+        continue;
+      }
       // A date (2024年5月) was excluded by the lookahead on digits.
       found.push({ role: isStart ? "start" : "deadline", year, periodStart: null, start, end });
     }

@@ -35,9 +35,8 @@ function nameFit(rowTitle: string, taskTitle: string): number {
 
 /**
  * Which task each table row belongs to: the task whose target the row restates; else the task
- * whose title fits the row's name best (see nameFit); else,
- * only when the table's numbers agree with the tasks' wherever names matched, the task of the same
- * number. Several rows may belong to one task; a task takes its first row's departments.
+ * whose title fits the row's name best (see nameFit); else, only when some rows matched by name
+ * and the table's numbers agree with the tasks' wherever they did, the task of the same number. Several rows may belong to one task; a task takes its first row's departments.
  */
 export function blockDepartmentIndex(
   blocks: readonly Block[],
@@ -83,7 +82,8 @@ export function blockDepartmentIndex(
     if (best) assigned.set(row, best);
   }
   // Numbers are a fallback only where they have not been seen to disagree with names.
-  const numbersAgree = [...assigned].every(([row, block]) => row.number === numberOf(block));
+  // A table none of whose rows matches a task by name (an indicator table) is never attached by number.
+  const numbersAgree = assigned.size > 0 && [...assigned].every(([row, block]) => row.number === numberOf(block));
   const numbered = tasks.filter((block) => numberOf(block) !== null);
   const numbersUnique = new Set(numbered.map(numberOf)).size === numbered.length;
   if (numbersAgree && numbersUnique) {

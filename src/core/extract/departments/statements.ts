@@ -8,7 +8,7 @@
  *   以下各项任务均需…负责落实                 applies to every later task (support)
  *   an appendix table 责任分工表               task number/title → departments (inferred)
  */
-import { canonicalDepartment, type GovernmentLevel } from "../../departments";
+import { canonicalDepartment, isKnownDepartment, type GovernmentLevel } from "../../departments";
 import { ROLE_LABEL_LINE, lineSpans } from "../text";
 
 export interface DepartmentName {
@@ -53,9 +53,24 @@ export const LEAD_IN =
 // A department-like name ends in one of these (局, 委, 中心, 分行, 政府 …).
 const DEPARTMENT_END =
   /(局|委|委员会|办|办公室|中心|公司|社|行|分行|队|支队|海关|关|管委会|院|政府|厅|室|处|部|站|所|团|组|协会|商会|单位|部门|街道|乡镇|集团|（[^（）]{1,12}）|〔[^〔〕]{1,12}〕|【[^【】]{1,12}】|\[[^[\]]{1,12}\])$/;
-const ROLE_WORD = /牵头|负责|配合|责任单位|协助|参与|落实/;
+const ROLE_WORD = /牵头|负责|配合|责任单位|协助|参与|落实|指导|会同|为主/;
 const ROLE_SUFFIX =
-  /(牵头|按照职责分工负责|按职责分工负责|按职责分工落实|按照职责负责|按职责负责|分工负责|共同负责|负责落实|负责|配合|参与|协助|落实)$/;
+  /(牵头|按照职责分工负责|按职责分工负责|按职责分工落实|按照职责负责|按职责负责|分工负责|共同负责|负责落实|负责|配合|参与|协助|落实|指导)$/;
+
+/**
+ * Role words that say lead and support in other words, rewritten to the ones read below:
+ *   由X会同Y、Z组织实施 / X会同Y、Z负责  → X牵头，Y、Z配合 (负责)
+ *   X为主，Y、Z参与                       → X牵头，Y、Z参与
+ *   X负责、Y指导 (a role, then 、)        → X负责，Y指导
+ * so the lead and the supporting departments are never read as one fused name.
+ */
+export function normalizeRoleWords(statement: string): string {
+  return statement
+    .replace(/会同([^，,；;。]+?)(?:组织实施|共同实施|实施|共同推进|推进|推动)(?=$|[，,；;。])/g, "牵头，$1配合")
+    .replace(/会同/g, "牵头，")
+    .replace(/为主(?=$|[，,；;。])/g, "牵头")
+    .replace(/(牵头|负责|配合|参与|指导)、/g, "$1，");
+}
 
 /** A role label (配合单位：) glued to the department list before it. */
 const ROLE_LABEL_INSIDE =
@@ -93,6 +108,29 @@ interface MarkedName extends DepartmentName {
   marker: string | null;
 }
 
+/**
+ * A department named by its sector rather than its title: 商务部门, 工信部门, 发展改革、财政等部门
+ * (each item of the list), or an abbreviation with the level and no 局 (县发改, 县工信, 市监). It is
+ * read as the department of the plan's level for that sector (县发改 → 县发展改革局), when one
+ * suffix (局, 委, 厅) makes it a known department; else it is left as written.
+ */
+function sectorDepartment(name: string, level: GovernmentLevel): string | null {
+  const core = name.replace(/(?:部门|单位)$/, "");
+  if (core === name && DEPARTMENT_END.test(name)) return null;
+  if (core.length < 2 || core.length > 8 || !/^[一-鿿]+$/.test(core)) return null;
+  const prefix = /^(自治区|市|省|县|区)/.exec(core)?.[1] ?? "";
+  const bare = core.slice(prefix.length);
+  if (bare.length < 2) return null;
+  // The suffix a department of this level carries first: 厅 for a province; a city's commissions
+  // (发展改革委, 卫生健康委) are 委 where a county has 局.
+  const suffixes =
+    level === "province" || level === "region" ? ["厅", "委", "局"] : level === "city" ? ["委", "局"] : ["局", "委"];
+  for (const suffix of suffixes) {
+    if (isKnownDepartment(bare + suffix)) return canonicalDepartment((prefix || "") + bare + suffix, level);
+  }
+  return null;
+}
+
 function splitNames(list: string, level: GovernmentLevel): MarkedName[] {
   const names: MarkedName[] = [];
   for (const piece of splitTopLevel(list, /[、，,]/)) {
@@ -100,13 +138,18 @@ function splitNames(list: string, level: GovernmentLevel): MarkedName[] {
       .trim()
       .replace(LEAD_IN, "")
       .replace(/^(各有关|有关)/, "")
-      .replace(/(等有关部门|等相关部门|等部门|等单位|等)$/, "")
+      // 发展改革、财政等部门: the sector names of a list are departments (see sectorDepartment).
+      .replace(/(等有关部门|等相关部门|等部门|等单位|等)$/, (_suffix, _word, at: number, whole: string) =>
+        DEPARTMENT_END.test(whole.slice(0, at)) ? "" : "部门",
+      )
+      .replace(/^部门$/, "")
       .replace(/^[、，,：:]+|[、，,：:]+$/g, "")
       .replace(NAME_NOTE, "");
     const marker = NAME_ROLE_MARKER.exec(original);
     if (marker) original = original.slice(0, marker.index).replace(/(等有关部门|等相关部门|等部门|等单位|等)$/, "");
     if (original.length < 2 || !/[\u4e00-\u9fff]/.test(original)) continue;
-    names.push({ original, canonical: canonicalDepartment(original, level), marker: marker ? marker[1] : null });
+    const canonical = sectorDepartment(original, level) ?? canonicalDepartment(original, level);
+    names.push({ original, canonical, marker: marker ? marker[1] : null });
   }
   return names;
 }
@@ -132,11 +175,32 @@ const LATER_STATEMENT = /(?:以下|下列|下同|后续)[^，。]*?(?:均需|均
 
 /** Whether the content of a bracket is a list of departments with roles. */
 export function isResponsibilityText(content: string): boolean {
-  if (!ROLE_WORD.test(content) || content.length > 400) return false;
-  const first = splitTopLevel(content.replace(BRACKETED_LABEL, "").replace(LABEL_AT_START, ""), /[、，,；;：:]/)[0]
+  if (content.length > 400) return false;
+  if (!ROLE_WORD.test(content)) return isNameList(content);
+  const first = splitTopLevel(
+    normalizeRoleWords(content).replace(BRACKETED_LABEL, "").replace(LABEL_AT_START, ""),
+    /[、，,；;：:]/,
+  )[0]
     .trim()
+    .replace(LEAD_IN, "")
     .replace(ROLE_SUFFIX, "");
-  return DEPARTMENT_END.test(first) || /^各/.test(first);
+  return DEPARTMENT_END.test(first) || /^各/.test(first) || sectorDepartment(first, "city") !== null;
+}
+
+/**
+ * A bracket or line that only lists departments, with no role word: （市商务局、市发展改革委）. Every
+ * item must look like a department and one at least be a known one (so 含市直单位 or 县、乡两级 are not).
+ * Read as a plain list: the first is the (inferred) lead.
+ */
+export function isNameList(content: string): boolean {
+  const names = splitTopLevel(content, /[、，,]/).map((name) => name.trim());
+  if (names.length === 0 || names.length > 12) return false;
+  return (
+    names.every(
+      (name) =>
+        name.length >= 3 && name.length <= 24 && (DEPARTMENT_END.test(name) || sectorDepartment(name, "city") !== null),
+    ) && names.some((name) => isKnownDepartment(name) || sectorDepartment(name, "city") !== null)
+  );
 }
 
 interface Group {
@@ -217,7 +281,7 @@ export function parseResponsibility(
   const reading: Reading = { leads: [], groups: [], appliesToLater: [] };
   const noted = FIRST_IS_LEAD_NOTE.test(content);
   // （牵头单位：X (full-width space) 配合单位：Y）: a space, dropped in cleaning, was the only separator.
-  const separated = content
+  const separated = normalizeRoleWords(content)
     .replace(FIRST_IS_LEAD_NOTE, "")
     .replace(BRACKETED_LABEL, "；$1：")
     .replace(ROLE_LABEL_INSIDE, "；");
@@ -247,8 +311,9 @@ export function parseResponsibility(
  * 县财政局配合 / 由县供销社负责 / 县教育局、县卫健局按职责分工负责 / 以下各项任务均需各乡镇人民政府负责落实.
  * Every comma part must be a list of department names, and at least one must carry a role.
  */
-export function isResponsibilitySentence(sentence: string): boolean {
-  if (sentence.length < 4 || sentence.length > 120 || !ROLE_WORD.test(sentence)) return false;
+export function isResponsibilitySentence(written: string): boolean {
+  if (written.length < 4 || written.length > 120 || !ROLE_WORD.test(written)) return false;
+  const sentence = normalizeRoleWords(written);
   if (/^(?:以下|下列)/.test(sentence) && LATER_STATEMENT.test(sentence)) return true;
   let hasRole = false;
   for (const part of splitTopLevel(sentence.replace(LEAD_IN, ""), /[，,；;]/)) {
@@ -259,7 +324,14 @@ export function isResponsibilitySentence(sentence: string): boolean {
       name.trim().replace(/(等有关部门|等相关部门|等部门|等单位|等)$/, ""),
     );
     if (names.some((name) => NAME_ROLE_MARKER.test(name))) hasRole = true;
-    if (names.length === 0 || names.some((name) => name.length < 2 || !(DEPARTMENT_END.test(name) || /^各/.test(name))))
+    if (
+      names.length === 0 ||
+      names.some(
+        (name) =>
+          name.length < 2 ||
+          !(DEPARTMENT_END.test(name) || /^各/.test(name) || sectorDepartment(name, "city") !== null),
+      )
+    )
       return false;
   }
   return hasRole;
@@ -272,6 +344,8 @@ interface Statement {
   end: number;
   /** Topic clauses of a split statement (see readTopicStatement). */
   topics?: Array<{ topic: string; content: string }>;
+  /** The first department listed is the lead by the statement's form (an opening list). */
+  firstIsLead?: boolean;
 }
 
 /** A topic clause: 交通运输设备更新由市交通运输局牵头 (the topic is no department's name). */
@@ -313,7 +387,7 @@ export function readTopicStatement(sentence: string): Array<{ topic: string; con
  * @returns the statements in text order with their spans
  */
 export function findResponsibilities(text: string, level: GovernmentLevel): ResponsibilityMention[] {
-  const lines = findLabelledLines(text);
+  const lines = [...findLabelledLines(text), ...findOpeningLists(text)].sort((left, right) => left.start - right.start);
   const others = [...findBracketed(text), ...findSentences(text)].sort((left, right) => left.start - right.start);
   // A bracket or sentence inside a labelled line is part of it (one sweep: both lists are in text order).
   const statements: Statement[] = [...lines];
@@ -358,11 +432,22 @@ export function findResponsibilities(text: string, level: GovernmentLevel): Resp
       });
       continue;
     }
-    found.push({
-      ...parseResponsibility(statement.content, level, firstIsLead),
-      start: statement.start,
-      end: statement.end,
-    });
+    const parsed = parseResponsibility(statement.content, level, firstIsLead || statement.firstIsLead === true);
+    // （X牵头）（Y、Z）: a bracket naming only departments right after one naming only the lead
+    // names the lead's supporting units.
+    if (
+      previous &&
+      previous.lead &&
+      !previous.leadInferred &&
+      previous.support.length === 0 &&
+      !ROLE_WORD.test(statement.content) &&
+      /^[\s。；，]*$/.test(text.slice(previous.end, statement.start))
+    ) {
+      previous.support = parsed.lead ? [parsed.lead, ...parsed.support] : parsed.support;
+      previous.end = statement.end;
+      continue;
+    }
+    found.push({ ...parsed, start: statement.start, end: statement.end });
   }
   return found;
 }
@@ -381,6 +466,26 @@ function findLabelledLines(text: string): Statement[] {
         found.push({ content: line, start: lineStart, end: lineEnd });
       }
     }
+  }
+  return found;
+}
+
+/**
+ * A paragraph opening with the departments that carry it out, then a colon: 市工信局、市发改委：到2027年…
+ * (possibly after an item marker, 1．市商务局：…). The first named leads; the statement covers the
+ * paragraph (it stands before the targets, and departmentsFor takes the last statement before a
+ * target when none follows it).
+ */
+function findOpeningLists(text: string): Statement[] {
+  const found: Statement[] = [];
+  for (const { start: lineStart, end: lineEnd } of lineSpans(text)) {
+    const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 200));
+    const opening = /^((?:[0-9]{1,2}[.．、]|（[0-9一二三四五六七八九十]{1,3}）)?)([^：:，,。；;（]{3,150}?)[：:]/.exec(
+      line,
+    );
+    if (!opening || !isNameList(opening[2])) continue;
+    const start = lineStart + opening[1].length;
+    found.push({ content: `${opening[2]}负责`, start, end: start + opening[2].length + 1, firstIsLead: true });
   }
   return found;
 }
