@@ -78,9 +78,31 @@ export interface Target {
   source: SourceSpan;
 }
 
+/**
+ * A situation figure the plan states (全市电梯总数16.1万台; 2023年…达到186家; 2024年产量有望超过70万辆):
+ * where things stand, not a goal. Kept beside the targets as a candidate baseline, never as a target.
+ */
+export interface Fact {
+  /** What is measured, cut from the clause as a target's indicator is. */
+  indicator: string;
+  value: number;
+  /** As written: "万台", "%", "家". */
+  unit: string;
+  /** In base units, as a target's normalizedValue. */
+  normalizedValue: number;
+  /** The year the figure is for (2023 in 2023年全市…), or null when the text names none. */
+  year: number | null;
+  source: SourceSpan;
+}
+
 export interface Catalog {
   plan: PlanInfo;
   targets: Target[];
+  /**
+   * Situation figures stated in the plan (see Fact), in text order. Absent when there are none,
+   * and in catalogs written before facts were read: readers treat absence as none.
+   */
+  facts?: Fact[];
   /** Data problems found while reading (unparsed clauses, empty input …); never thrown. */
   warnings: string[];
 }

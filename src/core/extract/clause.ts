@@ -15,15 +15,18 @@ import {
   COMPLETION_VERB_END,
   DECREASE_VERB_END,
   EQUIPPED_AFTER,
+  FORECAST,
   FUND,
   GROWTH_VERB_END,
   ANNUAL_RATE,
+  APPROXIMATE,
   BASE_YEAR,
   BASE_YEAR_OF_FIGURE,
   CHANGE_VERB,
   CUMULATIVE,
   LEVEL_VERB_END,
   LIST_BREAK,
+  MEASURED_STOCK,
   NAME_WINDOW,
   TAIL,
   OBJECT_THEN_VERB,
@@ -154,7 +157,25 @@ export function readClause(
       listedItem ||
       LEVEL_VERB_END.test(localBefore) ||
       GROWTH_VERB_END.test(localBefore);
-    if (!inContext) continue;
+    // A figure of where things stand (全市电梯总数16.1万台, 乘用车保有量约500万辆): no deadline in the
+    // sentence, no target word, no verb that sets it — a fact, not a target.
+    const bareFigure =
+      !attributive &&
+      !listed &&
+      !listedItem &&
+      !sentenceHasDeadline &&
+      !targetContext &&
+      perPeriod === null &&
+      !index.has(COMPLETION_VERB, localStart, mention.numberStart) &&
+      !LEVEL_VERB_END.test(localBefore) &&
+      !GROWTH_VERB_END.test(localBefore) &&
+      (prefixMatch === null || APPROXIMATE.test(prefixMatch[1])) &&
+      (mention.suffix === "" || mention.suffix === "左右" || mention.suffix === "多") &&
+      mention.rangeTop === null &&
+      (MEASURED_STOCK.test(localBefore) ||
+        (/^其中/.test(clause.slice(piece.start)) && previous?.target.situation !== undefined)) &&
+      !inPiece(POLICY_INPUT);
+    if (!inContext && !bareFigure) continue;
 
     const lastBase = index.last(BASE_PHRASE, 0, mention.numberStart);
     const baseYear = lastBase ? Number(lastBase[1]) : null;
@@ -298,7 +319,24 @@ export function readClause(
       previous = { mention, target: previous.target, piece, spanEnd, perPeriod: false };
       continue;
     }
+    // Where things stand, not a goal: a bare figure, a forecast (有望超过70万辆), or a figure of a
+    // plain past year (2023年全市…达到186家, before the plan's first year) with no target word.
+    const firstKnownYear = options.planStartYear ?? options.periodStartYear ?? null;
+    const pastYearFigure =
+      year !== null &&
+      year.start >= 0 &&
+      firstKnownYear !== null &&
+      year.year < firstKnownYear &&
+      !targetContext &&
+      /^[0-9]{4}年$/.test(sentenceYears.sentence.slice(year.start, year.end)) &&
+      !/[到至截]$/.test(sentenceYears.sentence.slice(Math.max(0, year.start - 1), year.start));
+    const forecast = inPiece(FORECAST) !== null;
+    const situation =
+      bareFigure || forecast || pastYearFigure || (sameAsPrevious && previous?.target.situation !== undefined)
+        ? { year: pastYearFigure || forecast ? (year?.year ?? null) : (previous?.target.situation?.year ?? null) }
+        : undefined;
     const target: FoundTarget = {
+      ...(situation ? { situation } : {}),
       kind,
       comparator,
       value: signedValue,

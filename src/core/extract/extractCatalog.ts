@@ -6,7 +6,7 @@
  * (brackets, 以下…均需… sentences, appendix 责任分工表) → targets and milestones → indicator,
  * domain, department and id for each.
  */
-import type { Catalog, Target } from "../catalog";
+import type { Catalog, Fact, Target } from "../catalog";
 import { blockDepartmentIndex, departmentsFor, forTopic } from "./departments/attribution";
 import { createGoalLinker } from "./departments/linking";
 import { bodyStatementOf, continuesGoal, isSibling, statedKey } from "./departments/restatements";
@@ -66,7 +66,10 @@ function extract(raw: string, options: ExtractOptions): Catalog {
   const responsibilities = findResponsibilities(clean.text, info.level);
   const table = readResponsibilityTable(clean.text, info.level);
   const years = planYears(clean.text, issueYearOf(info.docNumber, info.date));
-  const { targets: found, unread } = findTargets(clean.text, years);
+  const scanned = findTargets(clean.text, years);
+  const unread = scanned.unread;
+  const found = scanned.targets.filter((item) => !item.situation);
+  const facts = scanned.targets.filter((item) => item.situation).map((item) => toFact(item, clean));
 
   const laterSupport = responsibilities.filter((mention) => mention.appliesToLater.length > 0);
   const tableTargets = new Map<FoundTarget, Responsibility | null>();
@@ -85,6 +88,7 @@ function extract(raw: string, options: ExtractOptions): Catalog {
   for (const row of table) {
     if (!row.goal) continue;
     for (const goal of findTargetsIn(clean.text, row.goal.start, row.goal.end, row.deadlineYear, years)) {
+      if (goal.situation) continue;
       const stated = bodyStatementOf(goal, bodyTargets.get(statedKey(goal)) ?? [], restatedBy, clean.text);
       if (stated) {
         restatedBy.set(stated, row);
@@ -182,7 +186,21 @@ function extract(raw: string, options: ExtractOptions): Catalog {
   return {
     plan: { government: info.government, title: info.title, docNumber: info.docNumber, date: info.date },
     targets,
+    ...(facts.length > 0 ? { facts } : {}),
     warnings,
+  };
+}
+
+/** A situation figure as the catalog keeps it (see Fact). */
+function toFact(item: FoundTarget, clean: CleanText): Fact {
+  const span = toRawSpan(clean, item.start, item.end);
+  return {
+    indicator: item.indicator,
+    value: item.value ?? 0,
+    unit: item.unit ?? "",
+    normalizedValue: item.normalizedValue ?? 0,
+    year: item.situation?.year ?? null,
+    source: { text: clean.rawText.slice(span.start, span.end), start: span.start, end: span.end },
   };
 }
 

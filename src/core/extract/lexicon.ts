@@ -19,6 +19,18 @@ export const BASE_YEAR_OF_FIGURE = /(?:较|比|相比|相较于?|同比|与)[0-9
 /** A change verb after a base year: the share is a change against the base. */
 export const CHANGE_VERB = /增长|增加|提高|提升|下降|降低|减少/;
 export const CUMULATIVE = /累计/;
+/** Comparators that only approximate a stated figure (约500万辆): they do not make it a goal. */
+export const APPROXIMATE = /^(?:约|大约|近)$/;
+/** A forecast, not a goal: 2024年产量有望超过70万辆, 预计全年达到…. */
+export const FORECAST = /有望|预计|预期/;
+
+/**
+ * A measured stock or flow named right before a bare figure (全市电梯总数16.1万台, 乘用车保有量约500万辆):
+ * with no deadline, target word or verb, such a figure says where things stand.
+ */
+export const MEASURED_STOCK =
+  /(?:总数|总量|保有量|数量|规模|产量|销量|产值|增加值|收入|交易额|交易量|零售额|销售额|回收量|装机容量|装机|拥有量|存量|户数|企业数)(?:约|大约|近|达|为|共|超)?$/;
+
 /** The mark between the items of a list. */
 export const LIST_BREAK = /、/;
 

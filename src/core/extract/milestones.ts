@@ -75,9 +75,20 @@ export function readMilestones(
       lastEnd = matchStart + match[0].length;
     }
     if (lastEnd < 0) {
-      const dated = datedAction(pieceText, clauseOffset + piece.start, sentenceYears);
+      const prior = piece.index > 0 ? pieces[piece.index - 1] : null;
+      const dated =
+        datedAction(pieceText, clauseOffset + piece.start, sentenceYears) ??
+        (prior
+          ? actionAfterDeadline(
+              clause.slice(prior.start, prior.end),
+              clauseOffset + prior.start,
+              pieceText,
+              sentenceYears,
+            )
+          : null);
       if (dated) {
         const phraseEnd = endOfPhrase(pieceText, dated.actionAt);
+        const spanStart = dated.actionAt < 0 && prior ? prior.start : piece.start;
         out.push({
           kind: "milestone",
           comparator: null,
@@ -87,10 +98,10 @@ export function readMilestones(
           baseYear: null,
           startYear: null,
           targetYear: dated.year,
-          indicator: indicatorName(pieceText.slice(dated.actionAt, phraseEnd)).slice(0, 40),
-          start: absolute(piece.start),
+          indicator: indicatorName(pieceText.slice(Math.max(0, dated.actionAt), phraseEnd)).slice(0, 40),
+          start: absolute(spanStart),
           end: absolute(piece.start + phraseEnd),
-          anchor: absolute(piece.start + dated.actionAt),
+          anchor: absolute(piece.start + Math.max(0, dated.actionAt)),
         });
       }
     }
@@ -120,6 +131,29 @@ function datedAction(
     if (action && !IMPLEMENTING_DOCUMENT.test(action[0])) return { year: year.year, actionAt };
   }
   return null;
+}
+
+/**
+ * A dated action whose deadline stands as a phrase of its own before it: 2024年底前，完成…摸底登记.
+ * @param priorText - the phrase before (the deadline alone, ending in 前)
+ * @param priorOffset - sentence offset of that phrase
+ * @param pieceText - the phrase that opens with the action
+ * @returns the deadline year and actionAt −1 (the milestone's source starts at the deadline), or null
+ */
+function actionAfterDeadline(
+  priorText: string,
+  priorOffset: number,
+  pieceText: string,
+  { years }: SentenceYears,
+): { year: number; actionAt: number } | null {
+  if (!YEAR_ONLY_PIECE.test(priorText) || !priorText.endsWith("前")) return null;
+  const year = years.find(
+    (mention) =>
+      mention.role === "deadline" && mention.start >= priorOffset && mention.end <= priorOffset + priorText.length,
+  );
+  const action = DATED_ACTION.exec(pieceText);
+  if (!year || !action || IMPLEMENTING_DOCUMENT.test(action[0])) return null;
+  return { year: year.year, actionAt: -1 };
 }
 
 /** End of a milestone phrase: the next 、 (another item) or the end of the piece. */

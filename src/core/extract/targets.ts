@@ -24,6 +24,8 @@ export interface FoundTarget extends Pick<
   end: number;
   /** Clean-text offset of the number (or of the predicate for a milestone). */
   anchor: number;
+  /** Set for a situation figure (a fact, not a target), with the year it is for. */
+  situation?: { year: number | null };
 }
 
 /** A dated sentence in which nothing was recognised (reported as a warning). */
