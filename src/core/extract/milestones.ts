@@ -133,6 +133,10 @@ function datedAction(
   return null;
 }
 
+/** A deadline standing as a phrase of its own: 2024年底前, 力争2025年6月底前, 于2025年9月30日前. */
+const DEADLINE_PIECE =
+  /^(?:力争|争取|要|须|需)?(?:于|在|到)?[0-9]{4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?底?(?:前|以前|之前)$/;
+
 /**
  * A dated action whose deadline stands as a phrase of its own before it: 2024年底前，完成…摸底登记.
  * @param priorText - the phrase before (the deadline alone, ending in 前)
@@ -146,7 +150,7 @@ function actionAfterDeadline(
   pieceText: string,
   { years }: SentenceYears,
 ): { year: number; actionAt: number } | null {
-  if (!YEAR_ONLY_PIECE.test(priorText) || !priorText.endsWith("前")) return null;
+  if (!DEADLINE_PIECE.test(priorText)) return null;
   const year = years.find(
     (mention) =>
       mention.role === "deadline" && mention.start >= priorOffset && mention.end <= priorOffset + priorText.length,
