@@ -29,6 +29,11 @@ export interface LabelTarget {
   lead: string | null;
   /** True when the text names the departments responsible for this target's task. */
   leadNamed: boolean;
+  /**
+   * Supporting departments as spelled in the text, where the labeller recorded them (labels written
+   * since issue 12); absent in older label files, which score no support.
+   */
+  support?: string[];
   note?: string;
 }
 
@@ -89,6 +94,10 @@ export interface PlanScore {
   extracted: Count;
   /** Matched labels whose task names its departments, with the right canonical lead. */
   lead: Count;
+  /** Matched labels with recorded support, whose supporting departments are exactly right (as a set). */
+  support: Count;
+  /** Matched quantified labels (right value) with the right target year. */
+  targetYear: Count;
   misses: LabelMiss[];
   falsePositives: FalsePositive[];
   leadMisses: LeadMiss[];
@@ -104,6 +113,8 @@ export interface ScoreSummary {
   falsePositiveShare: number;
   leadAccuracy: number;
   milestoneRecall: number;
+  supportAccuracy: number;
+  targetYearAccuracy: number;
   quantified: Count;
   milestones: Count;
   lead: Count;
@@ -232,6 +243,8 @@ export function scorePlan(
     milestones: { correct: 0, total: 0 },
     extracted: { correct: 0, total: catalog.targets.length },
     lead: { correct: 0, total: 0 },
+    support: { correct: 0, total: 0 },
+    targetYear: { correct: 0, total: 0 },
     misses: [],
     falsePositives: [],
     leadMisses: [],
@@ -279,6 +292,16 @@ export function scorePlan(
         matched: best.target,
       });
 
+    if (!isMilestone) {
+      score.targetYear.total += 1;
+      if (label.targetYear === best.target.targetYear) score.targetYear.correct += 1;
+    }
+    if (label.leadNamed && label.support !== undefined) {
+      score.support.total += 1;
+      const expected = new Set(label.support.map((name) => canonicalDepartment(name)));
+      const got = new Set(best.target.support);
+      if (expected.size === got.size && [...expected].every((name) => got.has(name))) score.support.correct += 1;
+    }
     if (label.leadNamed && label.lead !== null) {
       score.lead.total += 1;
       const expected = canonicalDepartment(label.lead);
@@ -322,12 +345,16 @@ export function summarize(scores: readonly PlanScore[]): ScoreSummary {
   const quantified = add((score) => score.quantified);
   const milestones = add((score) => score.milestones);
   const lead = add((score) => score.lead);
+  const support = add((score) => score.support);
+  const targetYear = add((score) => score.targetYear);
   const extracted = add((score) => score.extracted);
   const falsePositives = extracted.total - extracted.correct;
   return {
     quantifiedRecall: ratio(quantified, 1),
     falsePositiveShare: extracted.total === 0 ? 0 : falsePositives / extracted.total,
     leadAccuracy: ratio(lead, 1),
+    supportAccuracy: ratio(support, 1),
+    targetYearAccuracy: ratio(targetYear, 1),
     milestoneRecall: ratio(milestones, 1),
     quantified,
     milestones,

@@ -27,6 +27,7 @@ import {
   LEVEL_VERB_END,
   LIST_BREAK,
   MEASURED_STOCK,
+  NEW_COUNT,
   NAME_WINDOW,
   TAIL,
   OBJECT_THEN_VERB,
@@ -215,6 +216,9 @@ export function readClause(
       kind = "cumulative";
     } else if (baseYear !== null && growthVerb) {
       kind = "growth_vs_baseline";
+    } else if (inPiece(NEW_COUNT)) {
+      // 新增…达到8家: the new ones are counted over the period, whatever verb states the count.
+      kind = "cumulative";
     } else if (STRICT_LEVEL_VERB_END.test(localBefore.replace(/力争|争取/g, "").replace(RATE_QUALIFIER_END, ""))) {
       kind = "level";
     } else if (
@@ -328,8 +332,11 @@ export function readClause(
       firstKnownYear !== null &&
       year.year < firstKnownYear &&
       !targetContext &&
-      /^[0-9]{4}年$/.test(sentenceYears.sentence.slice(year.start, year.end)) &&
-      !/[到至截]$/.test(sentenceYears.sentence.slice(Math.max(0, year.start - 1), year.start));
+      // 2023年全市… (a plain year) or 截至2023年底 (a status date), not 到2023年 (a deadline).
+      ((/^[0-9]{4}年$/.test(sentenceYears.sentence.slice(year.start, year.end)) &&
+        !/[到至截]$/.test(sentenceYears.sentence.slice(Math.max(0, year.start - 1), year.start))) ||
+        (/^[0-9]{4}年[底末]?$/.test(sentenceYears.sentence.slice(year.start, year.end)) &&
+          /(?:截至|截止)$/.test(sentenceYears.sentence.slice(Math.max(0, year.start - 2), year.start))));
     const forecast = inPiece(FORECAST) !== null;
     const situation =
       bareFigure || forecast || pastYearFigure || (sameAsPrevious && previous?.target.situation !== undefined)

@@ -31,6 +31,9 @@ export const FORECAST = /有望|预计|预期/;
 export const MEASURED_STOCK =
   /(?:总数|总量|保有量|数量|规模|产量|销量|产值|增加值|收入|交易额|交易量|零售额|销售额|回收量|装机容量|装机|拥有量|存量|户数|企业数)(?:约|大约|近|达|为|共|超)?$/;
 
+/** Things added over the period (新增…): counted, even when 达到 states the count. */
+export const NEW_COUNT = /新增/;
+
 /** The mark between the items of a list. */
 export const LIST_BREAK = /、/;
 

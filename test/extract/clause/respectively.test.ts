@@ -33,4 +33,12 @@ describe("分别 lists", () => {
       [6, "家", ">="],
     ]);
   });
+
+  it("counts new ones over the period even when 达到 states the count (新增A、B分别达到2、5家)", () => {
+    const targets = targetsOf("到2027年，新增国家级、省级绿色工厂分别达到2、5家。");
+    expect(targets.map((target) => [target.kind, target.value])).toEqual([
+      ["cumulative", 2],
+      ["cumulative", 5],
+    ]);
+  });
 });

@@ -55,6 +55,13 @@ describe("situation figures", () => {
     expect([later.targets.map((target) => target.value), later.facts]).toEqual([[5000], undefined]);
   });
 
+  it("reads a figure as of a past date (截至2023年底，…约N万辆) as a fact of that year", () => {
+    const status = extractCatalog("测试市方案\n测政〔2024〕5号\n截至2023年底，全市汽车保有量约86万辆。", {
+      cityName: "测试",
+    });
+    expect([status.targets, (status.facts ?? []).map((fact) => [fact.value, fact.year])]).toEqual([[], [[86, 2023]]]);
+  });
+
   it("keeps policy inputs out of the facts (补贴标准为售价的15%)", () => {
     const rules = extractCatalog("测试市方案\n补贴标准为产品售价的15%。全市家电零售额约80亿元。", { cityName: "测试" });
     expect((rules.facts ?? []).map((fact) => fact.value)).toEqual([80]);
