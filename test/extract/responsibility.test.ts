@@ -1,4 +1,5 @@
-import { findResponsibilities, parseResponsibility } from "../../src/core/extract/departments/statements";
+import { findResponsibilities } from "../../src/core/extract/departments/findStatements";
+import { parseResponsibility } from "../../src/core/extract/departments/statements";
 
 const names = (list: ReadonlyArray<{ canonical: string }>): string[] => list.map((name) => name.canonical);
 

@@ -10,12 +10,8 @@ import type { Catalog, Fact, Target } from "../catalog";
 import { blockDepartmentIndex, departmentsFor, forTopic } from "./departments/attribution";
 import { createGoalLinker } from "./departments/linking";
 import { bodyStatementOf, continuesGoal, isSibling, statedKey } from "./departments/restatements";
-import {
-  findResponsibilities,
-  parseResponsibility,
-  type DepartmentName,
-  type Responsibility,
-} from "./departments/statements";
+import { findResponsibilities } from "./departments/findStatements";
+import { parseResponsibility, type DepartmentName, type Responsibility } from "./departments/statements";
 import { readResponsibilityTable, type TableRow } from "./departments/table";
 import { findTableTargets } from "./indicatorTable";
 import { indicatorName, targetDomain } from "./naming";
