@@ -6,7 +6,7 @@
  *
  * Pure: targets in, targets out.
  */
-import type { Catalog, Target } from "./catalog";
+import type { Catalog, Target } from "../core/catalog";
 import type { ExistingSheet, MergeTableLayout, SheetCell } from "./merge";
 
 export interface IdReconciliation {
