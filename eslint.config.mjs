@@ -29,16 +29,71 @@ export default tseslint.config(
           patterns: [
             {
               group: ["fs", "fs/*", "node:*", "path", "child_process", "os", "exceljs"],
-              message: "src/core is pure: do I/O in an adapter (src/cli, src/xlsx, src/addin).",
+              message: "src/core is pure: do I/O in a host (src/cli, src/xlsx, src/office).",
             },
             {
-              group: ["../cli/*", "../addin/*", "../taskpane/*", "../functions/*", "../xlsx/*"],
-              message: "src/core must not depend on adapters.",
+              group: [
+                "**/cli",
+                "**/cli/*",
+                "**/office/*",
+                "**/xlsx",
+                "**/xlsx/*",
+                "**/workbook",
+                "**/workbook/*",
+                "**/templates",
+                "**/templates/*",
+              ],
+              message:
+                "src/core depends on nothing outside it: not the hosts, the workbook layer or the sheet definitions.",
             },
           ],
         },
       ],
       "no-restricted-globals": ["error", "process", "Office", "Excel", "document", "window", "require"],
+    },
+  },
+  {
+    // Hosts reach the workbook layer and the sheet definitions only through src/workbook's index.
+    files: ["src/cli/**/*.ts", "src/office/**/*.ts", "src/xlsx/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/workbook/*"], message: "Import the workbook layer through its index (src/workbook)." },
+            {
+              group: ["**/templates", "**/templates/*"],
+              message: "Hosts get the sheet definitions through src/workbook.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Sheet definitions are declarative: they use the workbook layer's model, A1 helpers and formula
+    // builders, never its renderer or reload logic, and no host.
+    files: ["templates/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            "../src/workbook",
+            "../src/workbook/index",
+            "../src/workbook/render",
+            "../src/workbook/merge",
+            "../src/workbook/reconcile",
+            "../src/workbook/workbookState",
+          ].map((name) => ({
+            name,
+            message: "Sheet definitions use src/workbook's model, a1 and formulas modules only.",
+          })),
+          patterns: [
+            { group: ["**/cli/*", "**/office/*", "**/xlsx/*"], message: "Sheet definitions do not depend on hosts." },
+          ],
+        },
+      ],
     },
   },
   {

@@ -18,12 +18,12 @@ const { DEV_BASE_URL, transformManifest } = require("./scripts/manifest");
 
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const FUNCTIONS_ENTRY = "./src/functions/functions.ts";
+const FUNCTIONS_ENTRY = "./src/office/functions/functions.ts";
 const SIMPLE_STATISTICS_ESM = path.join(
   path.dirname(require.resolve("simple-statistics/package.json")),
   "dist/simple-statistics.mjs",
 );
-const FUNCTIONS_INPUT = ["./src/functions/trajectory.ts", "./src/functions/subsidy.ts"];
+const FUNCTIONS_INPUT = ["./src/office/functions/trajectory.ts", "./src/office/functions/subsidy.ts"];
 
 /**
  * office.js loads, from its own folder, the app-to-file table, the Excel host script for the
@@ -67,7 +67,7 @@ module.exports = async (_env, argv) => {
   const plugins = [
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
-      template: "./src/taskpane/taskpane.html",
+      template: "./src/office/taskpane/taskpane.html",
       // One shared runtime: the page that hosts the pane also registers functions and commands.
       chunks: ["functions", "commands", "taskpane"],
       chunksSortMode: "manual",
@@ -75,7 +75,7 @@ module.exports = async (_env, argv) => {
     }),
     new HtmlWebpackPlugin({
       filename: "help.html",
-      template: "./src/taskpane/help.html",
+      template: "./src/office/taskpane/help.html",
       chunks: [],
     }),
     new CopyWebpackPlugin({
@@ -98,9 +98,9 @@ module.exports = async (_env, argv) => {
     }),
   ];
   // The plugin appends bare `CustomFunctions.associate(…)` calls; the shim forwards them to
-  // Excel's runtime and does nothing in a plain browser (see src/addin/customFunctionsShim.ts).
+  // Excel's runtime and does nothing in a plain browser (see src/office/excel/customFunctionsShim.ts).
   plugins.push(
-    new webpack.ProvidePlugin({ CustomFunctions: path.resolve(__dirname, "src/addin/customFunctionsShim.ts") }),
+    new webpack.ProvidePlugin({ CustomFunctions: path.resolve(__dirname, "src/office/excel/customFunctionsShim.ts") }),
   );
   plugins.push(new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_INPUT }));
 
@@ -108,8 +108,8 @@ module.exports = async (_env, argv) => {
   return {
     devtool: production ? "source-map" : "eval-cheap-module-source-map",
     entry: {
-      taskpane: "./src/taskpane/taskpane.ts",
-      commands: "./src/commands/commands.ts",
+      taskpane: "./src/office/taskpane/taskpane.ts",
+      commands: "./src/office/commands/commands.ts",
       functions: FUNCTIONS_ENTRY,
     },
     output: {

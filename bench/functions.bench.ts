@@ -6,7 +6,7 @@
  */
 import { HyperFormula } from "hyperformula";
 import { callSheetFunction } from "../src/core/sheet/registry";
-import { evaluateForExcel } from "../src/functions/excel";
+import { evaluateForExcel } from "../src/office/functions/excel";
 
 const ROWS = 10_000;
 

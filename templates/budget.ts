@@ -27,10 +27,18 @@ import {
 } from "../src/core/budget/defaults";
 import { DEFAULT_BUDGET_YEARS } from "../src/core/budget/budget";
 import { DEFAULT_UNCERTAINTY } from "../src/core/budget/simulate";
-import { absoluteRange, columnLetter } from "./a1";
+import { absoluteRange, columnLetter } from "../src/workbook/a1";
 import { budgetAnalysis, SHEET_SIMULATION_ITERATIONS, SHEET_SIMULATION_SEED } from "./budgetAnalysis";
-import type { CellContent, CellValue, ChartSpec, FormulaRow, SheetContext, SheetExtras, SheetTemplate } from "./model";
-import { SHEET_NAMES } from "./model";
+import type {
+  CellContent,
+  CellValue,
+  ChartSpec,
+  FormulaRow,
+  SheetContext,
+  SheetExtras,
+  SheetTemplate,
+} from "../src/workbook/model";
+import { SHEET_NAMES } from "../src/workbook/model";
 import { TRAJECTORY_YEARS } from "./trajectory";
 
 /** Blank rows for programs the user adds (自定义项目). */

@@ -19,8 +19,8 @@
  */
 import { BUDGET_PARAMETER_LABELS, type BudgetParameter } from "../src/core/budget/sensitivity";
 import { DEFAULT_SEED, programRandom } from "../src/core/budget/simulate";
-import { columnLetter } from "./a1";
-import type { CellContent, RenderedBlock, RenderedStyle, SheetContext } from "./model";
+import { columnLetter } from "../src/workbook/a1";
+import type { CellContent, RenderedBlock, RenderedStyle, SheetContext } from "../src/workbook/model";
 
 /** Draws in the .xlsx's Monte Carlo (and the sheet's default for SUBSIDY_SIMULATE): 1,000 keeps the file small. */
 export const SHEET_SIMULATION_ITERATIONS = 1000;

@@ -4,9 +4,16 @@
  */
 import { STATUS_LABELS } from "../src/core/i18n";
 import type { StatusCode } from "../src/core/i18n";
-import { STATUS_COLOURS, SHEET_NAMES } from "./model";
-import type { CellContent, ColumnTemplate, FormulaRow, SheetContext, SheetExtras, SheetTemplate } from "./model";
-import { absoluteRange, columnLetter } from "./a1";
+import { STATUS_COLOURS, SHEET_NAMES } from "../src/workbook/model";
+import type {
+  CellContent,
+  ColumnTemplate,
+  FormulaRow,
+  SheetContext,
+  SheetExtras,
+  SheetTemplate,
+} from "../src/workbook/model";
+import { absoluteRange, columnLetter } from "../src/workbook/a1";
 
 const LIST_COLUMN = 8; // I: the list of departments behind, right of the table
 const CHART_FROM = "L2";

@@ -11,7 +11,7 @@ import {
   targetValueRule,
   trajectoryKindForTarget,
 } from "../src/core/trajectory";
-import type { SheetContext } from "./model";
+import type { SheetContext } from "../src/workbook/model";
 
 export interface ExampleTarget {
   target: Target;

@@ -1,8 +1,8 @@
 /** 说明: how to use the workbook, what each status means, the plan, where the targets come from, and the tolerance setting. */
 import { DEFAULT_TOLERANCE } from "../src/core/status";
 import { STATUS_LABELS } from "../src/core/i18n";
-import { STATUS_COLOURS, SHEET_NAMES } from "./model";
-import type { CellContent, RenderedStyle, SheetContext, SheetTemplate } from "./model";
+import { STATUS_COLOURS, SHEET_NAMES } from "../src/workbook/model";
+import type { CellContent, RenderedStyle, SheetContext, SheetTemplate } from "../src/workbook/model";
 
 /** The status tolerance cell (referenced absolutely by every status formula). */
 export const TOLERANCE_CELL = "B3";

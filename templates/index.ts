@@ -1,17 +1,30 @@
 /**
- * The sheet templates: one declarative definition per sheet, rendered to the neutral model
- * (templates/model.ts) that the add-in's sheet builder and the .xlsx writer both write.
+ * The sheet definitions: one declarative file per sheet. They depend on the workbook layer
+ * (src/workbook) only for its model types, A1 helpers and formula builders; the layer's renderer
+ * reads this registry. Hosts import src/workbook, never this folder directly.
  */
-export * from "./model";
-export { renderWorkbook, departmentsOf, SHEET_TEMPLATES } from "./render";
-export { columnLetter, columnIndex, cellRef, quoteSheet, absoluteRange, parseCell } from "./a1";
+import type { SheetKey, SheetTemplate } from "../src/workbook/model";
+import { budgetSheet } from "./budget";
+import { departmentsSheet } from "./departments";
+import { guideSheet } from "./guide";
+import { reportsSheet } from "./reports";
+import { targetsSheet } from "./targets";
+import { trajectorySheet } from "./trajectory";
+
 export { TOLERANCE_CELL } from "./guide";
 export { TRAJECTORY_YEARS } from "./trajectory";
-export { DEFAULT_REPORT_ROWS } from "./reports";
+export { DEFAULT_REPORT_ROWS, reportRowsFor } from "./reports";
 export { KIND_LABELS, BASIS_LABELS, MISSING_BASELINE, KEPT_TARGET_LABEL, EXAMPLE_LABEL } from "./labels";
 
-import type { RenderedSheet, SheetKey } from "./model";
-import { SHEET_TEMPLATES } from "./render";
+/** Every sheet definition, by key (one definition for the add-in and the .xlsx writer). */
+export const SHEET_TEMPLATES: Readonly<Record<SheetKey, SheetTemplate>> = {
+  guide: guideSheet,
+  targets: targetsSheet,
+  trajectory: trajectorySheet,
+  reports: reportsSheet,
+  departments: departmentsSheet,
+  budget: budgetSheet,
+};
 
 /**
  * The input columns of a sheet's table (user-typed; never overwritten on reload), by key and header,
@@ -22,11 +35,4 @@ export function inputColumnsOf(sheet: SheetKey): ReadonlyArray<{ key: string; he
   return (table?.columns ?? [])
     .filter((column) => column.role === "input")
     .map(({ key, header, headerEn }) => ({ key, header, headerEn }));
-}
-
-/** Finds a rendered sheet by key. */
-export function sheetByKey(sheets: readonly RenderedSheet[], key: SheetKey): RenderedSheet {
-  const sheet = sheets.find((candidate) => candidate.key === key);
-  if (!sheet) throw new Error(`sheetByKey: no sheet ${key}`);
-  return sheet;
 }

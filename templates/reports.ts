@@ -14,8 +14,8 @@ import {
   outsidePlanPeriod,
   periodMonth,
   periodYear,
-} from "./formulas";
-import type { CellValue, FormulaRow, SheetContext, SheetTemplate } from "./model";
+} from "../src/workbook/formulas";
+import type { CellValue, FormulaRow, SheetContext, SheetTemplate } from "../src/workbook/model";
 import type { Locale } from "../src/core/i18n";
 import type { Target } from "../src/core/catalog";
 import { planYears, trajectoryKindForTarget } from "../src/core/trajectory";

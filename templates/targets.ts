@@ -12,7 +12,7 @@ import {
   UNIT_MISMATCH_LABEL,
   UNIT_OF_FIGURES_NOTE,
 } from "./labels";
-import { BASE_YEAR, TARGET_YEAR, yearOrDefault } from "./formulas";
+import { BASE_YEAR, TARGET_YEAR, yearOrDefault } from "../src/workbook/formulas";
 import type {
   CellValue,
   ColumnTemplate,
@@ -21,8 +21,8 @@ import type {
   SheetExtras,
   SheetKey,
   SheetTemplate,
-} from "./model";
-import { STATUS_COLOURS } from "./model";
+} from "../src/workbook/model";
+import { STATUS_COLOURS } from "../src/workbook/model";
 import { exampleTargets } from "./examples";
 
 /** Number format of figures in the unit of figures: shares as percentages, the rest with thousands separators. */

@@ -3,10 +3,17 @@
  * types, and a line chart of trajectory against actuals for the target chosen in B2.
  */
 import { figuresAreRates, planYears, trajectoryKindForTarget } from "../src/core/trajectory";
-import { builtinExpected, needsBaseline } from "./formulas";
-import { absoluteRange, columnLetter } from "./a1";
-import type { CellContent, ColumnTemplate, FormulaRow, SheetContext, SheetExtras, SheetTemplate } from "./model";
-import { SHEET_NAMES } from "./model";
+import { builtinExpected, needsBaseline } from "../src/workbook/formulas";
+import { absoluteRange, columnLetter } from "../src/workbook/a1";
+import type {
+  CellContent,
+  ColumnTemplate,
+  FormulaRow,
+  SheetContext,
+  SheetExtras,
+  SheetTemplate,
+} from "../src/workbook/model";
+import { SHEET_NAMES } from "../src/workbook/model";
 import { UNIT_OF_FIGURES_NOTE } from "./labels";
 import { PERCENT_FORMAT, targetRowFormats, unitOfFiguresCell } from "./targets";
 

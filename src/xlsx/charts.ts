@@ -5,8 +5,8 @@
  * Reused by the report check's .xlsx output for its per-target charts.
  */
 import JSZip from "jszip";
-import type { ChartSpec } from "../../templates/model";
-import { parseCell } from "../../templates/a1";
+import type { ChartSpec } from "../workbook";
+import { parseCell } from "../workbook";
 
 const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",

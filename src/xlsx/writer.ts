@@ -1,18 +1,18 @@
 /**
- * The .xlsx writer: renders a RenderedWorkbook (templates/model.ts) with exceljs, then adds the
+ * The .xlsx writer: renders a RenderedWorkbook (src/workbook/model.ts) with exceljs, then adds the
  * charts (exceljs has none) by post-processing the zip (./charts.ts), and the workbook state
- * the add-in reads (src/core/workbookState.ts) as a custom XML part (./customXml.ts), so the add-in
+ * the add-in reads (src/workbook/workbookState.ts) as a custom XML part (./customXml.ts), so the add-in
  * recognises the file's sheets as its own and can load a city into it without losing anything.
  *
  * Formula cells are written without cached results and the workbook asks for a full
  * recalculation on load, so Excel and WPS compute on open (LibreOffice: see docs/workbook.md).
  */
 import ExcelJS from "exceljs";
-import type { CellContent, RenderedSheet, RenderedStyle, RenderedWorkbook } from "../../templates/model";
-import { isFormulaCell } from "../../templates/model";
-import { parseCell } from "../../templates/a1";
+import type { CellContent, RenderedSheet, RenderedStyle, RenderedWorkbook } from "../workbook";
+import { isFormulaCell } from "../workbook";
+import { parseCell } from "../workbook";
 import type { Catalog } from "../core/catalog";
-import { stateToXml, workbookStateOf } from "../core/workbookState";
+import { stateToXml, workbookStateOf } from "../workbook";
 import { addCharts } from "./charts";
 import { addCustomXmlPart } from "./customXml";
 

@@ -14,8 +14,8 @@ import { simulateBudget } from "../../src/core/budget/simulate";
 import { DEFAULT_PROGRAM_DEFINITIONS } from "../../src/core/budget/defaults";
 import type { BudgetLine } from "../../src/core/budget/types";
 import { callSheetFunction } from "../../src/core/sheet/registry";
-import { columnIndex, columnLetter, renderWorkbook, sheetByKey } from "../../templates";
-import type { RenderedSheet, RenderedWorkbook } from "../../templates";
+import { columnIndex, columnLetter, renderWorkbook, sheetByKey } from "../../src/workbook";
+import type { RenderedSheet, RenderedWorkbook } from "../../src/workbook";
 import { BUDGET_CELLS } from "../../templates/budget";
 import {
   SENSITIVITY_TOP_ROWS,

@@ -1,6 +1,6 @@
 import { captureIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
-import { subsidyBudget, subsidyCost } from "../../src/functions/subsidy";
+import { subsidyBudget, subsidyCost } from "../../src/office/functions/subsidy";
 import { callSheetFunction } from "../../src/core/sheet/registry";
 
 describe("liangxin calc SUBSIDY_*", () => {

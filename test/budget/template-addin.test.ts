@@ -7,8 +7,8 @@ import type { Catalog, Target } from "../../src/core/catalog";
 import { budgetLinesFromPrograms, computeBudget } from "../../src/core/budget/budget";
 import { defaultPrograms, DEFAULT_PROGRAM_DEFINITIONS } from "../../src/core/budget/defaults";
 import { volumesFromTrajectory } from "../../src/core/budget/volume";
-import { renderWorkbook, sheetByKey, columnIndex } from "../../templates";
-import type { RenderedSheet } from "../../templates";
+import { renderWorkbook, sheetByKey, columnIndex } from "../../src/workbook";
+import type { RenderedSheet } from "../../src/workbook";
 import { BUDGET_CELLS } from "../../templates/budget";
 import { recalculate, useSheetFunctions } from "../helpers/hyperformula";
 

@@ -4,8 +4,8 @@ import { budgetLinesFromPrograms, computeBudget } from "../../src/core/budget/bu
 import { defaultPrograms, DEFAULT_PROGRAM_DEFINITIONS } from "../../src/core/budget/defaults";
 import { volumesFromTrajectory } from "../../src/core/budget/volume";
 import { callSheetFunction } from "../../src/core/sheet/registry";
-import { renderWorkbook, sheetByKey, isFormulaCell, columnIndex, columnLetter } from "../../templates";
-import type { CellContent, RenderedSheet } from "../../templates";
+import { renderWorkbook, sheetByKey, isFormulaCell, columnIndex, columnLetter } from "../../src/workbook";
+import type { CellContent, RenderedSheet } from "../../src/workbook";
 import { BUDGET_CELLS, CUSTOM_PROGRAM_ROWS } from "../../templates/budget";
 import { renderedToSheets } from "../helpers/hyperformula";
 

@@ -1,7 +1,7 @@
-import { checkReports, RESULT_ANCHOR } from "../../src/addin/checkReports";
-import { renderedGrid } from "../../src/addin/sheetBuilder";
-import { stateToXml } from "../../src/addin/state";
-import { renderWorkbook, sheetByKey } from "../../templates";
+import { checkReports, RESULT_ANCHOR } from "../../src/office/excel/checkReports";
+import { renderedGrid } from "../../src/office/excel/sheetBuilder";
+import { stateToXml } from "../../src/workbook";
+import { renderWorkbook, sheetByKey } from "../../src/workbook";
 import { exampleCatalog } from "./helpers";
 
 type Cell = string | number | boolean;

@@ -4,8 +4,8 @@
  */
 import { captureIo } from "../../src/cli/io";
 import { formatResult, parseCalcArgument, run } from "../../src/cli/commands/calc";
-import { toExcelCell } from "../../src/functions/excel";
-import * as excel from "../../src/functions/trajectory";
+import { toExcelCell } from "../../src/office/functions/excel";
+import * as excel from "../../src/office/functions/trajectory";
 
 /** Stand-in for the Office runtime's CustomFunctions global (absent in Node). */
 class FakeExcelError {

@@ -1,5 +1,5 @@
 /**
- * The functions.json Excel sees is generated from the JSDoc of src/functions/*.ts at build; these
+ * The functions.json Excel sees is generated from the JSDoc of src/office/functions/*.ts at build; these
  * tests generate it the same way and hold it to the registry the CLI uses.
  */
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
@@ -14,7 +14,7 @@ interface FunctionMetadata {
   result: { dimensionality?: string };
 }
 
-const INPUTS = ["trajectory.ts", "subsidy.ts"].map((file) => path.join(__dirname, "../../src/functions", file));
+const INPUTS = ["trajectory.ts", "subsidy.ts"].map((file) => path.join(__dirname, "../../src/office/functions", file));
 let functions: FunctionMetadata[];
 let errors: string[];
 

@@ -1,5 +1,5 @@
 import { HyperFormula } from "hyperformula";
-import { bareNameDefinitions } from "../../src/functions/names";
+import { bareNameDefinitions } from "../../src/office/functions/names";
 
 describe("bareNameDefinitions", () => {
   const definitions = bareNameDefinitions();

@@ -6,8 +6,8 @@
 import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula } from "hyperformula";
 import { callSheetFunction, CUSTOM_FUNCTION_NAMESPACE, SHEET_FUNCTIONS } from "../../src/core/sheet/registry";
 import { isSheetError } from "../../src/core/sheet/values";
-import { isFormulaCell } from "../../templates";
-import type { RenderedWorkbook } from "../../templates";
+import { isFormulaCell } from "../../src/workbook";
+import type { RenderedWorkbook } from "../../src/workbook";
 
 export type SheetRows = (string | number | boolean | null)[][];
 

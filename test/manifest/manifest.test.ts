@@ -61,7 +61,7 @@ describe("manifest.xml", () => {
 
   it("asks for the Excel API version the sheet builder needs, so older Excel does not offer a broken add-in", () => {
     // Worksheet custom properties (the add-in's sheet marker) arrived in ExcelApi 1.12.
-    const builder = fs.readFileSync(path.join(ROOT, "src", "addin", "sheetBuilder.ts"), "utf8");
+    const builder = fs.readFileSync(path.join(ROOT, "src", "office", "excel", "sheetBuilder.ts"), "utf8");
     expect(builder).toContain(".customProperties");
     const declared = /<Set Name="ExcelApi" MinVersion="1\.(\d+)"\/>/.exec(source);
     expect(Number(declared?.[1])).toBeGreaterThanOrEqual(12);

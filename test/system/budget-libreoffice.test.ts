@@ -40,7 +40,7 @@ import { callSheetFunction, isSheetError, type SheetMatrix } from "../../src/cor
 import { captureIo } from "../../src/cli/io";
 import { run as runWorkbook } from "../../src/cli/commands/workbook";
 import { loadCatalog } from "../../src/cli/readers/catalog";
-import { columnLetter, renderWorkbook, sheetByKey } from "../../templates";
+import { columnLetter, renderWorkbook, sheetByKey } from "../../src/workbook";
 import { BUDGET_CELLS } from "../../templates/budget";
 import {
   SENSITIVITY_TOP_ROWS,

@@ -25,8 +25,8 @@ import {
   targetValueRule,
   trajectoryKindForTarget,
 } from "../../src/core/trajectory";
-import { renderWorkbook, sheetByKey, TRAJECTORY_YEARS } from "../../templates";
-import type { RenderedWorkbook } from "../../templates";
+import { renderWorkbook, sheetByKey, TRAJECTORY_YEARS } from "../../src/workbook";
+import type { RenderedWorkbook } from "../../src/workbook";
 import { writeWorkbookXlsx } from "../../src/xlsx";
 
 const ROOT = path.join(__dirname, "../..");

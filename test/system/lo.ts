@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
-import type { RenderedTable } from "../../templates";
+import type { RenderedTable } from "../../src/workbook";
 
 // ---- LibreOffice -----------------------------------------------------------------------------
 

@@ -8,8 +8,8 @@ import {
   toOfficeFormulas,
   isFormulaCell,
   SHEET_NAMES,
-} from "../../templates";
-import type { CellContent, RenderedSheet, RenderedWorkbook } from "../../templates";
+} from "../../src/workbook";
+import type { CellContent, RenderedSheet, RenderedWorkbook } from "../../src/workbook";
 import { qualifyCustomFunctions, SHEET_FUNCTIONS } from "../../src/core/sheet/registry";
 
 const catalog = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/catalog-sample.json"), "utf8")) as Catalog;

@@ -7,8 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Catalog, Target } from "../../src/core/catalog";
 import { callSheetFunction } from "../../src/core/sheet/registry";
-import { columnIndex, renderWorkbook, sheetByKey } from "../../templates";
-import type { Flavour, RenderedSheet } from "../../templates";
+import { columnIndex, renderWorkbook, sheetByKey } from "../../src/workbook";
+import type { Flavour, RenderedSheet } from "../../src/workbook";
 import { recalculate, useSheetFunctions } from "../helpers/hyperformula";
 
 const PLUGGED = ["TRAJECTORY", "TARGET_GAP", "TARGET_STATUS", "REQUIRED_GROWTH"];

@@ -9,9 +9,9 @@ import * as path from "path";
 import type { Catalog, Target } from "../../src/core/catalog";
 import { runReportCheck } from "../../src/core/check";
 import { callSheetFunction } from "../../src/core/sheet/registry";
-import { columnIndex, renderWorkbook, sheetByKey } from "../../templates";
+import { columnIndex, renderWorkbook, sheetByKey } from "../../src/workbook";
 import { reportRowsFor } from "../../templates/reports";
-import type { Flavour, RenderedSheet } from "../../templates";
+import type { Flavour, RenderedSheet } from "../../src/workbook";
 import { recalculate, useSheetFunctions } from "../helpers/hyperformula";
 
 // LAGGARDS spills a range, which the HyperFormula harness does not plug in: the add-in's list is checked through the registry.

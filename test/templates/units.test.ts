@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import { extractCatalog } from "../../src/core/extract";
-import { columnIndex, renderWorkbook, sheetByKey } from "../../templates";
-import type { RenderedSheet } from "../../templates";
+import { columnIndex, renderWorkbook, sheetByKey } from "../../src/workbook";
+import type { RenderedSheet } from "../../src/workbook";
 import { recalculate } from "../helpers/hyperformula";
 
 const nanping = extractCatalog(fs.readFileSync("seeds/001_bc9db3d026010e14.txt", "utf8"), { cityName: "南平" });

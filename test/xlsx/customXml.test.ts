@@ -6,7 +6,7 @@ import JSZip from "jszip";
 import { captureIo } from "../../src/cli/io";
 import { run } from "../../src/cli/commands/workbook";
 import { loadCatalog } from "../../src/cli/readers/catalog";
-import { STATE_NAMESPACE, stateFromXml } from "../../src/core/workbookState";
+import { STATE_NAMESPACE, stateFromXml } from "../../src/workbook/workbookState";
 import { addCustomXmlPart, readCustomXmlParts } from "../../src/xlsx";
 
 const SHEETS = ["说明", "目标总表", "年度轨迹", "月度填报", "部门预警", "补贴测算"];

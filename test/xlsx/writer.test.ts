@@ -3,7 +3,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Catalog } from "../../src/core/catalog";
-import { renderWorkbook, sheetByKey } from "../../templates";
+import { renderWorkbook, sheetByKey } from "../../src/workbook";
 import { addCharts, writeWorkbookXlsx } from "../../src/xlsx";
 
 const catalog = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/catalog-sample.json"), "utf8")) as Catalog;

@@ -9,8 +9,8 @@ import type { Catalog } from "../../core/catalog";
 import type { Locale } from "../../core/i18n";
 import { BUNDLED_CITIES, findBundledCity } from "../../core/cities";
 import { loadCatalog, loadCatalogList } from "../readers/catalog";
-import { renderWorkbook } from "../../../templates";
-import type { Flavour } from "../../../templates";
+import { renderWorkbook } from "../../workbook";
+import type { Flavour } from "../../workbook";
 import { writeWorkbookXlsx } from "../../xlsx/writer";
 
 const HELP = `Usage: liangxin workbook (--city <城市> | --catalog <catalog.json> | --all) [-o <file or dir>] [options]

@@ -1,12 +1,12 @@
 /**
  * The catalog a workbook was built from. `liangxin workbook` and the add-in save the targets they
- * wrote in a custom XML part (src/core/workbookState.ts); the ids departments report against are
+ * wrote in a custom XML part (src/workbook/workbookState.ts); the ids departments report against are
  * those, whatever the plan text gives today.
  */
 import * as fs from "fs";
 import * as path from "path";
 import type { Catalog } from "../../core/catalog";
-import { STATE_NAMESPACE, stateFromXml } from "../../core/workbookState";
+import { STATE_NAMESPACE, stateFromXml } from "../../workbook";
 import { readCustomXmlParts } from "../../xlsx/customXml";
 
 export interface StoredCatalog {

@@ -1,6 +1,6 @@
 /**
  * Every sheet function the product offers, by Excel name. The Excel custom functions
- * (src/functions) and `liangxin calc` both evaluate through here.
+ * (src/office/functions) and `liangxin calc` both evaluate through here.
  *
  * Adding a table of functions is one import and one spread:
  *   import { SUBSIDY_FUNCTIONS } from "../budget/sheetFunctions";

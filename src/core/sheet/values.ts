@@ -1,7 +1,7 @@
 /**
  * Cell values of the spreadsheet-function layer, neutral of any host: what a custom function
  * receives and returns, with errors as values ({ error: "#NUM!", message }). The Excel adapter
- * (src/functions) turns errors into CustomFunctions.Error; the CLI prints them.
+ * (src/office/functions) turns errors into CustomFunctions.Error; the CLI prints them.
  */
 import type { ExcelErrorCode } from "../errors";
 import { isLiangxinError } from "../errors";

@@ -5,8 +5,8 @@ import {
   stateToXml,
   workbookStateOf,
   type WorkbookState,
-} from "../../src/core/workbookState";
-import { renderWorkbook } from "../../templates";
+} from "../../src/workbook/workbookState";
+import { renderWorkbook } from "../../src/workbook";
 import type { Catalog } from "../../src/core/catalog";
 import sample from "../fixtures/catalog-sample.json";
 

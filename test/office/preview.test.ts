@@ -1,5 +1,5 @@
 import type { Catalog } from "../../src/core/catalog";
-import { previewHtml } from "../../src/taskpane/preview";
+import { previewHtml } from "../../src/office/taskpane/preview";
 import sample from "../fixtures/catalog-sample.json";
 
 const SAMPLE = sample as unknown as Catalog;

@@ -2,7 +2,7 @@
  * Ribbon commands (ExecuteFunction in manifest.xml). They run in the shared runtime, so the
  * task pane hears about the result through a window event.
  */
-import { checkReports } from "../addin/checkReports";
+import { checkReports } from "../excel/checkReports";
 import { CHECKED_EVENT, FAILED_EVENT, type CheckedDetail } from "./events";
 
 /** 检查月报: checks 月度填报 and fills 部门预警. */

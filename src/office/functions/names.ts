@@ -8,8 +8,8 @@
  * live in one place (src/core/sheet). Needs a LAMBDA-capable Excel (Microsoft 365 / Excel 2024);
  * elsewhere LX.TARGET_GAP works as is.
  */
-import { CUSTOM_FUNCTION_NAMESPACE, SHEET_FUNCTIONS } from "../core/sheet/registry";
-import { TRAJECTORY_FUNCTIONS } from "../core/sheet/trajectoryFunctions";
+import { CUSTOM_FUNCTION_NAMESPACE, SHEET_FUNCTIONS } from "../../core/sheet/registry";
+import { TRAJECTORY_FUNCTIONS } from "../../core/sheet/trajectoryFunctions";
 
 export interface BareNameDefinition {
   /** Workbook-level name, e.g. TARGET_GAP. */

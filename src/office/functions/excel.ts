@@ -2,10 +2,10 @@
  * The Excel edge of the sheet functions: evaluate through the shared registry and turn neutral
  * error values into CustomFunctions.Error. Used by every custom-function file (trajectory, subsidy).
  */
-import type { ExcelErrorCode } from "../core/errors";
-import { callSheetFunction } from "../core/sheet/registry";
-import type { SheetArgument, SheetResult, SheetScalar } from "../core/sheet/values";
-import { isSheetError } from "../core/sheet/values";
+import type { ExcelErrorCode } from "../../core/errors";
+import { callSheetFunction } from "../../core/sheet/registry";
+import type { SheetArgument, SheetResult, SheetScalar } from "../../core/sheet/values";
+import { isSheetError } from "../../core/sheet/values";
 
 /** The part of the Office custom-functions runtime used here (a global in Excel, absent in Node). */
 interface CustomFunctionsRuntime {

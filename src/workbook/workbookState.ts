@@ -8,7 +8,7 @@
  * Written by the add-in's sheet builder (Office.js customXmlParts) and by the .xlsx writer
  * (customXml/item1.xml); read by the sheet builder and the report check. Pure: text in, text out.
  */
-import type { Target } from "./catalog";
+import type { Target } from "../core/catalog";
 
 /** Root element namespace of the part; Office.js finds the part with getByNamespace(STATE_NAMESPACE). */
 export const STATE_NAMESPACE = "urn:liangxin:workbook-state:1";
@@ -38,7 +38,7 @@ export interface WorkbookState {
   sheets?: StateSheet[];
 }
 
-/** The part of a rendered workbook the state needs (structurally, templates/model.ts RenderedWorkbook). */
+/** The part of a rendered workbook the state needs (structurally, src/workbook/model.ts RenderedWorkbook). */
 export interface WrittenWorkbook {
   sheets: ReadonlyArray<{ key: string; name: string; table?: { rowKeys: readonly string[] } }>;
 }

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import type { Catalog, Target } from "../../src/core/catalog";
 import { extractCatalog } from "../../src/core/extract";
-import { catalogCellEdits, reconcileTargetIds, sourceSimilarity } from "../../src/core/reconcile";
+import { catalogCellEdits, reconcileTargetIds, sourceSimilarity } from "../../src/workbook/reconcile";
 
 const seed = extractCatalog(fs.readFileSync("seeds/001_bc9db3d026010e14.txt", "utf8"), { cityName: "南平" });
 // The reviewer's edit: one headline clause (新能源汽车销量较2023年增长50%) inserted before 报废汽车回收量.

@@ -5,14 +5,14 @@
  * state; (2) read the add-in's existing sheets in one batch; (3) write every sheet as whole 2-D
  * arrays with calculation suspended; (4) add the bare function names, separately, because a
  * host without LAMBDA rejects them and a failed batch must not take the sheets with it.
- * The merge itself (what survives a reload) is pure: src/core/merge.ts; before it, the catalog's
- * ids are matched to the targets already in the workbook by content (src/core/reconcile.ts), so an
+ * The merge itself (what survives a reload) is pure: src/workbook/merge.ts; before it, the catalog's
+ * ids are matched to the targets already in the workbook by content (src/workbook/reconcile.ts), so an
  * edited plan's renumbered targets keep their ids and the user's inputs stay with them.
  */
-import type { Catalog, Target } from "../core/catalog";
-import type { Locale } from "../core/i18n";
-import { mergeSheet, type ExistingSheet, type MergeReport, type SheetCell } from "../core/merge";
-import { catalogCellEdits, reconcileTargetIds, type CatalogCellEdit } from "../core/reconcile";
+import type { Catalog, Target } from "../../core/catalog";
+import type { Locale } from "../../core/i18n";
+import { mergeSheet, type ExistingSheet, type MergeReport, type SheetCell } from "../../workbook";
+import { catalogCellEdits, reconcileTargetIds, type CatalogCellEdit } from "../../workbook";
 import {
   SHEET_NAMES,
   SHEET_ORDER,
@@ -21,7 +21,7 @@ import {
   type RenderedSheet,
   type RenderedWorkbook,
   type RenderOptions,
-} from "../../templates/model";
+} from "../../workbook";
 import {
   STATE_NAMESPACE,
   listsSheet,
@@ -29,7 +29,7 @@ import {
   stateToXml,
   workbookStateOf,
   type WorkbookState,
-} from "../core/workbookState";
+} from "../../workbook";
 
 /**
  * Worksheet custom property marking a sheet the add-in created (value: the sheet key). A sheet
@@ -54,7 +54,7 @@ export interface LoadOptions {
   onProgress?: (step: LoadStep, fraction: number) => void;
   /** The templates' renderer (templates/index.ts renderWorkbook). */
   render: (catalog: Catalog, options: RenderOptions) => RenderedWorkbook;
-  /** Workbook names that make =TARGET_GAP(…) work without the LX. prefix (src/functions/names.ts). */
+  /** Workbook names that make =TARGET_GAP(…) work without the LX. prefix (src/office/functions/names.ts). */
   bareNames?: () => BareName[];
   /** Short city name, remembered in the workbook. */
   city?: string | null;
@@ -65,7 +65,7 @@ export interface LoadResult {
   /** The catalog as loaded: the targets carry the workbook's ids (see `ids`), which may differ from the extractor's. */
   catalog: Catalog;
   /**
-   * How the catalog's ids were matched to the targets already in the workbook (src/core/reconcile.ts):
+   * How the catalog's ids were matched to the targets already in the workbook (src/workbook/reconcile.ts):
    * `renamed` from the extractor's id to the workbook's, `added` new targets (fresh ids),
    * `removed` targets of the last load no longer in the catalog. All empty on a first load.
    */

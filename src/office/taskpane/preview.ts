@@ -1,6 +1,6 @@
 /** The extraction preview: the targets found, each with its source clause, as HTML for review. */
-import type { Catalog, Target } from "../core/catalog";
-import type { Locale } from "../core/i18n";
+import type { Catalog, Target } from "../../core/catalog";
+import type { Locale } from "../../core/i18n";
 import { KIND_WORDS, PANE_STRINGS } from "./strings";
 
 /** Escapes text for HTML element content and attribute values. */

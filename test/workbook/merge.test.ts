@@ -1,4 +1,4 @@
-import { mergeSheet, shiftFormulaRows, type MergeTableLayout, type SheetCell } from "../../src/core/merge";
+import { mergeSheet, shiftFormulaRows, type MergeTableLayout, type SheetCell } from "../../src/workbook/merge";
 
 // A small 目标总表-like sheet: title in row 1, headers in row 2, data from row 3.
 // Columns: A 编号 (key), B 指标 (catalog), C 目标值 (catalog), D 基期值 (input), E 目标年值 (formula), F 备注 (input).

@@ -4,7 +4,7 @@
  * write one), and the workbook's state part as Office.js `customXmlParts.getByNamespace` finds it.
  */
 import ExcelJS from "exceljs";
-import { STATE_NAMESPACE } from "../../src/core/workbookState";
+import { STATE_NAMESPACE } from "../../src/workbook/workbookState";
 import { readCustomXmlParts } from "../../src/xlsx";
 import type { FakeSheet } from "./fakeExcel";
 

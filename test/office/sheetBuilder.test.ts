@@ -1,11 +1,11 @@
 import type { Catalog, Target } from "../../src/core/catalog";
-import { loadCatalogIntoWorkbook, SheetNameClashError, type LoadOptions } from "../../src/addin/sheetBuilder";
-import { bareNameDefinitions } from "../../src/functions/names";
-import { renderWorkbook } from "../../templates";
+import { loadCatalogIntoWorkbook, SheetNameClashError, type LoadOptions } from "../../src/office/excel/sheetBuilder";
+import { bareNameDefinitions } from "../../src/office/functions/names";
+import { renderWorkbook } from "../../src/workbook";
 import sample from "../fixtures/catalog-sample.json";
 import { createFakeExcel } from "./fakeExcel";
 import { openXlsxAsFake } from "./xlsxWorkbook";
-import { stateFromXml, stateToXml } from "../../src/core/workbookState";
+import { stateFromXml, stateToXml } from "../../src/workbook/workbookState";
 import { writeWorkbookXlsx } from "../../src/xlsx";
 
 const SAMPLE = sample as unknown as Catalog;

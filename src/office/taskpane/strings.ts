@@ -1,5 +1,5 @@
 /** Every text the task pane shows, zh-CN first, en-US second (one dictionary, one code path). */
-import type { Locale } from "../core/i18n";
+import type { Locale } from "../../core/i18n";
 
 export const PANE_STRINGS = {
   "zh-CN": {

@@ -3,12 +3,10 @@
  * (2-D arrays of values and formulas plus ranges for tables, validations, formats and charts).
  * Pure: no exceljs, no Office.
  */
-import type { Catalog, Target } from "../src/core/catalog";
-import type { Locale } from "../src/core/i18n";
+import type { Catalog, Target } from "../core/catalog";
+import type { Locale } from "../core/i18n";
 import { absoluteRange, columnLetter } from "./a1";
-import { budgetSheet } from "./budget";
-import { departmentsSheet } from "./departments";
-import { guideSheet, TOLERANCE_CELL } from "./guide";
+import { DEFAULT_REPORT_ROWS, reportRowsFor, SHEET_TEMPLATES, TOLERANCE_CELL } from "../../templates";
 import type {
   CellContent,
   CellValue,
@@ -25,21 +23,8 @@ import type {
   TableTemplate,
 } from "./model";
 import { isFormulaCell, SHEET_NAMES, SHEET_ORDER, STATUS_COLOURS } from "./model";
-import { qualifyCustomFunctions } from "../src/core/sheet/registry";
-import { DEFAULT_REPORT_ROWS, reportRowsFor, reportsSheet } from "./reports";
-import { targetsSheet } from "./targets";
-import { trajectorySheet } from "./trajectory";
-import { STATUS_LABELS } from "../src/core/i18n";
-
-/** Every sheet template, by key (one definition for the add-in and the .xlsx writer). */
-export const SHEET_TEMPLATES: Readonly<Record<SheetKey, SheetTemplate>> = {
-  guide: guideSheet,
-  targets: targetsSheet,
-  trajectory: trajectorySheet,
-  reports: reportsSheet,
-  departments: departmentsSheet,
-  budget: budgetSheet,
-};
+import { qualifyCustomFunctions } from "../core/sheet/registry";
+import { STATUS_LABELS } from "../core/i18n";
 
 const HEADER_FILL = "FFDDEBF7";
 const SECOND_HEADER_FONT = "FF595959";

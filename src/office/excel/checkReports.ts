@@ -6,13 +6,13 @@
  * (3) the result block written to 部门预警 as one 2-D array. The check itself is the pure core
  * (src/core/check), the same as `liangxin check`.
  */
-import type { CheckResult } from "../core/check";
-import { readBaselines, runReportCheck } from "../core/check";
-import type { Locale } from "../core/i18n";
-import { DEFAULT_TOLERANCE } from "../core/status";
-import { TOLERANCE_CELL } from "../../templates/guide";
-import { SHEET_NAMES } from "../../templates/model";
-import { STATE_NAMESPACE, stateFromXml } from "../core/workbookState";
+import type { CheckResult } from "../../core/check";
+import { readBaselines, runReportCheck } from "../../core/check";
+import type { Locale } from "../../core/i18n";
+import { DEFAULT_TOLERANCE } from "../../core/status";
+import { TOLERANCE_CELL } from "../../workbook";
+import { SHEET_NAMES } from "../../workbook";
+import { STATE_NAMESPACE, stateFromXml } from "../../workbook";
 
 /** Where the result block starts on 部门预警: below the bar chart (L2:T20), clear of the table (A–G) and the LAGGARDS list (I–J). */
 export const RESULT_ANCHOR = { row: 21, column: 11 }; // L22, 0-based

@@ -4,7 +4,7 @@
  * without the add-in computes the same numbers in Excel, WPS and LibreOffice.
  * Functions newer than Excel 2007 carry their `_xlfn.` prefix as stored in the file.
  */
-import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR } from "../src/core/trajectory";
+import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR } from "../core/trajectory";
 
 /** Cell refs (or expressions) a trajectory formula reads. */
 export interface TrajectoryRefs {

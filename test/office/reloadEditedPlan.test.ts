@@ -1,10 +1,10 @@
 import * as fs from "fs";
-import { loadCatalogIntoWorkbook, type LoadOptions } from "../../src/addin/sheetBuilder";
+import { loadCatalogIntoWorkbook, type LoadOptions } from "../../src/office/excel/sheetBuilder";
 import type { Catalog } from "../../src/core/catalog";
 import { extractCatalog } from "../../src/core/extract";
-import { stateFromXml } from "../../src/core/workbookState";
-import { bareNameDefinitions } from "../../src/functions/names";
-import { renderWorkbook, sheetByKey } from "../../templates";
+import { stateFromXml } from "../../src/workbook/workbookState";
+import { bareNameDefinitions } from "../../src/office/functions/names";
+import { renderWorkbook, sheetByKey } from "../../src/workbook";
 import { createFakeExcel, type FakeExcel } from "./fakeExcel";
 
 const OPTIONS: LoadOptions = { render: renderWorkbook, bareNames: () => bareNameDefinitions("LX"), city: "南平" };

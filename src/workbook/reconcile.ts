@@ -6,8 +6,8 @@
  *
  * Pure: targets in, targets out.
  */
-import { bigrams } from "./bigrams";
-import type { Catalog, Target } from "./catalog";
+import { bigrams } from "../core/bigrams";
+import type { Catalog, Target } from "../core/catalog";
 import type { ExistingSheet, MergeTableLayout, SheetCell } from "./merge";
 
 export interface IdReconciliation {

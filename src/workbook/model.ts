@@ -13,8 +13,8 @@
  * - A formula cell is `{ formula: "=…" }` with the leading "="; plain strings are literal text
  *   (use `toOfficeFormulas` to turn a block into what `Range.formulas` takes).
  */
-import type { Locale } from "../src/core/i18n";
-import type { Catalog, Target } from "../src/core/catalog";
+import type { Locale } from "../core/i18n";
+import type { Catalog, Target } from "../core/catalog";
 
 /** Which formulas a workbook carries: the add-in's custom functions, or Excel built-ins only. */
 export type Flavour = "addin" | "builtin";
