@@ -136,7 +136,17 @@ export function readClause(
     ) {
       continue;
     }
-    if (THRESHOLD_BEFORE.test(pieceBefore) && !RATE_AFTER_LEVEL_VERB.test(pieceBefore)) continue;
+    // …风电装机容量达到300万千瓦，老旧风电场更新改造容量100万千瓦: a verbless next item of the same
+    // measure (容量, 规模) ending its phrase continues the list; elsewhere they state a condition.
+    const continuesList =
+      !attributive &&
+      /(?:容量|规模)$/.test(pieceBefore) &&
+      !/以下|以内/.test(mention.suffix) &&
+      /^(?:$|[，。；,])/.test(after) &&
+      accepted.length > 0 &&
+      accepted[accepted.length - 1].piece.index === piece.index - 1 &&
+      accepted[accepted.length - 1].mention.unit === mention.unit;
+    if (THRESHOLD_BEFORE.test(pieceBefore) && !RATE_AFTER_LEVEL_VERB.test(pieceBefore) && !continuesList) continue;
     const pastYear = inPiece(PAST_YEAR_FIGURE);
     const firstPlanYear = options.planStartYear ?? options.horizonYear;
     if (pastYear && firstPlanYear !== null && Number(pastYear[1]) < firstPlanYear && !inPiece(BASE_YEAR_OF_FIGURE))
