@@ -73,7 +73,7 @@ export const PLAN_SHAPES: readonly PlanShape[] = [
   },
   {
     name: "many unread dated sentences",
-    make: (chars) => repeatTo(chars, (index) => `到2027年，使用${index}年以上的第${index}类车辆`, "。\n"),
+    make: (chars) => repeatTo(chars, (index) => `到2027年，完成改造${index + 1}台以上的第${index}类设备`, "。\n"),
   },
   {
     name: "many tasks with departments",

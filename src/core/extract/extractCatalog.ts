@@ -171,9 +171,11 @@ function extract(raw: string, options: ExtractOptions): Catalog {
     target.id = `${city}-${String(index + 1).padStart(targets.length > 99 ? 3 : 2, "0")}`;
   });
 
+  // Line numbers from one list of line starts (a split per warning would be quadratic in the text).
+  const lineStarts = unread.length > 0 ? [...raw.matchAll(/\n/g)].map((match) => (match.index ?? 0) + 1) : [];
   for (const sentence of unread) {
     const span = toRawSpan(clean, sentence.start, sentence.end);
-    const line = raw.slice(0, span.start).split("\n").length;
+    const line = 1 + linesBefore(lineStarts, span.start);
     warnings.push(
       `第${line}行：含年份和数字的句子未识别出目标（dated sentence with numbers not read as a target）：${raw.slice(span.start, Math.min(span.end, span.start + 40))}`,
     );
@@ -251,4 +253,16 @@ function toTarget(
     leadInferred: responsibility?.lead ? responsibility.leadInferred : false,
     source: { text: rawText, start: span.start, end: span.end },
   };
+}
+
+/** How many of the sorted line starts are at or before a position (binary search). */
+function linesBefore(lineStarts: readonly number[], position: number): number {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (lineStarts[middle] <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
