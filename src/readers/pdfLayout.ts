@@ -44,6 +44,8 @@ const INDENT_EM = 1.2;
 /** Page numbers as printed: 3, - 3 -, — 3 —, 第3页, 第3页 共12页, 3/12, Page 3 of 12 (spaces dropped first). */
 const PAGE_NUMBER =
   /^(?:[-—–－―─_]*[0-9]{1,4}[-—–－―─_]*|第[0-9]{1,4}页(?:[,，]?共[0-9]{1,4}页)?|[0-9]{1,4}\/[0-9]{1,4}|page[0-9]{1,4}(?:of[0-9]{1,4})?)$/i;
+/** A running header or footer is at most this long. */
+const RUNNING_HEADER_MAX = 40;
 /** Heading markers that always open a new paragraph (一、 （一） 1． 第一条 附件). */
 const HEADING_START =
   /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、](?![0-9])|第[一二三四五六七八九十百]{1,4}[章节条]|附件)/;
@@ -105,8 +107,9 @@ export function linesOfPage(pieces: readonly PositionedText[]): PdfLine[] {
 
 /**
  * Drops page furniture: in the top and bottom two lines of each page, page numbers (- 3 -, 第3页)
- * and lines that recur at the same height on at least half of the pages (a running header such as
- * the issuing office, digits ignored so "第3页" headers match). Body text is never looked at.
+ * and short unpunctuated lines that recur at the same height on at least half of the pages (a
+ * running header such as the issuing office, digits ignored so "第3页" headers match). Lines
+ * further inside the page are never looked at.
  *
  * @param pages - each page's lines, top to bottom
  * @returns the pages without furniture, and how many lines were dropped
@@ -128,7 +131,8 @@ export function dropPageFurniture(pages: readonly PdfLine[][]): { pages: PdfLine
     return lines.filter((line) => {
       if (!edges.has(line)) return true;
       const furniture =
-        PAGE_NUMBER.test(line.text.replace(/\s+/g, "")) || (pagesWith.get(key(line)) ?? 0) >= repeatedOn;
+        PAGE_NUMBER.test(line.text.replace(/\s+/g, "")) ||
+        (isRunningHeaderLike(line.text) && (pagesWith.get(key(line)) ?? 0) >= repeatedOn);
       if (furniture) dropped++;
       return !furniture;
     });
@@ -188,6 +192,11 @@ export function joinParagraphs(pages: readonly PdfLine[][]): string {
     else text += line.text;
   }
   return text;
+}
+
+/** Running headers and footers are short labels, never sentences. */
+function isRunningHeaderLike(text: string): boolean {
+  return text.length <= RUNNING_HEADER_MAX && !/[。，；！？]/.test(text);
 }
 
 function median(values: readonly number[]): number {
