@@ -6,7 +6,14 @@
  */
 import type { getDocument as GetDocument } from "pdfjs-dist";
 import { PlanReadError } from "./errors";
-import { dropPageFurniture, joinParagraphs, linesOfPage, type PdfLine, type PositionedText } from "./pdfLayout";
+import {
+  alignTableColumns,
+  dropPageFurniture,
+  joinParagraphs,
+  linesOfPage,
+  type PdfLine,
+  type PositionedText,
+} from "./pdfLayout";
 
 /** pdf.js as a host loads it, with the options its platform needs (CMap and font data locations). */
 export interface PdfjsRuntime {
@@ -87,7 +94,7 @@ export async function readPdf(bytes: Uint8Array, pdfjs: PdfjsRuntime): Promise<{
     );
   }
   const { pages: body } = dropPageFurniture(pages);
-  return { text: joinParagraphs(body), warnings };
+  return { text: joinParagraphs(body.map(alignTableColumns)), warnings };
 }
 
 /** 3, 5–7, 9 */

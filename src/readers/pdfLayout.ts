@@ -24,6 +24,12 @@ export interface PdfLine {
   right: number;
   y: number;
   size: number;
+  /** Left edge of each tab-separated cell of `text` (one entry for a line without cell breaks). */
+  cellStarts: number[];
+  /** Right edge of each cell, in step with cellStarts. */
+  cellEnds: number[];
+  /** A table row rebuilt by alignTableColumns: a line of its own, never joined to its neighbours. */
+  tableRow?: boolean;
 }
 
 /** A gap of at least this many font sizes is a cell break or tab stop (Writer leaves 0.5 em before a near tab stop; its Chinese–Latin spacing is 0.2 em). */
@@ -80,17 +86,22 @@ export function linesOfPage(pieces: readonly PositionedText[]): PdfLine[] {
     group.sort((a, b) => a.x - b.x);
     const size = median(group.map((piece) => piece.size)) || 10;
     let text = group[0].text;
+    const cellStarts = [group[0].x];
+    const cellEnds: number[] = [];
     for (let index = 1; index < group.length; index++) {
       const previous = group[index - 1];
       const piece = group[index];
       const gap = piece.x - (previous.x + previous.width);
-      // The space after a list number (1.  （一）  ①) is the number's own, not a cell break: Word puts a tab there.
       // Justified lines stretch the spacing between Chinese and Latin text (到 2027 年) well past 0.4 em.
       const mixed = ASCII.test(text.slice(-1)) !== ASCII.test(piece.text.trimStart()[0] ?? "");
       const cellGap = (mixed ? MIXED_CELL_GAP_EM : CELL_GAP_EM) * size;
+      // The space after a list number (1.  （一）  ①) is the number's own, not a cell break: Word puts a tab there.
       if (gap >= cellGap && LIST_MARKER.test(text)) text = text.trimEnd() + piece.text.trimStart();
-      else if (gap >= cellGap) text = text.replace(/[ \t]+$/, "") + "\t" + piece.text.replace(/^[ \t]+/, "");
-      else if (gap >= SPACE_GAP_EM * size && LATIN.test(text.slice(-1)) && LATIN.test(piece.text[0]))
+      else if (gap >= cellGap) {
+        text = text.replace(/[ \t]+$/, "") + "\t" + piece.text.replace(/^[ \t]+/, "");
+        cellEnds.push(previous.x + previous.width);
+        cellStarts.push(piece.x);
+      } else if (gap >= SPACE_GAP_EM * size && LATIN.test(text.slice(-1)) && LATIN.test(piece.text[0]))
         text += " " + piece.text;
       else text += piece.text;
     }
@@ -101,8 +112,108 @@ export function linesOfPage(pieces: readonly PositionedText[]): PdfLine[] {
       right: Math.max(...group.map((piece) => piece.x + piece.width), last.x + last.width),
       y: group[0].y,
       size,
+      cellStarts,
+      cellEnds: [...cellEnds, last.x + last.width],
     };
   });
+}
+
+/**
+ * Rebuilds the rows of tables. A PDF prints nothing for an empty cell, so a row's later cells would
+ * shift left, and a cell's wrapped text sits on lines of its own. In a run of lines with cell
+ * breaks, the columns are the left edges where the cells of at least a third of the rows start
+ * (within half a font size); each cell goes to its column, the columns a row skips become empty
+ * cells, and a line without cell breaks that starts at a later column is the wrapped rest of that
+ * column's cell in the row above. Rows come out marked, so paragraphs are never joined across them.
+ * Text laid out with tab stops (cells running across another row's column, or landing on more
+ * stops than any row has cells) is left as it is.
+ *
+ * @param lines - a page's lines, top to bottom
+ * @returns the lines with each table row as one tab-separated line
+ * @example
+ * // rows "1｜二手车｜市商务局" and "2｜市财政局" with 市财政局 under 市商务局 → "2\t\t市财政局"
+ */
+export function alignTableColumns(lines: readonly PdfLine[]): PdfLine[] {
+  const out: PdfLine[] = [];
+  let start = 0;
+  while (start < lines.length) {
+    if (lines[start].cellStarts.length < 2) {
+      out.push(lines[start++]);
+      continue;
+    }
+    const tolerance = 0.5 * lines[start].size;
+    const firstColumn = lines[start].cellStarts[0];
+    // The table: lines with cell breaks, and single lines starting right of the first column (wrapped cells).
+    let end = start;
+    while (
+      end < lines.length &&
+      (lines[end].cellStarts.length > 1 || (end > start && lines[end].left > firstColumn + tolerance))
+    )
+      end++;
+    const rows = lines.slice(start, end).filter((line) => line.cellStarts.length > 1);
+    const clusters: Array<{ x: number; rows: Set<number> }> = [];
+    const starts = rows.flatMap((line, row) => line.cellStarts.map((x) => ({ x, row }))).sort((a, b) => a.x - b.x);
+    for (const { x, row } of starts) {
+      const last = clusters[clusters.length - 1];
+      if (last && x - last.x <= tolerance) last.rows.add(row);
+      else clusters.push({ x, rows: new Set([row]) });
+    }
+    // A real column is used by a third of the rows at least.
+    const columns = clusters
+      .filter((cluster) => cluster.rows.size >= Math.max(2, rows.length / 3))
+      .map((cluster) => cluster.x);
+    // In a table some row fills every column (the header at least); more columns than any row has
+    // cells means the cells wander from stop to stop, and placing them would only misplace them.
+    // A table's cells stay inside their columns; text on tab stops runs across them.
+    const crossesColumn = rows.some((line) =>
+      line.cellStarts.some((left, cell) =>
+        columns.some((x) => x > left + tolerance && x < line.cellEnds[cell] - tolerance),
+      ),
+    );
+    if (rows.length < 2 || crossesColumn || columns.length > Math.max(...rows.map((line) => line.cellStarts.length))) {
+      out.push(...lines.slice(start, end));
+      start = end;
+      continue;
+    }
+    const columnOf = (x: number): number => {
+      let best = 0;
+      for (let index = 0; index < columns.length; index++) if (columns[index] <= x + tolerance) best = index;
+      return best;
+    };
+    let row: { line: PdfLine; cells: string[] } | null = null;
+    const flush = () => {
+      if (row) out.push({ ...row.line, text: row.cells.join("\t"), tableRow: true });
+    };
+    for (const line of lines.slice(start, end)) {
+      if (line.cellStarts.length < 2 && row) {
+        const column = columnOf(line.left);
+        while (row.cells.length <= column) row.cells.push("");
+        row.cells[column] = joinWrapped(row.cells[column], line.text);
+        continue;
+      }
+      flush();
+      const cells = line.text.split("\t");
+      const placed: string[] = [];
+      line.cellStarts.forEach((x, cell) => {
+        const column = Math.max(columnOf(x), placed.length);
+        while (placed.length < column) placed.push("");
+        placed.push(cells[cell] ?? "");
+      });
+      while (placed.length < columns.length) placed.push("");
+      row = { line, cells: placed };
+    }
+    flush();
+    start = end;
+  }
+  return out;
+}
+
+/** Two pieces of one paragraph or cell broken at a line end: no space, except between two Latin words. */
+function joinWrapped(before: string, after: string): string {
+  if (/[A-Za-z]-$/.test(before) && /^[a-z]/.test(after)) return before.slice(0, -1) + after;
+  if (LATIN.test(before.slice(-1)) && LATIN.test(after[0] ?? "") && /[A-Za-z]/.test(before.slice(-1) + after[0]))
+    return before + " " + after;
+  return before + after;
 }
 
 /**
@@ -180,16 +291,14 @@ export function joinParagraphs(pages: readonly PdfLine[][]): string {
     const page = pageOf.get(line) ?? 0;
     const samePage = pageOf.get(previous) === page;
     const continues =
+      !previous.tableRow &&
+      !line.tableRow &&
       previous.right >= rightEdge - FULL_LINE_EM * previous.size &&
       (!samePage || !(pitches[page] > 0) || previous.y - line.y <= PARAGRAPH_GAP * pitches[page]) &&
       line.left <= leftEdge + INDENT_EM * line.size &&
       !HEADING_START.test(line.text) &&
       Math.abs(previous.size - line.size) <= 0.2 * previous.size;
-    if (!continues) text += "\n" + line.text;
-    else if (/[A-Za-z]-$/.test(text) && /^[a-z]/.test(line.text)) text = text.slice(0, -1) + line.text;
-    else if (LATIN.test(text.slice(-1)) && LATIN.test(line.text[0]) && /[A-Za-z]/.test(text.slice(-1) + line.text[0]))
-      text += " " + line.text;
-    else text += line.text;
+    text = continues ? joinWrapped(text, line.text) : text + "\n" + line.text;
   }
   return text;
 }

@@ -1,4 +1,5 @@
 import {
+  alignTableColumns,
   dropPageFurniture,
   joinParagraphs,
   linesOfPage,
@@ -45,6 +46,81 @@ describe("linesOfPage", () => {
       { text: "年，增长", x: 98, y: 700, width: 40, size: SIZE },
     ]);
     expect(lines[0].text).toBe("到2027年，增长");
+  });
+});
+
+describe("alignTableColumns", () => {
+  it("gives a row the empty cells a PDF does not print, so its later cells stay in their columns", () => {
+    const cell = (text: string, x: number, row: number): PositionedText => ({
+      text,
+      x,
+      y: 700 - 15 * row,
+      width: text.length * SIZE,
+      size: SIZE,
+    });
+    const lines = linesOfPage([
+      cell("序号", 50, 0),
+      cell("重点任务", 100, 0),
+      cell("具体任务", 200, 0),
+      cell("责任单位", 320, 0),
+      cell("1", 50, 1),
+      cell("技术改造", 100, 1),
+      cell("重点行业改造", 200, 1),
+      cell("市发展改革委", 320, 1),
+      cell("2", 50, 2),
+      cell("数字化设施建设", 200, 2),
+      cell("市工业和信息化局", 320, 2),
+      cell("一段正文，不在表中。", 50, 3),
+    ]);
+    expect(alignTableColumns(lines).map((line) => line.text)).toEqual([
+      "序号\t重点任务\t具体任务\t责任单位",
+      "1\t技术改造\t重点行业改造\t市发展改革委",
+      "2\t\t数字化设施建设\t市工业和信息化局",
+      "一段正文，不在表中。",
+    ]);
+  });
+});
+
+describe("alignTableColumns on a table with wrapped cells", () => {
+  it("joins a cell's wrapped lines into its row and never joins two rows", () => {
+    const cell = (text: string, x: number, row: number): PositionedText => ({
+      text,
+      x,
+      y: 700 - 12 * row,
+      width: text.length * SIZE,
+      size: SIZE,
+    });
+    const lines = linesOfPage([
+      ...[cell("序号", 50, 0), cell("重点任务", 100, 0), cell("牵头单位", 300, 0), cell("完成时限", 420, 0)],
+      ...[cell("1", 50, 1), cell("推动二手车流通，完善", 100, 1), cell("市商务局", 300, 1), cell("2025年底", 420, 1)],
+      cell("交易登记管理", 100, 2),
+      ...[cell("2", 50, 3), cell("报废汽车回收", 100, 3), cell("2026年底", 420, 3)],
+    ]);
+    const rows = alignTableColumns(lines);
+    expect(joinParagraphs([rows]).split("\n")).toEqual([
+      "序号\t重点任务\t牵头单位\t完成时限",
+      "1\t推动二手车流通，完善交易登记管理\t市商务局\t2025年底",
+      "2\t报废汽车回收\t\t2026年底",
+    ]);
+  });
+});
+
+describe("alignTableColumns on text laid out with tab stops", () => {
+  it("leaves rows whose cells land on more stops than any row has cells as they are", () => {
+    const cell = (text: string, x: number, row: number): PositionedText => ({
+      text,
+      x,
+      y: 700 - 15 * row,
+      width: text.length * SIZE,
+      size: SIZE,
+    });
+    const lines = linesOfPage([
+      ...[cell("1", 50, 0), cell("短", 100, 0), cell("市商务局", 150, 0)],
+      ...[cell("2", 50, 1), cell("很长很长的任务名称", 100, 1), cell("市财政局", 250, 1)],
+      ...[cell("3", 50, 2), cell("短", 100, 2), cell("市商务局", 150, 2)],
+      ...[cell("4", 50, 3), cell("很长很长的任务名称", 100, 3), cell("市财政局", 250, 3)],
+    ]);
+    expect(alignTableColumns(lines).map((line) => line.text)).toEqual(lines.map((line) => line.text));
   });
 });
 

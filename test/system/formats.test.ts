@@ -120,6 +120,25 @@ describe("plans in Word and PDF (LibreOffice Writer)", () => {
     expect(targetsOf(printed, "白云")).toEqual(targetsOf(word, "白云"));
   });
 
+  it("reads a Word table printed to PDF as the same rows: an empty cell kept, a wrapped cell joined", async () => {
+    const table = [
+      ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+      ["1", "推动二手车流通，完善二手车交易登记管理和异地交易制度", "市商务局", "市公安局", "2025年底"],
+      ["2", "报废汽车回收", "市商务局", "", "2026年底"],
+      ["3", "家电以旧换新", "市商务局", "市财政局、市市场监管局、市发展改革委", "长期"],
+    ];
+    const word = path.join(dir, "table.docx");
+    fs.writeFileSync(word, await wordFile(["附件", table]));
+    const [printed] = convertWithWriter([word], "pdf", path.join(dir, "table"));
+    const script = `const { readPlanFile } = require(${JSON.stringify(path.join(ROOT, "lib/src/readers"))});
+      const { nodeReaderHost } = require(${JSON.stringify(path.join(ROOT, "lib/src/cli/readers/planFile"))});
+      readPlanFile(require("fs").readFileSync(process.argv[1]), "plan.pdf", nodeReaderHost).then((r) => process.stdout.write(r.text));`;
+    const text = execFileSync(process.execPath, ["-e", script, printed], { encoding: "utf8" });
+    // (On a one-page PDF the running header cannot be told from a title, so the text starts with it.)
+    const lines = text.split("\n");
+    expect(lines.slice(lines.indexOf("附件"))).toEqual(["附件", ...table.map((row) => row.join("\t"))]);
+  });
+
   it("refuses a scanned PDF (an image, no text layer) with a message naming the file and asking for OCR, exit 1", () => {
     const prefix = path.join(dir, "page");
     execFileSync("pdftoppm", ["-jpeg", "-r", "60", "-f", "1", "-l", "1", pdf[1], prefix]);
