@@ -4,7 +4,16 @@ import type { ReaderHost } from "../../readers";
 
 export const nodeReaderHost: ReaderHost = {
   async loadPdfjs() {
-    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    // While loading, pdf.js warns on console.log when its optional canvas package is missing; the
+    // CLI's stdout carries the catalog's JSON, so such a warning goes to stderr instead.
+    const log = console.log;
+    console.log = console.error;
+    let pdfjs: typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+    try {
+      pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    } finally {
+      console.log = log;
+    }
     const root = path.dirname(require.resolve("pdfjs-dist/package.json"));
     return {
       getDocument: pdfjs.getDocument,
