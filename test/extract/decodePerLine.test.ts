@@ -78,12 +78,36 @@ describe("decodePlanBytes, line by line (issue 13 item 10)", () => {
     );
   });
 
+  it("refuses 南平's plan saved half as UTF-8 and half as GBK (the review read 4 of its 37 targets, silently)", () => {
+    const lines = SEED.toString("utf8").split("\n");
+    const half = Math.floor(lines.length / 2);
+    const bytes = Buffer.concat([
+      Buffer.from(lines.slice(0, half).join("\n") + "\n"),
+      toGbk(lines.slice(half).join("\n")),
+    ]);
+    const decoded = decodePlanBytes(bytes);
+    expect(decoded.encoding).toBe("binary");
+    expect(decoded.warning).toMatch(/^文件混用了 UTF-8 和 GBK 两种编码/);
+    expect(extractCatalog(decoded.text).targets).toEqual([]);
+  });
+
   it("still reads a GBK plan as GB18030, even where a short line happens to be valid UTF-8", () => {
     // 南平 in GBK (C4CF C6BD) is also a well-formed two-byte UTF-8 sequence: one such line must not make the file "mixed".
     const text = "南平\n到2027年，二手车交易量较2023年增长45%。\n到2027年，再生资源回收量达到30万吨。\n";
     const decoded = decodePlanBytes(toGbk(text));
     expect(decoded).toEqual({ text, encoding: "gb18030" });
     expect(extractCatalog(decoded.text).targets.map((target) => target.value)).toEqual([45, 30]);
+  });
+
+  it("reads each bundled plan saved as GBK as GB18030, to the very text of its UTF-8 file", () => {
+    for (const file of fs
+      .readdirSync(path.join(__dirname, "..", "..", "seeds"))
+      .filter((name) => name.endsWith(".txt"))) {
+      const text = fs.readFileSync(path.join(__dirname, "..", "..", "seeds", file), "utf8");
+      const decoded = decodePlanBytes(toGbk(text));
+      expect([file, decoded.encoding]).toEqual([file, "gb18030"]);
+      expect(decoded.text).toBe(text);
+    }
   });
 
   it("reads a valid UTF-8 file without warnings", () => {
