@@ -32,6 +32,14 @@ function extract(file: string, ...args: string[]): { status: number; stdout: str
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The text the plan readers make of a file, read by the built CLI's modules in a separate Node (pdf.js needs real ES modules). */
+function readerText(file: string): string {
+  const script = `const { readPlanFile } = require(${JSON.stringify(path.join(ROOT, "lib/src/readers"))});
+    const { nodeReaderHost } = require(${JSON.stringify(path.join(ROOT, "lib/src/cli/readers/planFile"))});
+    readPlanFile(require("fs").readFileSync(process.argv[1]), process.argv[1], nodeReaderHost).then((reading) => process.stdout.write(reading.text));`;
+  return execFileSync(process.execPath, ["-e", script, file], { encoding: "utf8" });
+}
+
 /** What a planner checks of each target: indicator, kind, value, unit, years, departments. */
 function targetsOf(file: string, city: string): unknown[] {
   const result = extract(file, "--city", city);
@@ -80,10 +88,7 @@ describe("plans in Word and PDF (LibreOffice Writer)", () => {
   it("keeps every source clause pointing into the text a PDF was read as", () => {
     const result = extract(pdf[1], "--format", "json");
     const catalog = JSON.parse(result.stdout) as { targets: CliTarget[] };
-    const script = `const { readPlanFile } = require(${JSON.stringify(path.join(ROOT, "lib/src/readers"))});
-      const { nodeReaderHost } = require(${JSON.stringify(path.join(ROOT, "lib/src/cli/readers/planFile"))});
-      readPlanFile(require("fs").readFileSync(process.argv[1]), "plan.pdf", nodeReaderHost).then((r) => process.stdout.write(r.text));`;
-    const text = execFileSync(process.execPath, ["-e", script, pdf[1]], { encoding: "utf8" });
+    const text = readerText(pdf[1]);
     for (const target of catalog.targets)
       expect(text.slice(target.source.start, target.source.end)).toBe(target.source.text);
   });
@@ -107,10 +112,7 @@ describe("plans in Word and PDF (LibreOffice Writer)", () => {
     const word = path.join(dir, "headed.docx");
     fs.writeFileSync(word, await wordFile(body));
     const [printed] = convertWithWriter([word], "pdf", path.join(dir, "printed"));
-    const script = `const { readPlanFile } = require(${JSON.stringify(path.join(ROOT, "lib/src/readers"))});
-      const { nodeReaderHost } = require(${JSON.stringify(path.join(ROOT, "lib/src/cli/readers/planFile"))});
-      readPlanFile(require("fs").readFileSync(process.argv[1]), "plan.pdf", nodeReaderHost).then((r) => process.stdout.write(r.text));`;
-    const text = execFileSync(process.execPath, ["-e", script, printed], { encoding: "utf8" });
+    const text = readerText(printed);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [printed], { encoding: "utf8" }))?.[1]);
     expect(pages).toBeGreaterThanOrEqual(3);
     expect(text).not.toContain("白云市人民政府办公室");
@@ -130,10 +132,7 @@ describe("plans in Word and PDF (LibreOffice Writer)", () => {
     const word = path.join(dir, "table.docx");
     fs.writeFileSync(word, await wordFile(["附件", table]));
     const [printed] = convertWithWriter([word], "pdf", path.join(dir, "table"));
-    const script = `const { readPlanFile } = require(${JSON.stringify(path.join(ROOT, "lib/src/readers"))});
-      const { nodeReaderHost } = require(${JSON.stringify(path.join(ROOT, "lib/src/cli/readers/planFile"))});
-      readPlanFile(require("fs").readFileSync(process.argv[1]), "plan.pdf", nodeReaderHost).then((r) => process.stdout.write(r.text));`;
-    const text = execFileSync(process.execPath, ["-e", script, printed], { encoding: "utf8" });
+    const text = readerText(printed);
     // (On a one-page PDF the running header cannot be told from a title, so the text starts with it.)
     const lines = text.split("\n");
     expect(lines.slice(lines.indexOf("附件"))).toEqual(["附件", ...table.map((row) => row.join("\t"))]);
