@@ -111,7 +111,12 @@ export function htmlToPlanText(html: string, options: HtmlTextOptions = {}): str
 
 function walk(node: HtmlNode, out: LineBuilder, keepTabs: boolean, preformatted: boolean): void {
   if (node.type === "text") {
-    out.append(collapse(node.data ?? "", keepTabs, preformatted));
+    const text = collapse(node.data ?? "", keepTabs, preformatted);
+    // Only preformatted text still holds line breaks: each is a line of its own.
+    text.split(/\r?\n|\r/).forEach((part, index) => {
+      if (index > 0) out.newline();
+      out.append(part);
+    });
     return;
   }
   if (node.type === "comment" || node.type === "directive" || node.type === "script" || node.type === "style") return;
