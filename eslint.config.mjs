@@ -53,6 +53,28 @@ export default tseslint.config(
     },
   },
   {
+    // Plan readers run in Node and in the task pane alike: bytes in, text out, no file, process, DOM or Office.
+    files: ["src/readers/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["fs", "fs/*", "node:*", "path", "child_process", "os", "exceljs"],
+              message: "src/readers take bytes from their host (src/cli, src/office) and do no I/O.",
+            },
+            {
+              group: ["**/cli", "**/cli/*", "**/office/*", "**/xlsx", "**/xlsx/*", "**/workbook", "**/workbook/*"],
+              message: "src/readers depend on src/core only.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "process", "Office", "Excel", "document", "window", "require"],
+    },
+  },
+  {
     // Hosts reach the workbook layer and the sheet definitions only through src/workbook's index.
     files: ["src/cli/**/*.ts", "src/office/**/*.ts", "src/xlsx/**/*.ts"],
     rules: {

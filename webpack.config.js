@@ -17,6 +17,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { DEV_BASE_URL, transformManifest } = require("./scripts/manifest");
 
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+/** pdf.js's worker and the CMaps of Chinese (GB) PDFs, served beside taskpane.html and fetched only when a PDF is opened. */
+const PDFJS_DIR = path.dirname(require.resolve("pdfjs-dist/package.json"));
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const FUNCTIONS_ENTRY = "./src/office/functions/functions.ts";
 const SIMPLE_STATISTICS_ESM = path.join(
@@ -89,6 +91,8 @@ module.exports = async (_env, argv) => {
           // Already minified by Microsoft: do not run them through the minimizer again.
           info: { minimized: true },
         })),
+        { from: "build/pdf.worker.min.mjs", context: PDFJS_DIR, to: "pdfjs/", info: { minimized: true } },
+        { from: "cmaps/*GB*.bcmap", context: PDFJS_DIR, to: "pdfjs/cmaps/[name][ext]" },
         {
           from: "manifest.xml",
           to: "manifest.xml",

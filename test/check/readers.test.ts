@@ -7,6 +7,7 @@ import { captureIo } from "../../src/cli/io";
 import { decodeCsvBytes, parseCsvText } from "../../src/cli/readers/csv";
 import { readBaselineFiles, readReportFiles } from "../../src/cli/readers/tables";
 import { FIXTURES } from "./helpers";
+import { declareUncompressedSize } from "../readers/builders";
 
 describe("decodeCsvBytes", () => {
   it("reads GB18030 (Excel's CSV on Chinese Windows)", () => {
@@ -57,6 +58,19 @@ describe("readReportFiles", () => {
     expect(tables[0].file).toBe("商务局.xlsx");
     expect(tables[0].rows[1]).toEqual(["2025-06-01", "市商务局", "示例-06", 5]);
     expect(tables[0].rows[3]).toEqual(["2025-07", "市商务局", "示例-06", 7]);
+  });
+
+  it("refuses a zip bomb named .xlsx before inflating it, and reads the other files (issue 13 item 8)", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("月度填报").addRow(["期间", "部门", "目标编号", "填报值"]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    fs.writeFileSync(path.join(directory, "bomb.xlsx"), declareUncompressedSize(bytes, 300_000_000));
+    fs.writeFileSync(path.join(directory, "ok.csv"), "期间,部门,目标编号,填报值\n2025-06,市商务局,示例-06,5\n");
+    const { tables, failures } = await readReportFiles(["bomb.xlsx", "ok.csv"], captureIo(directory));
+    expect(failures).toEqual([
+      { file: "bomb.xlsx", message: expect.stringMatching(/^文件解压后有 \d+ MB，超过上限 200 MB/) },
+    ]);
+    expect(tables.map((table) => table.file)).toEqual(["ok.csv"]);
   });
 
   it("reports missing and unsupported files without stopping", async () => {

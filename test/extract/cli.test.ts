@@ -89,9 +89,15 @@ describe("liangxin extract", () => {
         path.join(dir, "u16be.txt"),
         Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(seed, "utf16le").swap16()]),
       );
+      // An Excel workbook renamed .txt (a PDF or Word file renamed so is read as what it is: test/system/formats).
       fs.writeFileSync(
         path.join(dir, "plan.txt"),
-        "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type/Catalog>> endobj\n到2027年，二手车交易量较2023年增长45%",
+        Buffer.from(
+          "504b03040a00000000009b93845d0000000000000000000000000f000000786c2f776f726b626f6f6b2e786d6c" +
+            "504b010214000a00000000009b93845d0000000000000000000000000f00000000000000000000000000000000" +
+            "00786c2f776f726b626f6f6b2e786d6c504b050600000000010001003d0000002d0000000000",
+          "hex",
+        ),
       );
     });
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -106,13 +112,13 @@ describe("liangxin extract", () => {
       }
     });
 
-    it("refuses a PDF renamed .txt with a clear message and no targets, exit 1", async () => {
+    it("refuses an Excel workbook renamed .txt with a clear message and no targets, exit 1", async () => {
       const io = captureIo(dir);
       expect(await run(["plan.txt", "u16le.txt"], io)).toBe(1);
       expect(io.err).toContain("plan.txt");
-      expect(io.err).toContain("looks like a PDF: save the plan as text");
-      const [pdf, text] = JSON.parse(io.out);
-      expect(pdf).toEqual({ file: "plan.txt", error: expect.stringContaining("这是 PDF 文件") });
+      expect(io.err).toContain("an Excel workbook, not a plan");
+      const [workbook, text] = JSON.parse(io.out);
+      expect(workbook).toEqual({ file: "plan.txt", error: expect.stringContaining("这是 Excel 工作簿") });
       expect(text.targets.length).toBeGreaterThan(10);
     });
   });

@@ -93,3 +93,85 @@ export function expectClose(actual: number | string | null, expected: number, la
   if (Math.abs(actual - expected) > 1e-6 * Math.max(1, Math.abs(expected)))
     throw new Error(`${label}: expected ${expected}, LibreOffice gave ${actual}`);
 }
+
+// ---- Writer -------------------------------------------------------------------------------------
+
+/**
+ * Converts documents with LibreOffice Writer (`soffice --headless --convert-to docx|pdf`) in a
+ * throw-away profile; text files are read as UTF-8 (the seeds' encoding).
+ * @returns the converted files' paths, in the order given
+ */
+export function convertWithWriter(files: string[], format: "docx" | "pdf", outDir: string): string[] {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "liangxin-lo-profile-"));
+  try {
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        // Plain text in UTF-8, opened by Writer (not Calc's CSV import); other inputs by their own filter.
+        ...(files.every((file) => file.endsWith(".txt")) ? ["--infilter=Text (encoded):UTF8,LF,,,"] : []),
+        "--convert-to",
+        format === "docx" ? "docx:MS Word 2007 XML" : "pdf:writer_pdf_Export",
+        "--outdir",
+        outDir,
+        ...files,
+      ],
+      { stdio: "pipe", timeout: 150000 },
+    );
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  return files.map((file) => path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${format}`)));
+}
+
+/**
+ * A scanned document as a PDF: one page holding only a JPEG image (no text layer), the way a
+ * scanner or a photo-to-PDF app writes it.
+ * @param jpeg - the page image
+ */
+export function imageOnlyPdf(jpeg: Buffer): Buffer {
+  // The frame header (SOF0–SOF2) holds the image's height and width.
+  let offset = 2;
+  let width = 0;
+  let height = 0;
+  while (offset < jpeg.length) {
+    const marker = jpeg.readUInt16BE(offset);
+    if (marker >= 0xffc0 && marker <= 0xffc2) {
+      height = jpeg.readUInt16BE(offset + 5);
+      width = jpeg.readUInt16BE(offset + 7);
+      break;
+    }
+    offset += 2 + jpeg.readUInt16BE(offset + 2);
+  }
+  const content = "q 595 0 0 842 0 0 cm /Im0 Do Q";
+  const objects: Buffer[] = [
+    Buffer.from("<< /Type /Catalog /Pages 2 0 R >>"),
+    Buffer.from("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+    Buffer.from(
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>",
+    ),
+    Buffer.concat([
+      Buffer.from(
+        `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
+      ),
+      jpeg,
+      Buffer.from("\nendstream"),
+    ]),
+    Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`),
+  ];
+  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n")];
+  const offsets: number[] = [];
+  let length = parts[0].length;
+  objects.forEach((body, index) => {
+    offsets.push(length);
+    const object = Buffer.concat([Buffer.from(`${index + 1} 0 obj\n`), body, Buffer.from("\nendobj\n")]);
+    parts.push(object);
+    length += object.length;
+  });
+  const xref =
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` +
+    offsets.map((at) => `${String(at).padStart(10, "0")} 00000 n \n`).join("") +
+    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  return Buffer.concat([...parts, Buffer.from(xref)]);
+}

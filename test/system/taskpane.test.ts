@@ -2,20 +2,24 @@
  * The built task pane in Debian's Chromium: the city list renders, choosing a city shows the
  * extraction preview with source clauses, office.js (served from the build, i.e. from
  * node_modules/@microsoft/office-js) loads, and nothing is logged as an error. Opening a GBK
- * file decodes it, and a new plan (file or paste) never keeps the previous city's ids.
+ * file decodes it, and a new plan (file or paste) never keeps the previous city's ids. Word and
+ * PDF plans (made by LibreOffice Writer) open through the file picker, their readers loaded then.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
+import * as os from "os";
 import { chromium, type Browser } from "playwright-core";
+import { convertWithWriter } from "./lo";
 
 const ROOT = path.resolve(__dirname, "../..");
 const OUT = path.join(ROOT, "test-artifacts", "taskpane-dist");
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
   ".json": "application/json",
   ".png": "image/png",
   ".xml": "application/xml",
@@ -176,7 +180,7 @@ describe("task pane in Chromium", () => {
     expect(await page.inputValue("#city-name")).toBe("新郑");
   });
 
-  it("refuses a PDF saved as .txt with a message and extracts nothing", async () => {
+  it("reads a PDF saved as .txt as a PDF: a damaged one gets a message and extracts nothing", async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.waitForSelector("#cities button");
@@ -186,7 +190,39 @@ describe("task pane in Chromium", () => {
       buffer: Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type/Catalog>> endobj\n", "latin1"),
     });
     await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("PDF"));
-    expect(await page.locator("#status").textContent()).toContain("plan.txt：这是 PDF 文件");
+    expect(await page.locator("#status").textContent()).toContain("plan.txt：PDF 文件已损坏");
     expect(await page.locator("table.preview td.id").count()).toBe(0);
+  });
+
+  it("opens a Word and a PDF plan through the file picker, loading their readers only then", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "liangxin-pane-"));
+    const seed = path.join(dir, "xinzheng.txt");
+    fs.copyFileSync(path.join(ROOT, "seeds", "004_3d18c461efc57f01.txt"), seed);
+    const [docx] = convertWithWriter([seed], "docx", dir);
+    const [pdf] = convertWithWriter([seed], "pdf", dir);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${baseUrl}/taskpane.html`);
+    await page.waitForSelector("#cities button");
+    expect(requested.some((url) => url.includes("pdfjs"))).toBe(false);
+
+    await page.locator("#plan-text").fill(fs.readFileSync(seed, "utf8"));
+    await page.locator("#extract").click();
+    await page.waitForSelector("table.preview td.id");
+    const fromText = await page.locator("table.preview td.id").allTextContents();
+
+    for (const file of [docx, pdf]) {
+      await page.locator("#plan-text").fill("");
+      await page.setInputFiles("#plan-file", file);
+      await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>("#plan-text")?.value !== "");
+      await page.waitForSelector("table.preview td.id");
+      expect(await page.locator("table.preview td.id").allTextContents()).toEqual(fromText);
+    }
+    expect(requested.some((url) => url.endsWith("pdf.worker.min.mjs"))).toBe(true);
+    expect(errors).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

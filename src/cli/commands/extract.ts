@@ -1,26 +1,30 @@
 /**
  * `liangxin extract <file…> [--format json|table] [--city 名]`: prints the target catalog of
- * each plan file (decoded as UTF-8, UTF-16 with a BOM, or GB18030). One file → one catalog
+ * each plan file — text (UTF-8, UTF-16 with a BOM, or GB18030), Word (.docx), PDF with a text
+ * layer, or a web page (.html), recognised by content (src/readers). One file → one catalog
  * object; several → an array in argument order, each element carrying its `file`, and a file
  * that could not be read keeping its place as `{ file, error }`. A bundled city's name (南平,
  * nanping) stands for its seed file.
- * Exit code: 0 when every file was read, 1 when any could not be (missing, a directory, not a
- * text file; the others are still printed), 2 for a usage error.
+ * Exit code: 0 when every file was read, 1 when any could not be (missing, a directory, a scan, an
+ * old .doc, a damaged file; the others are still printed), 2 for a usage error. What a reader
+ * repaired or skipped goes to stderr and to the catalog's warnings.
  */
 import * as fs from "fs";
 import * as path from "path";
 import type { Catalog, Target } from "../../core/catalog";
 import { findBundledCity } from "../../core/cities";
-import { decodePlanBytes } from "../../core/decode";
 import { extractCatalog } from "../../core/extract/index";
+import { PlanReadError, readPlanFile } from "../../readers";
 import type { CliIo } from "../io";
+import { nodeReaderHost } from "../readers/planFile";
 
 const HELP = `Usage: liangxin extract <file…> [--format json|table] [--city 名]
 
-  Extracts the target catalog (目标清单) from plan text files (UTF-8, UTF-16 or GB18030/GBK).
+  Extracts the target catalog (目标清单) from plan files: text (UTF-8, UTF-16 or GB18030/GBK),
+  Word (.docx), PDF with a text layer, or a web page (.html/.htm), recognised by content.
   One file prints one catalog object; several print an array in the order given, each
   element with its "file", and {"file": …, "error": …} for a file that could not be read.
-  A PDF or Word file is refused: save the plan as text (.txt) first.
+  A scanned PDF (no text layer) needs OCR first; an old .doc/.wps must be saved as .docx.
 
   --format json    JSON catalog (default); the schema is schemas/catalog.schema.json
   --format table   a readable table, one target per row, with its source clause
@@ -28,6 +32,7 @@ const HELP = `Usage: liangxin extract <file…> [--format json|table] [--city �
   A bundled city's name (南阳 南平 邯郸 开封 新郑, or its slug) stands for its seed file.
 
   Example: liangxin extract seeds/001_bc9db3d026010e14.txt --format table
+           liangxin extract plan.docx plan.pdf plan.html
            liangxin extract 南平
 `;
 
@@ -153,14 +158,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let failed = false;
   for (const arg of parsed.files) {
     const { filePath, cityName } = resolvePlan(arg, io.cwd);
-    const read = readPlanText(filePath);
+    const read = await readPlan(filePath);
     if ("error" in read) {
       io.stderr(`liangxin extract: 无法读取 ${arg}：${read.error}\n`);
       results.push({ file: arg, error: read.error });
       failed = true;
       continue;
     }
-    const catalog = extractCatalog(read.text, { cityName: parsed.city ?? cityName });
+    for (const warning of read.warnings) io.stderr(`liangxin extract: ${arg}：${warning}\n`);
+    const extracted = extractCatalog(read.text, { cityName: parsed.city ?? cityName });
+    const catalog = { ...extracted, warnings: [...read.warnings, ...extracted.warnings] };
     if (parsed.format === "table") io.stdout(formatCatalogTable(catalog, arg));
     results.push({ file: arg, ...catalog });
   }
@@ -179,13 +186,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 type ExtractResult = (Catalog & { file: string }) | { file: string; error: string };
 
 /**
- * A plan file's decoded text, or a readable reason why there is none: missing, a directory,
- * unreadable, or not a text file (PDF, Word, binary).
+ * A plan file's text (any format the readers know) and their warnings, or a readable reason why
+ * there is none: missing, a directory, unreadable, or refused by a reader (scan, old .doc, damaged).
  */
-function readPlanText(filePath: string): { text: string } | { error: string } {
+async function readPlan(filePath: string): Promise<{ text: string; warnings: string[] } | { error: string }> {
   let bytes: Uint8Array;
   try {
-    if (fs.statSync(filePath).isDirectory()) return { error: "是一个目录，请给出方案文本文件 (is a directory)" };
+    if (fs.statSync(filePath).isDirectory()) return { error: "是一个目录，请给出方案文件 (is a directory)" };
     bytes = fs.readFileSync(filePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -193,7 +200,11 @@ function readPlanText(filePath: string): { text: string } | { error: string } {
     if (code === "EACCES" || code === "EPERM") return { error: "没有读取权限 (permission denied)" };
     return { error: error instanceof Error ? error.message : String(error) };
   }
-  const decoded = decodePlanBytes(bytes);
-  if (decoded.encoding === "binary") return { error: decoded.warning ?? "不是文本文件 (not a text file)" };
-  return { text: decoded.text };
+  try {
+    const reading = await readPlanFile(bytes, path.basename(filePath), nodeReaderHost);
+    return { text: reading.text, warnings: reading.warnings };
+  } catch (error) {
+    if (error instanceof PlanReadError) return { error: error.message };
+    throw error;
+  }
 }

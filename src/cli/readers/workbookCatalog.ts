@@ -8,6 +8,7 @@ import * as path from "path";
 import type { Catalog } from "../../core/catalog";
 import { STATE_NAMESPACE, stateFromXml } from "../../workbook";
 import { readCustomXmlParts } from "../../xlsx/customXml";
+import { checkZipSize } from "../../readers/zip";
 
 export interface StoredCatalog {
   /** The workbook it came from, as the user gave it. */
@@ -30,7 +31,9 @@ export async function findStoredCatalog(files: readonly string[], cwd: string): 
     if (!/\.xlsx$/i.test(file)) continue;
     let parts: string[];
     try {
-      parts = await readCustomXmlParts(fs.readFileSync(path.resolve(cwd, file)), STATE_NAMESPACE);
+      const bytes = fs.readFileSync(path.resolve(cwd, file));
+      checkZipSize(bytes); // a zip bomb is skipped here and refused, with its reason, by the report reader
+      parts = await readCustomXmlParts(bytes, STATE_NAMESPACE);
     } catch {
       continue;
     }

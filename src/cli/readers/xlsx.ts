@@ -1,5 +1,7 @@
 /** Reading report and baseline sheets from .xlsx files with exceljs. */
+import * as fs from "fs";
 import ExcelJS from "exceljs";
+import { checkZipSize } from "../../readers/zip";
 
 export interface SheetRows {
   sheet: string;
@@ -23,13 +25,17 @@ export function plainCellValue(value: ExcelJS.CellValue): unknown {
 }
 
 /**
- * Reads every worksheet of an .xlsx file as 2-D arrays of plain values.
+ * Reads every worksheet of an .xlsx file as 2-D arrays of plain values. The archive's declared
+ * uncompressed size is checked first: a zip bomb named .xlsx is refused before exceljs inflates it.
  * @param filePath the workbook's path
  * @returns one entry per worksheet, in workbook order
+ * @throws PlanReadError "tooLarge" above 200 MB uncompressed, "corrupt" without a zip directory
  */
 export async function readXlsxSheets(filePath: string): Promise<SheetRows[]> {
+  const bytes = fs.readFileSync(filePath);
+  checkZipSize(bytes);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(filePath);
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook.worksheets.map((worksheet) => {
     const rows: unknown[][] = [];
     worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

@@ -8,7 +8,6 @@ import { setTheme } from "@fluentui/web-components/theme/set-theme.js";
 import { webLightTheme } from "@fluentui/tokens";
 import type { Catalog } from "../../core/catalog";
 import { BUNDLED_CITIES, type BundledCity } from "../../core/cities";
-import { decodePlanBytes } from "../../core/decode";
 import { extractCatalog } from "../../core/extract";
 import type { Locale } from "../../core/i18n";
 import { checkReports } from "../excel/checkReports";
@@ -16,6 +15,8 @@ import { loadCatalogIntoWorkbook, type LoadStep } from "../excel/sheetBuilder";
 import { bareNameDefinitions } from "../functions/names";
 import { renderWorkbook } from "../../workbook";
 import { CHECKED_EVENT, FAILED_EVENT, type CheckedDetail } from "../commands/events";
+import { readPlanFile, type PlanReading } from "../../readers";
+import { browserReaderHost } from "./planFile";
 import { previewHtml } from "./preview";
 import { loadSeedText } from "./seeds";
 import { PANE_STRINGS, type PaneStrings } from "./strings";
@@ -197,17 +198,21 @@ function showChecked(result: CheckedDetail): void {
 }
 
 async function readFile(file: File): Promise<void> {
-  // Plans come as GBK as often as UTF-8 (file.text() would read GBK as mojibake); PDFs are refused.
-  const decoded = decodePlanBytes(new Uint8Array(await file.arrayBuffer()));
-  if (decoded.warning) {
-    setStatus(`${file.name}：${decoded.warning}`, true);
+  // Word, PDF and web pages go through src/readers (their parsers load only now); text is decoded
+  // there too, GBK as often as UTF-8. A scan, an old .doc or a damaged file gets the reader's message.
+  setStatus(strings().readingFile(file.name));
+  let reading: PlanReading;
+  try {
+    reading = await readPlanFile(new Uint8Array(await file.arrayBuffer()), file.name, browserReaderHost);
+  } catch (error) {
+    setStatus(`${file.name}：${messageOf(error)}`, true);
     return;
   }
-  element<HTMLTextAreaElement>("plan-text").value = decoded.text;
+  element<HTMLTextAreaElement>("plan-text").value = reading.text;
   // A file is a new plan: the city chosen or read before is not its city; a name the user typed stays.
   forgetPreviousCity();
-  setStatus("");
-  runExtraction(decoded.text, typedCityName());
+  setStatus(reading.warnings.map((warning) => `${file.name}：${warning}`).join(" "));
+  runExtraction(reading.text, typedCityName());
 }
 
 function start(): void {
