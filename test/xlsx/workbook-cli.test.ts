@@ -39,11 +39,12 @@ describe("liangxin workbook", () => {
         expect(fs.existsSync(path.join(directory, "out", `${city.slug}.xlsx`))).toBe(true);
   });
 
-  it("refuses unknown options and a missing source with exit code 1", async () => {
+  it("refuses unknown options and a missing source as usage errors (exit 2) with the usage line", async () => {
     const io = captureIo(directory);
-    expect(await run(["--catalog", fixture, "--colour"], io)).toBe(1);
+    expect(await run(["--catalog", fixture, "--colour"], io)).toBe(2);
     expect(io.err).toContain("unknown option --colour");
-    expect(await run([], io)).toBe(1);
+    expect(io.err).toContain("用法 Usage: liangxin workbook (--city");
+    expect(await run([], io)).toBe(2);
     expect(io.err).toContain("exactly one of --city, --catalog or --all");
   });
 
