@@ -37,5 +37,7 @@ module.exports = {
   ],
   // A run-wide setting (jest ignores it per project): npm run test:system raises it to 180 s.
   testTimeout: 30000,
+  // Jest's default (cores − 1) is one worker on a two-core machine; the suites are CPU-bound and independent.
+  maxWorkers: 2,
   reporters: ["default", "<rootDir>/scripts/slowest-suites.js"],
 };
