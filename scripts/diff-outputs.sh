@@ -28,12 +28,16 @@ outputs() { # <rev> <side>
       's#<dcterms:(created|modified)[^>]*>[^<]*</dcterms:[a-z]+>##g' {} +
   done
   local fixtures="$src/test/fixtures/check"
-  (cd "$src" && node bin/liangxin.js check "$fixtures/report-gb18030.csv" --city "$fixtures/catalog.json" \
-    --baselines "$fixtures/baselines.csv" --format json) >"$out/check/report.json" 2>/dev/null || true
+  # Relative paths: the output names its input files, and the two worktrees differ in their paths.
+  (cd "$fixtures" && node "$src/bin/liangxin.js" check report-gb18030.csv --city catalog.json \
+    --baselines baselines.csv --format json) >"$out/check/report.json" 2>/dev/null || true
 }
 
 outputs "$1" a
 outputs "$2" b
+for side in a b; do
+  echo "$side: $(find "$work/$side/catalogs" -size +1k | wc -l) catalogs, $(find "$work/$side/workbooks" -name '*.xml' | wc -l) workbook XML parts, check $(wc -c <"$work/$side/check/report.json") bytes"
+done
 if diff -r "$work/a" "$work/b"; then
   echo "相同 Same: catalogs, workbooks and check outputs of $1 and $2 agree."
 else
