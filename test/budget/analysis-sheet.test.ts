@@ -98,7 +98,8 @@ function columnOf(sheet: RenderedSheet, key: string): number {
 
 /** The workbook's cells with the user's inputs typed in, as HyperFormula sheets. */
 function filledSheets(workbook: RenderedWorkbook, edits = EDITS) {
-  const sheets = renderedToSheets(workbook);
+  // 补贴测算 reads 目标总表 (and 说明), never 月度填报 or 部门预警: those stay out, to keep HyperFormula quick.
+  const sheets = renderedToSheets(workbook, ["reports", "departments"]);
   const budget = sheetByKey(workbook.sheets, "budget");
   const targets = sheetByKey(workbook.sheets, "targets");
   const rows = sheets["补贴测算"];

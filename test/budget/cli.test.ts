@@ -41,9 +41,9 @@ describe("liangxin budget", () => {
     expect(io.out).toContain("国家标准");
   });
 
-  it("refuses an unknown program id", async () => {
+  it("refuses an unknown program id as a usage error (exit 2)", async () => {
     const io = captureIo();
-    expect(await main(["budget", "--city", "南平", "--volume", "rockets=5"], io)).toBe(1);
+    expect(await main(["budget", "--city", "南平", "--volume", "rockets=5"], io)).toBe(2);
     expect(io.err).toContain("unknown program id rockets");
   });
 });

@@ -1,6 +1,6 @@
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as path from "path";
-import { SUBSIDY_FUNCTIONS } from "../../src/core/budget/sheetFunctions";
+import { SUBSIDY_FUNCTIONS } from "../../src/core/sheet/subsidyFunctions";
 
 interface Parameter {
   name: string;

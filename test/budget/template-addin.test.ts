@@ -56,7 +56,7 @@ describe("补贴测算 add-in formulas", () => {
   it("compute the core model's costs and totals (开封, 中部: 90% central)", () => {
     const workbook = renderWorkbook(catalog, { flavour: "addin" });
     const budget = sheetByKey(workbook.sheets, "budget");
-    const hf = recalculate(workbook);
+    const hf = recalculate(workbook, ["reports", "departments"]);
     const budgetId = hf.getSheetId("补贴测算")!;
     hf.setCellContents(
       address(hf.getSheetId("目标总表")!, refOf(sheetByKey(workbook.sheets, "targets"), "baseline", 0)),

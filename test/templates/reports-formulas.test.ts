@@ -44,7 +44,7 @@ interface Report {
 /** Renders, types the leak rate's baseline and the report rows as a planner would, and recalculates. */
 function compute(flavour: Flavour, reports: readonly Report[]) {
   const workbook = renderWorkbook(catalog, { flavour, reportRows: 8 });
-  const hf = recalculate(workbook);
+  const hf = recalculate(workbook, ["budget"]);
   const targets = sheetByKey(workbook.sheets, "targets");
   const reportSheet = sheetByKey(workbook.sheets, "reports");
   const departments = sheetByKey(workbook.sheets, "departments");

@@ -73,7 +73,7 @@ type Row = [period: string, department: string, targetId: string, value: number 
 function compute(flavour: Flavour, rows: readonly Row[], options: { firstIndex?: number; reportRows?: number } = {}) {
   // A short table keeps HyperFormula quick; the row-303 case renders the full default.
   const workbook = renderWorkbook(catalog, { flavour, reportRows: "reportRows" in options ? options.reportRows : 12 });
-  const hf = recalculate(workbook);
+  const hf = recalculate(workbook, ["budget"]);
   const sheet = (key: Parameters<typeof sheetByKey>[1]) => sheetByKey(workbook.sheets, key);
   const id = (key: Parameters<typeof sheetByKey>[1]) => hf.getSheetId(sheet(key).name) as number;
   const targets = sheet("targets");

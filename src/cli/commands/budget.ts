@@ -3,6 +3,8 @@
  * parameters with their sources, the budget by program × year × funding level, the sensitivity
  * table and the Monte Carlo P10/P50/P90. Parses arguments, calls the budget core, formats.
  */
+import type { CommandSpec } from "../args";
+import { parseCommandArgs, usageError } from "../args";
 import type { CliIo } from "../io";
 import { BUNDLED_CITIES } from "../../core/cities";
 import { budgetLinesFromPrograms, computeBudget, DEFAULT_BUDGET_YEARS } from "../../core/budget/budget";
@@ -23,23 +25,59 @@ import type { Catalog } from "../../core/catalog";
 import { isLiangxinError } from "../../core/errors";
 import { DEFAULT_BASE_YEAR, DEFAULT_TARGET_YEAR } from "../../core/trajectory";
 
-const HELP = `Usage: liangxin budget --city <城市> [options]
+const SPEC = {
+  name: "budget",
+  usage: "--city <城市> [选项]",
+  zh: "补贴测算：按默认（国家标准/待核实/示例）参数测算各项目各年度补贴资金、各级分担、敏感性和 P10/P50/P90。数量没有默认值：请给出，或给出报废基数。",
+  en: "Subsidy budget with the default parameters. Volumes have no default: give them, or a scrapping baseline.",
+  options: {
+    city: {
+      type: "string",
+      value: "<城市>",
+      zh: `内置城市（${BUNDLED_CITIES.map((city) => city.name).join("、")}）或目标清单 .json（必填）`,
+      en: "a bundled city or a catalog .json (required)",
+    },
+    volume: {
+      type: "string",
+      multiple: true,
+      value: "<id>=<n>",
+      zh: "某项目每年的补贴数量（可重复），如 --volume applianceAc=20000；<id>:<年>=<n> 只给一年",
+      en: "eligible units per year for a program (repeatable); <id>:<year>=<n> for one year",
+    },
+    "scrap-baseline": {
+      type: "string",
+      value: "<n>",
+      zh: "2023年报废汽车回收量（辆，正数）：报废数量按该目标的轨迹推算",
+      en: "your 2023 scrapped-vehicle count (a positive number): scrapping volumes follow that target's trajectory",
+    },
+    years: {
+      type: "string",
+      value: "<列表>",
+      zh: `测算年份（默认 ${DEFAULT_BUDGET_YEARS.join(",")}）；方案期外的年份会提示`,
+      en: "budget years; years outside the plan period are warned about",
+    },
+    seed: { type: "string", value: "<n>", zh: `蒙特卡洛随机种子（默认 ${DEFAULT_SEED}）`, en: "Monte Carlo seed" },
+    iterations: {
+      type: "string",
+      value: "<n>",
+      zh: `蒙特卡洛抽样次数（默认 ${DEFAULT_ITERATIONS}）`,
+      en: "Monte Carlo draws",
+    },
+    json: { type: "boolean", zh: "输出 JSON 而非表格", en: "print JSON instead of tables" },
+  },
+  footer: `项目编号 Program ids: ${defaultPrograms()
+    .map((program) => program.id)
+    .join(", ")}
+退出码 Exit: 0 已测算；1 无法读取目标清单；2 用法错误`,
+} satisfies CommandSpec;
 
-补贴测算：按默认（国家标准/待核实/示例）参数测算各项目各年度补贴资金、各级分担、敏感性和 P10/P50/P90。
-Subsidy budget with the default parameters. Volumes have no default: give them, or a scrapping baseline.
-
-  --city <name>            a bundled city (${BUNDLED_CITIES.map((city) => city.name).join(", ")}) or a catalog .json
-  --volume <id>=<n>        eligible units per year for a program (repeatable), e.g. --volume applianceAc=20000;
-                           <id>:<year>=<n> for one year
-  --scrap-baseline <n>     your 2023 报废汽车回收量 (辆, a positive number): scrapping volumes follow that target's trajectory
-  --years <list>           budget years (default ${DEFAULT_BUDGET_YEARS.join(",")}); years outside the plan period are warned about
-  --seed <n>, --iterations <n>   Monte Carlo (default seed ${DEFAULT_SEED}, ${DEFAULT_ITERATIONS} draws)
-  --json                   print JSON instead of tables
-  -h, --help               this help
-Program ids: ${defaultPrograms()
-  .map((program) => program.id)
-  .join(", ")}
-`;
+/** A number option's value, or a usage error's reason. */
+function numberOption(name: string, text: string): number | string {
+  const parsed = Number(text);
+  if (text.trim() === "" || !Number.isFinite(parsed))
+    return `--${name} 需要一个数 (--${name} needs a number, not "${text}")`;
+  return parsed;
+}
 
 const wan = (yuan: number) => (yuan / 10000).toFixed(2);
 
@@ -60,75 +98,46 @@ function planPeriod(catalog: Catalog): { startYear: number; targetYear: number }
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let city: string | undefined;
+  const parsed = parseCommandArgs(SPEC, args, io);
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
+  const city = values.city;
+  if (!city) return usageError(SPEC, io, "须给出 --city (--city is required)");
+  const json = values.json ?? false;
+  const seed = numberOption("seed", values.seed ?? String(DEFAULT_SEED));
+  if (typeof seed === "string") return usageError(SPEC, io, seed);
+  const iterations = numberOption("iterations", values.iterations ?? String(DEFAULT_ITERATIONS));
+  if (typeof iterations === "string") return usageError(SPEC, io, iterations);
+  const years = values.years === undefined ? [...DEFAULT_BUDGET_YEARS] : values.years.split(",").map(Number);
+  if (years.some((year) => !Number.isInteger(year)))
+    return usageError(SPEC, io, "--years 需要整数年份，如 2025,2026,2027 (--years needs whole years)");
   let scrapBaseline: number | null = null;
-  let years = [...DEFAULT_BUDGET_YEARS];
-  let seed = DEFAULT_SEED;
-  let iterations = DEFAULT_ITERATIONS;
-  let json = false;
+  if (values["scrap-baseline"] !== undefined) {
+    const baseline = numberOption("scrap-baseline", values["scrap-baseline"]);
+    if (typeof baseline === "string") return usageError(SPEC, io, baseline);
+    // Scrapping volumes compound from this figure: zero or less has no growth path.
+    if (!(baseline > 0))
+      return usageError(
+        SPEC,
+        io,
+        "--scrap-baseline 须为正数：2023年报废汽车回收量（辆），如 --scrap-baseline 12000 (must be a positive number of vehicles)",
+      );
+    scrapBaseline = baseline;
+  }
   const volumes = new Map<string, Map<number | "*", number>>();
   const programIds = new Set(defaultPrograms().map((program) => program.id));
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    const value = (): string => {
-      const next = args[++index];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    const numberValue = (): number => {
-      const text = value();
-      const parsed = Number(text);
-      if (text.trim() === "" || !Number.isFinite(parsed)) throw new Error(`${arg} needs a number, not "${text}"`);
-      return parsed;
-    };
-    switch (arg) {
-      case "-h":
-      case "--help":
-        io.stdout(HELP);
-        return 0;
-      case "--city":
-        city = value();
-        break;
-      case "--scrap-baseline":
-        scrapBaseline = numberValue();
-        // Scrapping volumes compound from this figure: zero or less has no growth path.
-        if (!(scrapBaseline > 0)) {
-          io.stderr(
-            `budget: --scrap-baseline 须为正数：2023年报废汽车回收量（辆），如 --scrap-baseline 12000 (must be a positive number of vehicles)\n`,
-          );
-          return 2;
-        }
-        break;
-      case "--years":
-        years = value().split(",").map(Number);
-        if (years.some((year) => !Number.isInteger(year)))
-          throw new Error("--years needs whole years, e.g. 2025,2026,2027");
-        break;
-      case "--seed":
-        seed = numberValue();
-        break;
-      case "--iterations":
-        iterations = numberValue();
-        break;
-      case "--json":
-        json = true;
-        break;
-      case "--volume": {
-        const match = /^([A-Za-z0-9_]+)(?::(\d{4}))?=(.+)$/.exec(value());
-        if (!match || !Number.isFinite(Number(match[3]))) throw new Error("--volume needs <id>=<n> or <id>:<year>=<n>");
-        if (!programIds.has(match[1])) throw new Error(`unknown program id ${match[1]} (see --help)`);
-        if (!volumes.has(match[1])) volumes.set(match[1], new Map());
-        volumes.get(match[1])!.set(match[2] ? Number(match[2]) : "*", Number(match[3]));
-        break;
-      }
-      default:
-        io.stderr(`budget: unknown option ${arg}\n\n${HELP}`);
-        return 2;
-    }
-  }
-  if (!city) {
-    io.stderr(`budget: --city is required\n\n${HELP}`);
-    return 2;
+  for (const volume of values.volume ?? []) {
+    const match = /^([A-Za-z0-9_]+)(?::(\d{4}))?=(.+)$/.exec(volume);
+    if (!match || !Number.isFinite(Number(match[3])))
+      return usageError(
+        SPEC,
+        io,
+        "--volume 需要 <id>=<n> 或 <id>:<年>=<n> (--volume needs <id>=<n> or <id>:<year>=<n>)",
+      );
+    if (!programIds.has(match[1]))
+      return usageError(SPEC, io, `未知项目编号 ${match[1]} (unknown program id ${match[1]}, see --help)`);
+    if (!volumes.has(match[1])) volumes.set(match[1], new Map());
+    volumes.get(match[1])!.set(match[2] ? Number(match[2]) : "*", Number(match[3]));
   }
 
   const catalog = loadCatalog(city, io.cwd);

@@ -19,22 +19,32 @@ import {
   SHEET_FUNCTIONS,
   signatureOf,
 } from "../../core/sheet/registry";
+import type { CommandSpec } from "../args";
+import { parseCommandArgs, usageError } from "../args";
 import type { CliIo } from "../io";
 
 const ERROR_CODES: readonly ExcelErrorCode[] = ["#VALUE!", "#NUM!", "#N/A", "#DIV/0!", "#NAME?", "#REF!", "#NULL!"];
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-const HELP = `Usage: liangxin calc <FUNCTION> [arg …]    evaluate a function as an Excel cell would
-       liangxin calc --list                  list the functions and their arguments
-
-  Arguments are typed as in a cell: 60, 2025-06, growth, TRUE. Use "" for an omitted optional
-  argument (or a blank cell) and a JSON array for a range: '[60,70]' (a row), '[[60],[70]]' (a column).
-  Every required argument must be given (exit 2 otherwise).
-  Prints the value (numbers in full precision), "#CODE message" for an error, or a spilled
-  result as a JSON array of rows. Exit code 0 for a value, 1 for an error value, 2 for misuse.
-
-  Example: liangxin calc TARGET_GAP 60 100 200 2025-06 growth
-`;
+const SPEC = {
+  name: "calc",
+  usage: "<函数 FUNCTION> [参数 arg …] | --list",
+  zh:
+    '像 Excel 单元格一样计算一个函数。参数按单元格输入：60、2025-06、growth、TRUE；"" 表示省略的可选参数（或空单元格），\n' +
+    "JSON 数组表示区域：'[60,70]'（一行）、'[[60],[70]]'（一列）。必填参数须给出（否则退出码 2）。\n" +
+    '输出值（数字全精度）、错误值 "#CODE 说明"，或溢出结果的 JSON 行数组。选项写在函数名之前；其后的词都是参数（-5 是数字）。',
+  en:
+    'Evaluates a function as an Excel cell would. Arguments are typed as in a cell; "" is an omitted optional\n' +
+    "argument (or a blank cell) and a JSON array a range. Every required argument must be given (exit 2 otherwise).\n" +
+    "Options come before the function name; every word after it is an argument (so -5 is a number).",
+  options: {
+    list: { type: "boolean", zh: "列出全部函数及其参数", en: "list the functions and their arguments" },
+  },
+  positionals: true,
+  footer:
+    "退出码 Exit: 0 得到值；1 错误值；2 用法错误 (0 a value, 1 an error value, 2 misuse)\n" +
+    "示例 Example: liangxin calc TARGET_GAP 60 100 200 2025-06 growth",
+} satisfies CommandSpec;
 
 /** One command-line word as the cell value it stands for. */
 export function parseCalcArgument(word: string): SheetArgument {
@@ -97,16 +107,18 @@ export function formatResult(result: SheetResult): string {
 class UsageError extends Error {}
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = args;
-  if (name === undefined || name === "--help" || name === "-h") {
-    io.stdout(HELP);
-    return name === undefined ? 2 : 0;
-  }
-  if (name === "--list") {
+  // Only the words before the function name are options: the arguments after it may start with "-".
+  const nameIndex = args.findIndex((arg) => !arg.startsWith("-"));
+  const parsed = parseCommandArgs(SPEC, nameIndex < 0 ? args : args.slice(0, nameIndex + 1), io);
+  if (typeof parsed === "number") return parsed;
+  if (parsed.values.list) {
     for (const fn of Object.values(SHEET_FUNCTIONS))
       io.stdout(`${signatureOf(fn)}\n    ${fn.descriptionZh} ${fn.description}\n`);
     return 0;
   }
+  if (nameIndex < 0) return usageError(SPEC, io, "没有给出函数名 (no function given)");
+  const name = args[nameIndex];
+  const rest = args.slice(nameIndex + 1);
   let values: SheetArgument[];
   try {
     values = rest.map(parseCalcArgument);

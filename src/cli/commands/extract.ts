@@ -15,26 +15,42 @@ import type { Catalog, Target } from "../../core/catalog";
 import { findBundledCity } from "../../core/cities";
 import { extractCatalog } from "../../core/extract/index";
 import { PlanReadError, readPlanFile } from "../../readers";
+import type { CommandSpec } from "../args";
+import { parseCommandArgs, usageError } from "../args";
 import type { CliIo } from "../io";
 import { nodeReaderHost } from "../readers/planFile";
 
-const HELP = `Usage: liangxin extract <file…> [--format json|table] [--city 名]
-
-  Extracts the target catalog (目标清单) from plan files: text (UTF-8, UTF-16 or GB18030/GBK),
-  Word (.docx), PDF with a text layer, or a web page (.html/.htm), recognised by content.
-  One file prints one catalog object; several print an array in the order given, each
-  element with its "file", and {"file": …, "error": …} for a file that could not be read.
-  A scanned PDF (no text layer) needs OCR first; an old .doc/.wps must be saved as .docx.
-
-  --format json    JSON catalog (default); the schema is schemas/catalog.schema.json
-  --format table   a readable table, one target per row, with its source clause
-  --city 名        short city name for target ids (南平 → 南平-01); default: read from the text
-  A bundled city's name (南阳 南平 邯郸 开封 新郑, or its slug) stands for its seed file.
-
-  Example: liangxin extract seeds/001_bc9db3d026010e14.txt --format table
-           liangxin extract plan.docx plan.pdf plan.html
-           liangxin extract 南平
-`;
+const SPEC = {
+  name: "extract",
+  usage: "<文件…> [--format json|table] [--city 名]",
+  zh:
+    "从方案文件（文本 UTF-8/UTF-16/GB18030、Word .docx、有文字层的 PDF、网页 .html）中提取目标清单。一个文件输出一份目标清单；多个文件输出数组，\n" +
+    "按给出的顺序，每个元素带 file，无法读取的文件为 {file, error}。扫描版 PDF 需先 OCR；.doc/.wps 请另存为 .docx。\n" +
+    "内置城市名（南阳 南平 邯郸 开封 新郑，或拼音）代表其种子文件。",
+  en:
+    "Extracts the target catalog from plan files (text, Word .docx, PDF with a text layer, .html). One file prints one catalog object; several print an\n" +
+    "array in the order given, each element with its file, and {file, error} for a file that could not be read.\n" +
+    "A scanned PDF needs OCR first; save an old .doc/.wps as .docx. A bundled city's name stands for its seed file.",
+  options: {
+    format: {
+      type: "string",
+      value: "json|table",
+      zh: "json：JSON 目标清单（默认，格式见 schemas/catalog.schema.json）；table：每个目标一行并附原文",
+      en: "json: the JSON catalog (default); table: one target per row with its source clause",
+    },
+    city: {
+      type: "string",
+      value: "名",
+      zh: "目标编号用的城市简称（南平 → 南平-01），默认从文本读取",
+      en: "short city name for target ids; default: read from the text",
+    },
+  },
+  positionals: true,
+  footer:
+    "退出码 Exit: 0 全部读取；1 有文件无法读取（其余照常输出）；2 用法错误\n" +
+    "示例 Example: liangxin extract seeds/001_bc9db3d026010e14.txt --format table\n" +
+    "              liangxin extract 南平",
+} satisfies CommandSpec;
 
 /** Seeds ship with the package: the nearest folder above this module holding package.json and seeds/. */
 function seedsDir(): string {
@@ -45,34 +61,6 @@ function seedsDir(): string {
     dir = path.dirname(dir);
   }
   return path.resolve(__dirname, "..", "..", "..", "..", "seeds");
-}
-
-interface ExtractArgs {
-  files: string[];
-  format: "json" | "table";
-  city: string | undefined;
-}
-
-function parseArgs(args: readonly string[]): ExtractArgs | string {
-  const parsed: ExtractArgs = { files: [], format: "json", city: undefined };
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    if (arg === "--format" || arg.startsWith("--format=")) {
-      const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++index];
-      if (value !== "json" && value !== "table") return `--format must be json or table (got ${value ?? "nothing"})`;
-      parsed.format = value;
-    } else if (arg === "--city" || arg.startsWith("--city=")) {
-      const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++index];
-      if (!value) return "--city needs a name";
-      parsed.city = value;
-    } else if (arg.startsWith("--")) {
-      return `unknown option ${arg}`;
-    } else {
-      parsed.files.push(arg);
-    }
-  }
-  if (parsed.files.length === 0) return "no file given";
-  return parsed;
 }
 
 /** Where a file argument points: the file itself, else a bundled city's seed. */
@@ -145,18 +133,17 @@ export function formatCatalogTable(catalog: Catalog, fileLabel: string): string 
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
-    io.stdout(HELP);
-    return 0;
-  }
-  const parsed = parseArgs(args);
-  if (typeof parsed === "string") {
-    io.stderr(`liangxin extract: ${parsed}\n\n${HELP}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(SPEC, args, io);
+  if (typeof parsed === "number") return parsed;
+  const format = parsed.values.format ?? "json";
+  if (format !== "json" && format !== "table")
+    return usageError(SPEC, io, `--format 只能是 json 或 table (--format must be json or table, got ${format})`);
+  if (parsed.values.city === "") return usageError(SPEC, io, "--city 需要城市名 (--city needs a name)");
+  if (parsed.positionals.length === 0) return usageError(SPEC, io, "没有给出文件 (no file given)");
+  const files = parsed.positionals;
   const results: ExtractResult[] = [];
   let failed = false;
-  for (const arg of parsed.files) {
+  for (const arg of files) {
     const { filePath, cityName } = resolvePlan(arg, io.cwd);
     const read = await readPlan(filePath);
     if ("error" in read) {
@@ -166,13 +153,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       continue;
     }
     for (const warning of read.warnings) io.stderr(`liangxin extract: ${arg}：${warning}\n`);
-    const extracted = extractCatalog(read.text, { cityName: parsed.city ?? cityName });
+    const extracted = extractCatalog(read.text, { cityName: parsed.values.city ?? cityName });
     const catalog = { ...extracted, warnings: [...read.warnings, ...extracted.warnings] };
-    if (parsed.format === "table") io.stdout(formatCatalogTable(catalog, arg));
+    if (format === "table") io.stdout(formatCatalogTable(catalog, arg));
     results.push({ file: arg, ...catalog });
   }
-  if (parsed.format === "json") {
-    if (parsed.files.length > 1) io.stdout(JSON.stringify(results, null, 2) + "\n");
+  if (format === "json") {
+    if (files.length > 1) io.stdout(JSON.stringify(results, null, 2) + "\n");
     else if (!("error" in results[0])) {
       // One file: the catalog itself, as the schema describes it (no file name needed).
       const { file: _file, ...catalog } = results[0];

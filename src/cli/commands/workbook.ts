@@ -4,6 +4,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import type { CommandSpec, OptionValues } from "../args";
+import { parseCommandArgs, usageError } from "../args";
 import type { CliIo } from "../io";
 import type { Catalog } from "../../core/catalog";
 import type { Locale } from "../../core/i18n";
@@ -13,22 +15,56 @@ import { renderWorkbook } from "../../workbook";
 import type { Flavour } from "../../workbook";
 import { writeWorkbookXlsx } from "../../xlsx/writer";
 
-const HELP = `Usage: liangxin workbook (--city <城市> | --catalog <catalog.json> | --all) [-o <file or dir>] [options]
-
-Writes the 两新 targets workbook (.xlsx): 说明, 目标总表, 年度轨迹, 月度填报, 部门预警, 补贴测算.
-
-  --city <name>        a bundled city (${BUNDLED_CITIES.map((city) => city.name).join(", ")}) or a catalog .json
-  --catalog <file>     a catalog from \`liangxin extract\`; an array of catalogs (extract a.txt b.txt)
-                       gives one workbook per catalog in the -o directory
-  --all                every bundled city, one file each in the -o directory (default: current directory)
-  -o, --output <path>  output file (default <city>.xlsx) or, with --all or an array, directory;
-                       an existing directory for one workbook puts <city>.xlsx in it
-  --lang <zh-CN|en-US> language of headers and texts shown first (default zh-CN)
-  --formulas <builtin|addin>  built-in Excel formulas (default; computes in Excel, WPS, LibreOffice)
-                       or the add-in's custom functions
-  --example            add example rows, each labelled 示例数据 (off by default)
-  -h, --help           this help
-`;
+const SPEC = {
+  name: "workbook",
+  usage: "(--city <城市> | --catalog <catalog.json> | --all) [-o <文件或目录>] [选项]",
+  zh: "写出两新目标工作簿 (.xlsx)：说明、目标总表、年度轨迹、月度填报、部门预警、补贴测算。",
+  en: "Writes the 两新 targets workbook (.xlsx): guide, targets, trajectories, monthly reports, departments, budget.",
+  options: {
+    city: {
+      type: "string",
+      value: "<城市>",
+      zh: `内置城市（${BUNDLED_CITIES.map((city) => city.name).join("、")}）或目标清单 .json`,
+      en: "a bundled city or a catalog .json",
+    },
+    catalog: {
+      type: "string",
+      value: "<文件>",
+      zh: "liangxin extract 生成的目标清单；清单数组（extract a.txt b.txt）在 -o 目录中每份写一个工作簿",
+      en: "a catalog from `liangxin extract`; an array of catalogs gives one workbook each in the -o directory",
+    },
+    all: {
+      type: "boolean",
+      zh: "每个内置城市各写一个文件，放在 -o 目录中（默认当前目录）",
+      en: "every bundled city, one file each in the -o directory (default: current directory)",
+    },
+    output: {
+      type: "string",
+      short: "o",
+      value: "<路径>",
+      zh: "输出文件（默认 <城市>.xlsx）；--all 或清单数组时为目录；一个工作簿给已有目录时写入 <城市>.xlsx",
+      en: "output file (default <city>.xlsx) or, with --all or an array, directory",
+    },
+    lang: {
+      type: "string",
+      value: "zh-CN|en-US",
+      zh: "表头和说明先显示的语言（默认 zh-CN）",
+      en: "language of headers and texts shown first (default zh-CN)",
+    },
+    formulas: {
+      type: "string",
+      value: "builtin|addin",
+      zh: "builtin：Excel 内置公式（默认，可在 Excel、WPS、LibreOffice 中计算）；addin：加载项的自定义函数",
+      en: "built-in Excel formulas (default) or the add-in's custom functions",
+    },
+    example: {
+      type: "boolean",
+      zh: "加入示例行，每行标明 示例数据（默认不加）",
+      en: "add example rows, each labelled 示例数据 (off by default)",
+    },
+  },
+  footer: "退出码 Exit: 0 已写出；1 无法读取目标清单或写入文件；2 用法错误",
+} satisfies CommandSpec;
 
 interface WorkbookArgs {
   city?: string;
@@ -38,61 +74,30 @@ interface WorkbookArgs {
   locale: Locale;
   flavour: Flavour;
   exampleData: boolean;
-  help: boolean;
 }
 
-function parseArgs(args: string[]): WorkbookArgs {
-  const parsed: WorkbookArgs = { all: false, locale: "zh-CN", flavour: "builtin", exampleData: false, help: false };
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    const [flag, inlineValue] =
-      arg.startsWith("--") && arg.includes("=")
-        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-        : [arg, undefined];
-    const value = (): string => {
-      const next = inlineValue ?? args[++index];
-      if (next === undefined || next === "") throw new Error(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case "--city":
-        parsed.city = value();
-        break;
-      case "--catalog":
-        parsed.catalog = value();
-        break;
-      case "--all":
-        parsed.all = true;
-        break;
-      case "-o":
-      case "--output":
-        parsed.output = value();
-        break;
-      case "--lang": {
-        const locale = value();
-        if (locale !== "zh-CN" && locale !== "en-US") throw new Error(`--lang must be zh-CN or en-US, not ${locale}`);
-        parsed.locale = locale;
-        break;
-      }
-      case "--formulas": {
-        const flavour = value();
-        if (flavour !== "builtin" && flavour !== "addin")
-          throw new Error(`--formulas must be builtin or addin, not ${flavour}`);
-        parsed.flavour = flavour;
-        break;
-      }
-      case "--example":
-        parsed.exampleData = true;
-        break;
-      case "-h":
-      case "--help":
-        parsed.help = true;
-        break;
-      default:
-        throw new Error(`unknown option ${arg}`);
-    }
-  }
-  return parsed;
+/** The parsed options as the writer needs them, or why they are a usage error. */
+function workbookArgs(values: OptionValues<typeof SPEC.options>): WorkbookArgs | string {
+  const locale = values.lang ?? "zh-CN";
+  if (locale !== "zh-CN" && locale !== "en-US")
+    return `--lang 只能是 zh-CN 或 en-US (--lang must be zh-CN or en-US, not ${locale})`;
+  const flavour = values.formulas ?? "builtin";
+  if (flavour !== "builtin" && flavour !== "addin")
+    return `--formulas 只能是 builtin 或 addin (--formulas must be builtin or addin, not ${flavour})`;
+  for (const name of ["city", "catalog", "output"] as const)
+    if (values[name] === "") return `--${name} 需要一个值 (--${name} needs a value)`;
+  const sources = [values.city, values.catalog, values.all ? "--all" : undefined].filter(Boolean);
+  if (sources.length !== 1)
+    return "--city、--catalog、--all 须给出且只给出一个 (give exactly one of --city, --catalog or --all)";
+  return {
+    city: values.city,
+    catalog: values.catalog,
+    all: values.all ?? false,
+    output: values.output,
+    locale,
+    flavour,
+    exampleData: values.example ?? false,
+  };
 }
 
 async function writeOne(catalog: Catalog, file: string, options: WorkbookArgs, city: string | null): Promise<number> {
@@ -109,22 +114,10 @@ async function writeOne(catalog: Catalog, file: string, options: WorkbookArgs, c
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let options: WorkbookArgs;
-  try {
-    options = parseArgs(args);
-  } catch (error) {
-    io.stderr(`workbook: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-    return 1;
-  }
-  if (options.help) {
-    io.stdout(HELP);
-    return 0;
-  }
-  const sources = [options.city, options.catalog, options.all ? "--all" : undefined].filter(Boolean);
-  if (sources.length !== 1) {
-    io.stderr(`workbook: give exactly one of --city, --catalog or --all\n\n${HELP}`);
-    return 1;
-  }
+  const parsed = parseCommandArgs(SPEC, args, io);
+  if (typeof parsed === "number") return parsed;
+  const options = workbookArgs(parsed.values);
+  if (typeof options === "string") return usageError(SPEC, io, options);
 
   if (options.all) {
     const directory = path.resolve(io.cwd, options.output ?? ".");

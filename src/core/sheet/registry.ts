@@ -3,7 +3,7 @@
  * (src/office/functions) and `liangxin calc` both evaluate through here.
  *
  * Adding a table of functions is one import and one spread:
- *   import { SUBSIDY_FUNCTIONS } from "../budget/sheetFunctions";
+ *   import { SUBSIDY_FUNCTIONS } from "./subsidyFunctions";
  *   export const SHEET_FUNCTIONS = { ...TRAJECTORY_FUNCTIONS, ...SUBSIDY_FUNCTIONS };
  * Each entry is an ElementwiseSheetFunction (per-cell compute, ranges broadcast) or a
  * RangeSheetFunction (whole ranges in, any shape out); see ./engine.
@@ -11,7 +11,7 @@
 import type { SheetFunction } from "./engine";
 import { evaluateSheetFunction } from "./engine";
 import { TRAJECTORY_FUNCTIONS } from "./trajectoryFunctions";
-import { SUBSIDY_FUNCTIONS } from "../budget/sheetFunctions";
+import { SUBSIDY_FUNCTIONS } from "./subsidyFunctions";
 import type { SheetArgument, SheetResult } from "./values";
 import { sheetError } from "./values";
 

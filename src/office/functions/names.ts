@@ -9,7 +9,6 @@
  * elsewhere LX.TARGET_GAP works as is.
  */
 import { CUSTOM_FUNCTION_NAMESPACE, SHEET_FUNCTIONS } from "../../core/sheet/registry";
-import { TRAJECTORY_FUNCTIONS } from "../../core/sheet/trajectoryFunctions";
 
 export interface BareNameDefinition {
   /** Workbook-level name, e.g. TARGET_GAP. */
@@ -59,6 +58,3 @@ export function bareNameDefinitions(
     return { name: fn.name, formula, comment };
   });
 }
-
-/** Names of the trajectory functions (for callers that want only those). */
-export const TRAJECTORY_FUNCTION_NAMES: readonly string[] = Object.keys(TRAJECTORY_FUNCTIONS);

@@ -1,6 +1,6 @@
 /**
  * Subsidy custom functions (namespace LX). Thin: each passes its arguments to the shared
- * registry (src/core/sheet/registry.ts → src/core/budget/sheetFunctions.ts), which coerces,
+ * registry (src/core/sheet/registry.ts → src/core/sheet/subsidyFunctions.ts), which coerces,
  * broadcasts and computes; errors come back as CustomFunctions.Error values. The JSDoc is the
  * public Excel signature (functions.json is generated from it at build). Every parameter is a
  * range (any[][]): a single cell arrives as a 1×1 range, a column of rows in one call.

@@ -4,16 +4,16 @@
  * budget core's. Registered in src/core/sheet/registry.ts.
  */
 import { LiangxinError } from "../errors";
-import type { Coerced, ParamSpec } from "../sheet/coerce";
-import { BLANK, coerceCell } from "../sheet/coerce";
-import type { ElementwiseSheetFunction, RangeSheetFunction, SheetFunction } from "../sheet/engine";
-import type { SheetMatrix, SheetResult, SheetScalar } from "../sheet/values";
-import { isBlank, isSheetError } from "../sheet/values";
-import { computeBudget } from "./budget";
-import { compileProgramFormula } from "./formula";
-import { DEFAULT_ITERATIONS, DEFAULT_SEED, DEFAULT_UNCERTAINTY, simulateBudget } from "./simulate";
-import { subsidyCost } from "./subsidy";
-import { FUNDING_LEVELS, type BudgetLine, type FundingLevel } from "./types";
+import type { Coerced, ParamSpec } from "./coerce";
+import { BLANK, coerceCell } from "./coerce";
+import type { ElementwiseSheetFunction, RangeSheetFunction, SheetFunction } from "./engine";
+import type { SheetMatrix, SheetResult, SheetScalar } from "./values";
+import { isBlank, isSheetError } from "./values";
+import { computeBudget } from "../budget/budget";
+import { compileProgramFormula } from "../budget/formula";
+import { DEFAULT_ITERATIONS, DEFAULT_SEED, DEFAULT_UNCERTAINTY, simulateBudget } from "../budget/simulate";
+import { subsidyCost } from "../budget/subsidy";
+import { FUNDING_LEVELS, type BudgetLine, type FundingLevel } from "../budget/types";
 
 const number = (name: string, description: string, optional = false): ParamSpec => ({
   name,
