@@ -47,6 +47,29 @@ export interface CheckOptions {
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
 }
 
+/** The column a row's rejection points at, by reason. */
+const CODE_FIELDS: Partial<Record<IssueCode, ReportField>> = {
+  missingTargetId: "targetId",
+  unknownTarget: "targetId",
+  milestoneTarget: "targetId",
+  missingBaseline: "targetId",
+  missingDepartment: "department",
+  missingPeriod: "period",
+  badPeriod: "period",
+  outsidePlan: "period",
+  notANumber: "value",
+  negativeValue: "value",
+  badBasis: "basis",
+};
+
+/** Spreadsheet column letters of a 0-based index (0 → A, 26 → AA). */
+function columnLetter(index: number): string {
+  let letters = "";
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
 const FIELD_LABELS: Record<ReportField, string> = {
   period: "期间",
   department: "部门",
@@ -85,8 +108,17 @@ export function runReportCheck(
   const baselines = options.baselines ?? new Map<string, number>();
   const errors: RowIssue[] = [...(options.priorErrors ?? [])];
   const notes: RowIssue[] = [];
-  const issue = (list: RowIssue[], file: string, row: number, code: IssueCode, detail: IssueDetail = {}): void => {
-    list.push({ file, row, code, reason: issueReason(code, detail, locale) });
+  const issue = (
+    list: RowIssue[],
+    file: string,
+    row: number,
+    code: IssueCode,
+    detail: IssueDetail = {},
+    column?: string,
+  ): void => {
+    const entry: RowIssue = { file, row, code, reason: issueReason(code, detail, locale) };
+    if (column) entry.column = column;
+    list.push(entry);
   };
 
   const targets = new Map(catalog.targets.map((target) => [target.id, target]));
@@ -109,6 +141,7 @@ export function runReportCheck(
   };
   const periods = new Map<unknown, ReportPeriod | null>();
   const periodOf = (cell: unknown): ReportPeriod | null => {
+    if (typeof cell !== "string" && typeof cell !== "number" && !(cell instanceof Date)) return null;
     const key = cell instanceof Date ? cell.getTime() : cell;
     let period = periods.get(key);
     if (period === undefined) {
@@ -131,12 +164,26 @@ export function runReportCheck(
   for (const table of tables) {
     const firstRowNumber = table.firstRowNumber ?? 1;
     const header = findReportHeader(table.rows);
+    if ("ambiguous" in header) {
+      // Which column is meant cannot be known: checking June reports as July would be worse than none.
+      for (const { field, headers, columns } of header.ambiguous)
+        issue(errors, table.file, 0, "ambiguousColumns", {
+          field: FIELD_LABELS[field],
+          columns: headers.map((text, position) => `${columnLetter(columns[position])}“${text}”`).join("、"),
+        });
+      continue;
+    }
     if ("missing" in header) {
       issue(errors, table.file, 0, "missingColumns", {
         columns: header.missing.map((field) => FIELD_LABELS[field]).join("、"),
       });
       continue;
     }
+    const headerCells = table.rows[header.index] ?? [];
+    const columnLabel = (field: ReportField): string => {
+      const column = header.columns[field] as number;
+      return `${columnLetter(column)}（${readTextCell(headerCells[column]).replace(/\s+/g, " ") || FIELD_LABELS[field]}）`;
+    };
     const {
       period: periodColumn,
       department: departmentColumn,
@@ -150,92 +197,99 @@ export function runReportCheck(
       if (isBlankRow(cells)) continue;
       rowsRead++;
       const row = firstRowNumber + index;
-      const reject = (code: IssueCode, detail: IssueDetail = {}): void => issue(errors, table.file, row, code, detail);
-
-      const targetId = readTextCell(cells[idColumn]);
-      if (!targetId) {
-        reject("missingTargetId");
-        continue;
-      }
-      const plan = planFor(targetId);
-      if (!plan) {
-        reject("unknownTarget", { targetId });
-        continue;
-      }
-      const departmentAsWritten = readTextCell(cells[departmentColumn]);
-      if (!departmentAsWritten) {
-        reject("missingDepartment");
-        continue;
-      }
-      const department = departments.canonical(departmentAsWritten);
-      const periodCell = cells[periodColumn];
-      if (readTextCell(periodCell) === "" && !(periodCell instanceof Date)) {
-        reject("missingPeriod");
-        continue;
-      }
-      const period = periodOf(periodCell);
-      if (!period) {
-        reject("badPeriod", { text: readTextCell(periodCell) });
-        continue;
-      }
-      const periodText = formatPeriod(period);
-      if (period.year < plan.startYear || period.year > plan.targetYear) {
-        reject("outsidePlan", { period: periodText, startYear: plan.startYear, targetYear: plan.targetYear });
-        continue;
-      }
-      const valueCell = readNumberCell(cells[valueColumn]);
-      if (valueCell.kind === "blank") {
-        issue(notes, table.file, row, "blankValue");
-        continue;
-      }
-      if (valueCell.kind === "text") {
-        reject("notANumber", { text: valueCell.text });
-        continue;
-      }
-      if (valueCell.value < 0) {
-        reject("negativeValue", { text: String(valueCell.value) });
-        continue;
-      }
-      let basis: ReportBasis | null | undefined = null;
-      if (basisColumn !== undefined) {
-        basis = readBasisCell(cells[basisColumn]);
-        if (basis === undefined) {
-          reject("badBasis", { text: readTextCell(cells[basisColumn]) });
+      const reject = (code: IssueCode, detail: IssueDetail = {}): void => {
+        const field = Object.hasOwn(CODE_FIELDS, code) ? CODE_FIELDS[code as keyof typeof CODE_FIELDS] : undefined;
+        issue(errors, table.file, row, code, detail, field && columnLabel(field));
+      };
+      // A bad cell costs its row, never the check: whatever a cell holds, the row is checked or rejected.
+      try {
+        const targetId = readTextCell(cells[idColumn]);
+        if (!targetId) {
+          reject("missingTargetId");
           continue;
         }
-      }
-      if (!plan.ready) {
-        reject(plan.code, { targetId, message: plan.message });
-        continue;
-      }
-      const value = figuresAreRates(plan.target) ? shareAsFraction(valueCell.value) : valueCell.value;
-      let departmentNumber = departmentIndex.get(department);
-      if (departmentNumber === undefined) departmentIndex.set(department, (departmentNumber = departmentIndex.size));
-      const seriesKey = departmentNumber * targetCount + (targetIndex.get(plan) as number);
-      if (!responsibilityNoted.has(seriesKey)) {
-        responsibilityNoted.add(seriesKey);
-        if (departments.isResponsible(department, plan.target) === false) {
-          const responsible = [plan.target.lead, ...(plan.target.support ?? [])].filter(Boolean).join("、");
-          issue(notes, table.file, row, "departmentNotResponsible", {
-            department: departmentAsWritten,
-            targetId,
-            responsible,
-          });
+        const plan = planFor(targetId);
+        if (!plan) {
+          reject("unknownTarget", { targetId });
+          continue;
         }
+        const departmentAsWritten = readTextCell(cells[departmentColumn]);
+        if (!departmentAsWritten) {
+          reject("missingDepartment");
+          continue;
+        }
+        const department = departments.canonical(departmentAsWritten);
+        const periodCell = cells[periodColumn];
+        if (readTextCell(periodCell) === "" && !(periodCell instanceof Date)) {
+          reject("missingPeriod");
+          continue;
+        }
+        const period = periodOf(periodCell);
+        if (!period) {
+          reject("badPeriod", { text: readTextCell(periodCell) });
+          continue;
+        }
+        const periodText = formatPeriod(period);
+        if (period.year < plan.startYear || period.year > plan.targetYear) {
+          reject("outsidePlan", { period: periodText, startYear: plan.startYear, targetYear: plan.targetYear });
+          continue;
+        }
+        const valueCell = readNumberCell(cells[valueColumn]);
+        if (valueCell.kind === "blank") {
+          issue(notes, table.file, row, "blankValue");
+          continue;
+        }
+        if (valueCell.kind === "text") {
+          reject("notANumber", { text: valueCell.text });
+          continue;
+        }
+        if (valueCell.value < 0) {
+          reject("negativeValue", { text: String(valueCell.value) });
+          continue;
+        }
+        let basis: ReportBasis | null | undefined = null;
+        if (basisColumn !== undefined) {
+          basis = readBasisCell(cells[basisColumn]);
+          if (basis === undefined) {
+            reject("badBasis", { text: readTextCell(cells[basisColumn]) });
+            continue;
+          }
+        }
+        if (!plan.ready) {
+          reject(plan.code, { targetId, message: plan.message });
+          continue;
+        }
+        const value = figuresAreRates(plan.target) ? shareAsFraction(valueCell.value) : valueCell.value;
+        let departmentNumber = departmentIndex.get(department);
+        if (departmentNumber === undefined) departmentIndex.set(department, (departmentNumber = departmentIndex.size));
+        const seriesKey = departmentNumber * targetCount + (targetIndex.get(plan) as number);
+        if (!responsibilityNoted.has(seriesKey)) {
+          responsibilityNoted.add(seriesKey);
+          if (departments.isResponsible(department, plan.target) === false) {
+            const responsible = [plan.target.lead, ...(plan.target.support ?? [])].filter(Boolean).join("、");
+            issue(notes, table.file, row, "departmentNotResponsible", {
+              department: departmentAsWritten,
+              targetId,
+              responsible,
+            });
+          }
+        }
+        candidates.push({
+          file: table.file,
+          row,
+          plan,
+          department,
+          departmentAsWritten,
+          period,
+          periodText,
+          ordinal: period.year * 12 + period.month,
+          basis: basis ?? plan.defaultBasis,
+          value,
+          seriesKey,
+        });
+      } catch (error) {
+        reject("unreadableRow", { message: error instanceof Error ? error.message : String(error) });
       }
-      candidates.push({
-        file: table.file,
-        row,
-        plan,
-        department,
-        departmentAsWritten,
-        period,
-        periodText,
-        ordinal: period.year * 12 + period.month,
-        basis: basis ?? plan.defaultBasis,
-        value,
-        seriesKey,
-      });
     }
   }
 

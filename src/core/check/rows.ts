@@ -134,6 +134,16 @@ export function computeRows(
     try {
       expected = expectedAt(spec, candidate.period);
       gap = targetGap(candidate.value, expected, "rel", plan.direction);
+      // A figure so large (or a path so close to 0) that the gap overflows has no meaning to rank.
+      if (!Number.isFinite(expected) || !Number.isFinite(gap)) {
+        reject(
+          candidate,
+          locale === "zh-CN"
+            ? `差距不是有限数值（填报值 ${candidate.value}，轨迹值 ${expected}），请核对填报值`
+            : `the gap is not a finite number (value ${candidate.value}, trajectory ${expected}); check the value`,
+        );
+        continue;
+      }
     } catch (error) {
       if (!isLiangxinError(error)) throw error;
       reject(candidate, `${error.code} ${error.message}`);
@@ -143,6 +153,7 @@ export function computeRows(
     let runRate: number | null;
     try {
       runRate = requiredRunRate(spec, candidate.period, candidate.value);
+      if (!Number.isFinite(runRate)) runRate = null;
     } catch (error) {
       if (!isLiangxinError(error)) throw error;
       runRate = null; // no months left: the goal can no longer be reached in time
@@ -190,7 +201,7 @@ function safeForecast(
 ): RowForecast | null {
   try {
     const forecast = forecastTarget(observations, plan.targetYear, plan.targetValue);
-    if (!Number.isFinite(forecast.value)) return null;
+    if (![forecast.value, forecast.low, forecast.high].every(Number.isFinite)) return null;
     return {
       value: forecast.value,
       low: forecast.low,
