@@ -3,7 +3,7 @@
  * field against schemas/catalog.schema.json before anything uses it: a malformed catalog is a
  * message naming the field, never a TypeError halfway through a check. Descriptive fields a
  * hand-written or older catalog may leave out get their neutral defaults (no supporting departments,
- * plan-default years); the fields a trajectory is computed from (id, kind, comparator, value, unit,
+ * plan-default years, no unit); the fields a trajectory is computed from (id, kind, comparator, value,
  * normalizedValue) are never defaulted.
  */
 import type { Catalog, PlanInfo, Target } from "./catalog";
@@ -72,7 +72,8 @@ function targetFrom(value: unknown, index: number): { target: Target } | { probl
     );
   }
   const unit = own(value, "unit");
-  need(milestone ? unit === null || unit === undefined : typeof unit === "string", "unit", "应为文字 (text)");
+  // Stricter than the schema would be harsher than useful: a hand-made catalog may leave a unit out (null).
+  need(unit === undefined || isTextOrNull(unit), "unit", "应为文字或 null (text or null)");
   for (const field of ["baseYear", "startYear", "targetYear"]) {
     const year = own(value, field);
     need(year === undefined || isYear(year), field, `应为 ${EARLIEST_REPORT_YEAR}–${LATEST_REPORT_YEAR} 的整数或 null`);

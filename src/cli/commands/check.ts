@@ -293,7 +293,12 @@ async function emit(
   const output = args.output ? path.resolve(io.cwd, args.output) : undefined;
   if (format === "xlsx") {
     const { writeCheckWorkbook } = await import("./checkXlsx");
-    await writeCheckWorkbook(result, output as string, { locale: args.locale, planTitle, tolerance: args.tolerance });
+    const warnings = await writeCheckWorkbook(result, output as string, {
+      locale: args.locale,
+      planTitle,
+      tolerance: args.tolerance,
+    });
+    for (const warning of warnings) io.stderr(`check: ${args.output}: ${warning}\n`);
     return;
   }
   if (format === "json") {
