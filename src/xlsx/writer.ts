@@ -45,7 +45,12 @@ export async function writeWorkbookXlsx(rendered: RenderedWorkbook, source: Work
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const sheet of rendered.sheets) writeSheet(workbook, sheet, source.warnings);
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  const withCharts = await addCharts(buffer, rendered.charts);
+  const charts = rendered.charts.map((chart) => ({
+    ...chart,
+    title: excelCellText(chart.title, source.warnings),
+    series: chart.series.map((one) => ({ ...one, name: excelCellText(one.name, source.warnings) })),
+  }));
+  const withCharts = await addCharts(buffer, charts);
   const state = workbookStateOf(rendered, {
     targets: source.catalog?.targets ?? [],
     city: source.city ?? null,

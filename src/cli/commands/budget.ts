@@ -115,7 +115,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         break;
       case "--volume": {
         const match = /^([A-Za-z0-9_]+)(?::(\d{4}))?=(.+)$/.exec(value());
-        if (!match || !Number.isFinite(Number(match[3]))) throw new Error("--volume needs <id>=<n> or <id>:<year>=<n>");
+        if (!match || !Number.isFinite(Number(match[3])) || Number(match[3]) < 0)
+          throw new Error("--volume needs <id>=<n> or <id>:<year>=<n>, n ≥ 0");
         if (!programIds.has(match[1])) throw new Error(`unknown program id ${match[1]} (see --help)`);
         if (!volumes.has(match[1])) volumes.set(match[1], new Map());
         volumes.get(match[1])!.set(match[2] ? Number(match[2]) : "*", Number(match[3]));
@@ -129,6 +130,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!city) {
     io.stderr(`budget: --city is required\n\n${HELP}`);
     return 2;
+  }
+  // A volume for a year the budget does not cover (id:1800=5, or a year left out of --years) would be ignored in silence.
+  for (const [programId, byYear] of volumes) {
+    const unused = [...byYear.keys()].filter((year): year is number => year !== "*" && !years.includes(year));
+    if (unused.length > 0) {
+      io.stderr(
+        `budget: --volume ${programId}:${unused.join("、")} 的年份不在测算年份（${years.join("、")}）中，不会被使用；` +
+          `请改正年份或用 --years 列出 (--volume names a year outside --years)\n\n${HELP}`,
+      );
+      return 2;
+    }
   }
 
   const catalog = loadCatalog(city, io.cwd);
