@@ -11,6 +11,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { spawnSync } from "child_process";
 import type { Catalog, Target, TargetKind } from "../src/core/catalog";
 import { runReportCheck } from "../src/core/check";
 import { run as runCheckCommand } from "../src/cli/commands/check";
@@ -209,7 +210,45 @@ export async function run(): Promise<void> {
     console.log(
       `  phases: read+decode+parse CSV ${readMs.toFixed(0)} ms, check ${checkMs.toFixed(0)} ms, JSON out ${jsonMs.toFixed(0)} ms (${jsonMb.toFixed(1)} MB), table out ${tableMs.toFixed(0)} ms`,
     );
+    benchXlsxMemory(directory, rows);
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `check -o out.xlsx` in a child process, for 100,000 and 400,000 rows (the generated rows, and
+ * copies of them under other department names): peak RSS should grow far less than the rows do
+ * (the streaming writer holds no sheet in memory; what remains is the check result itself).
+ */
+function benchXlsxMemory(directory: string, rows: string[][]): void {
+  const main = path.join(__dirname, "..", "src", "cli", "main.js");
+  for (const copies of [1, 4]) {
+    const files: string[] = [];
+    for (let copy = 0; copy < copies; copy++) {
+      const file = `reports-${copy}.csv`;
+      const body = rows
+        .slice(1)
+        .map((row) => [row[0], copy === 0 ? row[1] : `${row[1]}（副本${copy}）`, ...row.slice(2)].join(","));
+      fs.writeFileSync(path.join(directory, file), [rows[0].join(","), ...body].join("\n") + "\n");
+      files.push(file);
+    }
+    const args = [...files, "--city", "catalog.json", "--baselines", "baselines.csv", "-o", "out.xlsx"];
+    const script =
+      `require(${JSON.stringify(main)}).main(${JSON.stringify(["check", ...args])})` +
+      `.then((code) => console.log(JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })))`;
+    const started = performance.now();
+    const child = spawnSync(process.execPath, ["-e", script], { cwd: directory, encoding: "utf8" });
+    const ms = performance.now() - started;
+    const measured = /\{"code".*\}/.exec(child.stdout ?? "")?.[0];
+    if (!measured) {
+      console.log(`cli (CSV → xlsx, ${(rows.length - 1) * copies} rows): failed — ${child.stderr?.slice(-300)}`);
+      continue;
+    }
+    const { code, maxRssKb } = JSON.parse(measured) as { code: number; maxRssKb: number };
+    const megabytes = fs.statSync(path.join(directory, "out.xlsx")).size / 1e6;
+    console.log(
+      `cli (CSV → xlsx, streaming, exit ${code}): ${((rows.length - 1) * copies).toLocaleString("en-US")} rows — peak RSS ${(maxRssKb / 1024).toFixed(0)} MB, ${ms.toFixed(0)} ms, file ${megabytes.toFixed(1)} MB`,
+    );
   }
 }

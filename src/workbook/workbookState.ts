@@ -77,7 +77,13 @@ export function workbookStateOf(
  * @example stateToXml(state).startsWith('<?xml version="1.0" encoding="UTF-8"?><liangxinState') // → true
  */
 export function stateToXml(state: WorkbookState): string {
-  const json = JSON.stringify(state).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  // JSON.stringify escapes controls and lone surrogates already; U+FFFE/U+FFFF, which XML forbids, become
+  // \ufffe escapes too, so the part stays well-formed and the text reads back unchanged.
+  const json = JSON.stringify(state)
+    .replace(/[\ufffe\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16)}`)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
   return `<?xml version="1.0" encoding="UTF-8"?><liangxinState xmlns="${STATE_NAMESPACE}">${json}</liangxinState>`;
 }
 

@@ -27,6 +27,8 @@ export interface WorkbookSource {
   catalog?: Catalog;
   /** Short city name (e.g. 南平), when known. */
   city?: string | null;
+  /** Receives what had to change for the file to be valid (excelCellText), for the caller to show. */
+  warnings?: string[];
 }
 
 /**
@@ -41,9 +43,14 @@ export async function writeWorkbookXlsx(rendered: RenderedWorkbook, source: Work
   workbook.created = new Date(0); // reproducible bytes: the content, not the clock, defines the file
   workbook.modified = new Date(0);
   workbook.calcProperties.fullCalcOnLoad = true;
-  for (const sheet of rendered.sheets) writeSheet(workbook, sheet);
+  for (const sheet of rendered.sheets) writeSheet(workbook, sheet, source.warnings);
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  const withCharts = await addCharts(buffer, rendered.charts);
+  const charts = rendered.charts.map((chart) => ({
+    ...chart,
+    title: excelCellText(chart.title, source.warnings),
+    series: chart.series.map((one) => ({ ...one, name: excelCellText(one.name, source.warnings) })),
+  }));
+  const withCharts = await addCharts(buffer, charts);
   const state = workbookStateOf(rendered, {
     targets: source.catalog?.targets ?? [],
     city: source.city ?? null,
@@ -52,10 +59,50 @@ export async function writeWorkbookXlsx(rendered: RenderedWorkbook, source: Work
   return (await addCustomXmlPart(withCharts, stateToXml(state))).bytes;
 }
 
-function excelValue(cell: CellContent): ExcelJS.CellValue {
+function excelValue(cell: CellContent, warnings?: string[]): ExcelJS.CellValue {
   if (cell === null) return null;
   if (isFormulaCell(cell)) return { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
-  return cell;
+  return typeof cell === "string" ? excelCellText(cell, warnings) : cell;
+}
+
+/** Excel's limit on the characters in one cell. */
+export const EXCEL_CELL_MAX_CHARS = 32_767;
+/** What ends a cell cut at Excel's limit, so a reader knows the text goes on in the source. */
+export const TRUNCATION_MARKER = "…[截断]";
+/**
+ * Characters XML 1.0 forbids (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF)
+ * and UTF-16 halves without their pair: one of them in a plan or a report makes the sheet's XML
+ * ill-formed, and LibreOffice then blanks every string after it.
+ */
+const XML_ILLEGAL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text as an .xlsx cell can hold it: characters XML forbids replaced by U+FFFD (so positions in a
+ * source clause stay where they were), and text over Excel's 32,767 characters cut with
+ * "…[截断]". Each change adds a warning to `warnings` (once per kind of change and text start).
+ * @param text the cell's text
+ * @param warnings where to say what was changed (zh-CN, then English)
+ * @returns the text to write
+ * @example excelCellText("南平\uFFFE市") // "南平\uFFFD市"
+ */
+export function excelCellText(text: string, warnings?: string[]): string {
+  let safe = text.replace(XML_ILLEGAL, "\ufffd");
+  if (safe !== text) {
+    warnings?.push(
+      `“${safe.slice(0, 20)}…”含 XML 不允许的字符，已替换为 � (characters .xlsx cannot hold were replaced)`,
+    );
+  }
+  if (safe.length > EXCEL_CELL_MAX_CHARS) {
+    let end = EXCEL_CELL_MAX_CHARS - TRUNCATION_MARKER.length;
+    if (/[\ud800-\udbff]/.test(safe[end - 1])) end--; // never split a surrogate pair
+    warnings?.push(
+      `“${safe.slice(0, 20)}…”共 ${safe.length} 个字符，超过 Excel 单元格上限 ${EXCEL_CELL_MAX_CHARS}，已截断 (text cut at Excel's cell limit)`,
+    );
+    safe = safe.slice(0, end) + TRUNCATION_MARKER;
+  }
+  return safe;
 }
 
 /** Expands "A3:C5" (or "B2") into every cell address. */
@@ -70,7 +117,7 @@ function cellsOf(range: string): { row: number; column: number }[] {
   return cells;
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, sheet: RenderedSheet): void {
+function writeSheet(workbook: ExcelJS.Workbook, sheet: RenderedSheet, warnings?: string[]): void {
   const worksheet = workbook.addWorksheet(sheet.name, {
     views:
       sheet.frozen.rows || sheet.frozen.columns
@@ -83,7 +130,10 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: RenderedSheet): void {
     block.cells.forEach((row, rowOffset) => {
       row.forEach((cell, columnOffset) => {
         if (cell === null) return;
-        worksheet.getCell(block.row + rowOffset + 1, block.column + columnOffset + 1).value = excelValue(cell);
+        worksheet.getCell(block.row + rowOffset + 1, block.column + columnOffset + 1).value = excelValue(
+          cell,
+          warnings,
+        );
       });
     });
   }
@@ -113,7 +163,7 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: RenderedSheet): void {
     for (const { row, column } of cellsOf(range)) worksheet.getCell(row, column + 1).numFmt = format;
   }
   for (const style of sheet.styles) applyStyle(worksheet, style);
-  for (const { cell, text } of sheet.notes) worksheet.getCell(cell).note = text;
+  for (const { cell, text } of sheet.notes) worksheet.getCell(cell).note = excelCellText(text, warnings);
 
   const validations = (worksheet as unknown as { dataValidations: SheetValidations }).dataValidations;
   for (const validation of sheet.validations) {

@@ -99,7 +99,7 @@ describe("liangxin check", () => {
     expect(code).toBe(2);
     const result = JSON.parse(out);
     expect(result.errors).toEqual([
-      { file: "gbk.csv", row: 4, code: "unknownTarget", reason: "未知目标编号“示例-99”" },
+      { file: "gbk.csv", row: 4, column: "C（目标编号）", code: "unknownTarget", reason: "未知目标编号“示例-99”" },
     ]);
     expect(result.rows.map((row: { row: number }) => row.row)).toEqual([2, 3]);
   });
@@ -163,8 +163,8 @@ describe("liangxin check", () => {
       expect(JSON.parse(out).rows.map((row: { targetId: string }) => row.targetId)).toContain("示例-02");
     });
 
-    it("warns when --city's ids disagree with it, naming the id and both indicators", async () => {
-      const { err } = await cli(
+    it("refuses to run when --city's ids disagree with it, naming the id and both indicators", async () => {
+      const { code, err } = await cli(
         "商务局.csv",
         "--city",
         "edited.json",
@@ -173,10 +173,12 @@ describe("liangxin check", () => {
         "--baselines",
         baselines,
       );
-      expect(err).toContain("警告：--city edited.json 的目标编号与工作簿 saved.xlsx 中保存的目标清单不一致（1 个编号");
-      expect(err).toContain("示例-02：工作簿为“报废汽车回收量”，--city 为“新能源汽车销量”");
+      expect(code).toBe(1);
+      expect(err).toContain("--city edited.json 的目标编号与工作簿 saved.xlsx 中保存的目标清单不一致（1 个编号");
+      expect(err).toContain("示例-02：工作簿为“报废汽车回收量”，所给目标清单为“新能源汽车销量”");
       const same = await cli("商务局.csv", "--city", catalog, "--baselines", "saved.xlsx", "--baselines", baselines);
-      expect(same.err).not.toContain("警告");
+      expect(same.code).toBe(0);
+      expect(same.err).not.toContain("不一致");
     });
   });
 

@@ -131,7 +131,8 @@ describe("report dates that used to give silent nonsense (review finding 8)", ()
 
 describe("REQUIRED_GROWTH", () => {
   it("agrees with Excel's RRI: RRI(96,10000,11000)=0.000993307376", () => {
-    expectNumber(call("REQUIRED_GROWTH", 10000, 11000, 0, 96), 0.000993307376, 12);
+    // Excel's RRI counts periods (96); the function takes the years (2000 → 2096, inside 1990–2100).
+    expectNumber(call("REQUIRED_GROWTH", 10000, 11000, 2000, 2096), 0.000993307376, 12);
   });
 
   it("defaults to 2023→2027", () => {
@@ -142,7 +143,7 @@ describe("REQUIRED_GROWTH", () => {
 describe("coercion like Excel", () => {
   it("reads numeric text, percentages and booleans as numbers", () => {
     expect(call("TARGET_GAP", "60", "100", "200", "2025-06")).toBeCloseTo(-0.15147186257614298, 15);
-    expectNumber(call("REQUIRED_GROWTH", 1, 2, true, 2), 1, 12); // TRUE → 1
+    expectNumber(call("REQUIRED_GROWTH", true, 2, 2023, 2024), 1, 12); // TRUE → 1
   });
 
   it("truncates years like Excel", () => {

@@ -128,16 +128,28 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const programIds = new Set(defaultPrograms().map((program) => program.id));
   for (const volume of values.volume ?? []) {
     const match = /^([A-Za-z0-9_]+)(?::(\d{4}))?=(.+)$/.exec(volume);
-    if (!match || !Number.isFinite(Number(match[3])))
+    if (!match || !Number.isFinite(Number(match[3])) || Number(match[3]) < 0)
       return usageError(
         SPEC,
         io,
-        "--volume 需要 <id>=<n> 或 <id>:<年>=<n> (--volume needs <id>=<n> or <id>:<year>=<n>)",
+        "--volume 需要 <id>=<n> 或 <id>:<年>=<n>，n ≥ 0 (--volume needs <id>=<n> or <id>:<year>=<n>, n ≥ 0)",
       );
     if (!programIds.has(match[1]))
       return usageError(SPEC, io, `未知项目编号 ${match[1]} (unknown program id ${match[1]}, see --help)`);
     if (!volumes.has(match[1])) volumes.set(match[1], new Map());
     volumes.get(match[1])!.set(match[2] ? Number(match[2]) : "*", Number(match[3]));
+  }
+  // A volume for a year the budget does not cover (id:1800=5, or a year left out of --years) would be ignored in silence.
+  for (const [programId, byYear] of volumes) {
+    const unused = [...byYear.keys()].filter((year): year is number => year !== "*" && !years.includes(year));
+    if (unused.length > 0) {
+      return usageError(
+        SPEC,
+        io,
+        `--volume ${programId}:${unused.join("、")} 的年份不在测算年份（${years.join("、")}）中，不会被使用；` +
+          `请改正年份或用 --years 列出 (--volume names a year outside --years)`,
+      );
+    }
   }
 
   const catalog = loadCatalog(city, io.cwd);

@@ -23,6 +23,7 @@ export type Labels = Record<
   | "runRate"
   | "file"
   | "row"
+  | "column"
   | "reason"
   | "none"
   | "more"
@@ -64,6 +65,7 @@ export const LABELS: Record<Locale, Labels> = {
     runRate: "所需月均进度",
     file: "文件",
     row: "行",
+    column: "列",
     reason: "原因",
     none: "（无）",
     more: "另有 {n} 行未列出，见 --format json 或 xlsx",
@@ -102,6 +104,7 @@ export const LABELS: Record<Locale, Labels> = {
     runRate: "Required per month",
     file: "File",
     row: "Row",
+    column: "Column",
     reason: "Reason",
     none: "(none)",
     more: "{n} more not listed; see --format json or xlsx",
@@ -133,7 +136,22 @@ function displayWidth(text: string): number {
   return width;
 }
 
-function renderTable(header: string[], rows: string[][]): string {
+/** ESC-introduced sequences (CSI, OSC and the rest) and the other C0/C1 controls. */
+const TERMINAL_CONTROLS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])?|[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from report cells as the terminal may show it: escape sequences removed (a cell holding
+ * "\x1b]0;…" must not retitle the window or recolour the table), other controls as spaces.
+ * @example terminalText("市商务局\u001b[31m") // "市商务局"
+ */
+export function terminalText(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (match) => (match.startsWith("\u001b") ? "" : " "));
+}
+
+function renderTable(header: string[], cells: string[][]): string {
+  const rows = cells.map((row) => row.map(terminalText));
   const widths = header.map((cell, column) =>
     Math.max(displayWidth(cell), ...rows.map((row) => displayWidth(row[column] ?? ""))),
   );
@@ -202,10 +220,10 @@ export function formatCheckTable(result: CheckResult, locale: Locale): string {
     }
     parts.push(
       renderTable(
-        [l.file, l.row, l.reason],
+        [l.file, l.row, l.column, l.reason],
         list
           .slice(0, TERMINAL_LIST_LIMIT)
-          .map((entry) => [entry.file, entry.row ? String(entry.row) : "", entry.reason]),
+          .map((entry) => [entry.file, entry.row ? String(entry.row) : "", entry.column ?? "", entry.reason]),
       ),
     );
     if (list.length > TERMINAL_LIST_LIMIT)

@@ -100,14 +100,22 @@ function workbookArgs(values: OptionValues<typeof SPEC.options>): WorkbookArgs |
   };
 }
 
-async function writeOne(catalog: Catalog, file: string, options: WorkbookArgs, city: string | null): Promise<number> {
+async function writeOne(
+  catalog: Catalog,
+  file: string,
+  options: WorkbookArgs,
+  city: string | null,
+  io: CliIo,
+): Promise<number> {
   const rendered = renderWorkbook(catalog, {
     flavour: options.flavour,
     locale: options.locale,
     exampleData: options.exampleData,
   });
   // The catalog goes into the file's saved state, so the add-in can load into the file later.
-  const bytes = await writeWorkbookXlsx(rendered, { catalog, city });
+  const warnings: string[] = [];
+  const bytes = await writeWorkbookXlsx(rendered, { catalog, city, warnings });
+  for (const warning of new Set(warnings)) io.stderr(`workbook: ${file}: ${warning}\n`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, bytes);
   return bytes.length;
@@ -133,7 +141,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       const prefix = `[${index + 1}/${BUNDLED_CITIES.length}] ${city.name}`;
       try {
         const catalog = loadCatalog(city.name, io.cwd);
-        const size = await writeOne(catalog, file, options, city.name);
+        const size = await writeOne(catalog, file, options, city.name, io);
         io.stderr(
           `${prefix}: ${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, file) || file} (${Math.round(size / 1024)} KB)\n`,
         );
@@ -169,7 +177,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (isDirectory(file)) file = path.join(file, defaultName);
   let size: number;
   try {
-    size = await writeOne(catalog, file, options, findBundledCity(source)?.name ?? null);
+    size = await writeOne(catalog, file, options, findBundledCity(source)?.name ?? null, io);
   } catch (error) {
     io.stderr(`workbook: ${writeFailure(error, file, io.cwd)}\n`);
     return 1;
@@ -225,7 +233,7 @@ async function writeMany(
     const target = path.join(directory, `${name}.xlsx`);
     const prefix = `[${index + 1}/${listed.catalogs.length}] ${city ?? planFile ?? name}`;
     try {
-      const size = await writeOne(catalog, target, options, city);
+      const size = await writeOne(catalog, target, options, city, io);
       io.stderr(
         `${prefix}: ${catalog.targets.length} 个目标 (targets) → ${path.relative(io.cwd, target) || target} (${Math.round(size / 1024)} KB)\n`,
       );

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Catalog } from "../../core/catalog";
 import { BUNDLED_CITIES, findBundledCity } from "../../core/cities";
+import { catalogFromJson } from "../../core/catalogShape";
 import { decodePlanBytes } from "../../core/decode";
 import { extractCatalog } from "../../core/extract";
 
@@ -37,9 +38,7 @@ export function loadCatalog(city: string, cwd: string): Catalog {
           `或用 liangxin workbook --catalog ${city} 为每份各写一个工作簿 (an array of catalogs: give one)`,
       );
     }
-    if (!isCatalog(parsed))
-      throw new Error(`${city} 不是目标清单文件（缺少 targets 数组）(not a catalog: no targets array)`);
-    catalog = parsed;
+    catalog = checkedCatalog(parsed, city);
   } else {
     const bundled = findBundledCity(city);
     if (!bundled) {
@@ -51,6 +50,21 @@ export function loadCatalog(city: string, cwd: string): Catalog {
   }
   if (catalog.targets.length === 0) throw new Error(`目标清单 ${city} 中没有目标 (the catalog has no targets)`);
   return catalog;
+}
+
+/**
+ * A parsed catalog file checked against the catalog schema (optional fields defaulted).
+ * @throws Error naming the first problems (target id and field) when it is not a usable catalog
+ */
+function checkedCatalog(parsed: unknown, name: string): Catalog {
+  if (!isCatalog(parsed))
+    throw new Error(`${name} 不是目标清单文件（缺少 targets 数组）(not a catalog: no targets array)`);
+  const shape = catalogFromJson(parsed);
+  if (shape.problems)
+    throw new Error(
+      `目标清单 ${name} 格式不符（schemas/catalog.schema.json）：${shape.problems.join("；")} (the catalog does not match its schema)`,
+    );
+  return shape.catalog;
 }
 
 function isCatalog(value: unknown): value is Catalog {
@@ -105,7 +119,11 @@ export function loadCatalogList(source: string, cwd: string): { catalogs: Listed
       skipped.push(`${label}：提取时未能读取 (not read at extraction)：${named.error}`);
     else if (!isCatalog(element)) skipped.push(`${label}：不是目标清单 (not a catalog)`);
     else if (element.targets.length === 0) skipped.push(`${label}：没有目标 (no targets)`);
-    else catalogs.push({ catalog: element, file: typeof named.file === "string" ? named.file : null });
+    else {
+      const shape = catalogFromJson(element);
+      if (shape.problems) skipped.push(`${label}：格式不符 (does not match the schema)：${shape.problems.join("；")}`);
+      else catalogs.push({ catalog: shape.catalog, file: typeof named.file === "string" ? named.file : null });
+    }
   });
   if (catalogs.length === 0) throw new Error(`${source} 中没有可用的目标清单 (no usable catalog in the array)`);
   return { catalogs, skipped };

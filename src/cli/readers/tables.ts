@@ -40,14 +40,21 @@ export function expandInputs(inputs: readonly string[], cwd: string): string[] {
   return files;
 }
 
+/**
+ * The sheets of a workbook to read: the preferred sheet, and — for reports (`allTables`) — every
+ * other sheet with a header too, so a department's second sheet of reports is read, never skipped
+ * in silence; for baselines the preferred sheet alone (年度轨迹 repeats 目标总表's 基期值).
+ */
 function pickSheets(
   file: string,
   sheets: SheetRows[],
   preferred: string,
   hasHeader: (rows: unknown[][]) => boolean,
+  allTables: boolean,
 ): ReportTable[] {
   const named = sheets.find((sheet) => sheet.sheet === preferred);
-  let chosen = named ? [named] : sheets.filter((sheet) => hasHeader(sheet.rows));
+  const others = sheets.filter((sheet) => sheet !== named && hasHeader(sheet.rows));
+  let chosen = named ? (allTables ? [named, ...others] : [named]) : others;
   if (chosen.length === 0 && sheets.length > 0) chosen = [sheets[0]]; // the core then reports the missing columns
   return chosen.map((sheet) => ({ file: chosen.length === 1 ? file : `${file}!${sheet.sheet}`, rows: sheet.rows }));
 }
@@ -58,6 +65,7 @@ async function readTables(
   label: string,
   preferredSheet: string,
   hasHeader: (rows: unknown[][]) => boolean,
+  allTables: boolean,
 ): Promise<ReadTablesResult> {
   const tables: ReportTable[] = [];
   const failures: FileFailure[] = [];
@@ -69,7 +77,7 @@ async function readTables(
       if (/\.xlsx$/i.test(file)) {
         // exceljs loads only when a workbook is given (CSV-only checks start faster).
         const { readXlsxSheets } = await import("./xlsx");
-        tables.push(...pickSheets(file, await readXlsxSheets(absolute), preferredSheet, hasHeader));
+        tables.push(...pickSheets(file, await readXlsxSheets(absolute), preferredSheet, hasHeader, allTables));
       } else if (/\.(csv|txt|tsv)$/i.test(file)) {
         tables.push({ file, rows: readCsvBytes(fs.readFileSync(absolute)).rows });
       } else {
@@ -89,13 +97,18 @@ async function readTables(
   return { tables, failures };
 }
 
+/** A sheet whose header has every required field (an ambiguous one too: the core names its columns). */
+function isTable(header: object): boolean {
+  return !("missing" in header) || "ambiguous" in header;
+}
+
 /**
- * Reads monthly report files (.csv or .xlsx; in a workbook the 月度填报 sheet, or every sheet with a report header).
+ * Reads monthly report files (.csv or .xlsx; in a workbook the 月度填报 sheet and every other sheet with a report header).
  * @param files paths as the user gave them (relative to io.cwd)
  * @param io the command's io (progress bar on a TTY)
  */
 export function readReportFiles(files: readonly string[], io: CliIo): Promise<ReadTablesResult> {
-  return readTables(files, io, "读取月报", REPORT_SHEET, (rows) => !("missing" in findReportHeader(rows)));
+  return readTables(files, io, "读取月报", REPORT_SHEET, (rows) => isTable(findReportHeader(rows)), true);
 }
 
 /**
@@ -104,5 +117,5 @@ export function readReportFiles(files: readonly string[], io: CliIo): Promise<Re
  * @param io the command's io
  */
 export function readBaselineFiles(files: readonly string[], io: CliIo): Promise<ReadTablesResult> {
-  return readTables(files, io, "读取基期值", BASELINE_SHEET, (rows) => !("missing" in findBaselineHeader(rows)));
+  return readTables(files, io, "读取基期值", BASELINE_SHEET, (rows) => isTable(findBaselineHeader(rows)), false);
 }

@@ -9,6 +9,7 @@ import type { Catalog } from "../../core/catalog";
 import { STATE_NAMESPACE, stateFromXml } from "../../workbook";
 import { readCustomXmlParts } from "../../xlsx/customXml";
 import { checkZipSize } from "../../readers/zip";
+import { targetsFromJson } from "../../core/catalogShape";
 
 export interface StoredCatalog {
   /** The workbook it came from, as the user gave it. */
@@ -18,48 +19,53 @@ export interface StoredCatalog {
   catalog: Catalog;
 }
 
+/** What a workbook says about its catalog: none saved, a catalog, or a saved one that is malformed. */
+export type StoredCatalogRead =
+  { kind: "none" } | ({ kind: "catalog" } & StoredCatalog) | { kind: "invalid"; file: string; problems: string[] };
+
 /**
- * The catalog saved in the first of these files that is a workbook written by liangxin.
- * Files that are not .xlsx, cannot be read or carry no saved state are skipped (their own reader
- * reports them).
- * @param files paths as the user gave them (relative to cwd)
+ * The catalog saved in a workbook written by liangxin or the add-in, checked against the catalog
+ * schema before use (a workbook edited by hand, or by a department, can hold anything).
+ * A file that is not .xlsx, cannot be read or carries no saved state has none (its own reader
+ * reports it when it matters).
+ * @param file path as the user gave it (relative to cwd)
  * @param cwd the working directory
- * @returns the stored catalog and its file, or null
  */
-export async function findStoredCatalog(files: readonly string[], cwd: string): Promise<StoredCatalog | null> {
-  for (const file of files) {
-    if (!/\.xlsx$/i.test(file)) continue;
-    let parts: string[];
-    try {
-      const bytes = fs.readFileSync(path.resolve(cwd, file));
-      checkZipSize(bytes); // a zip bomb is skipped here and refused, with its reason, by the report reader
-      parts = await readCustomXmlParts(bytes, STATE_NAMESPACE);
-    } catch {
-      continue;
-    }
-    for (const part of parts) {
-      const state = stateFromXml(part);
-      if (!state || state.targets.length === 0) continue;
-      return {
-        file,
-        city: state.city,
-        // The state keeps targets only; the level of department names is read from their prefixes.
-        catalog: {
-          plan: { government: "", title: "", docNumber: null, date: null },
-          targets: state.targets,
-          warnings: [],
-        },
-      };
-    }
+export async function readStoredCatalog(file: string, cwd: string): Promise<StoredCatalogRead> {
+  if (!/\.xlsx$/i.test(file)) return { kind: "none" };
+  let parts: string[];
+  try {
+    const bytes = fs.readFileSync(path.resolve(cwd, file));
+    checkZipSize(bytes); // a zip bomb is skipped here and refused, with its reason, by the report reader
+    parts = await readCustomXmlParts(bytes, STATE_NAMESPACE);
+  } catch {
+    return { kind: "none" };
   }
-  return null;
+  for (const part of parts) {
+    const state = stateFromXml(part);
+    if (!state || !Array.isArray(state.targets) || state.targets.length === 0) continue;
+    const read = targetsFromJson(state.targets);
+    if ("problems" in read) return { kind: "invalid", file, problems: read.problems };
+    return {
+      kind: "catalog",
+      file,
+      city: typeof state.city === "string" ? state.city : null,
+      // The state keeps targets only; the level of department names is read from their prefixes.
+      catalog: {
+        plan: { government: "", title: "", docNumber: null, date: null },
+        targets: read.targets,
+        warnings: [],
+      },
+    };
+  }
+  return { kind: "none" };
 }
 
 /**
  * How a catalog's ids disagree with a workbook's stored ones: ids missing from it, and ids that
  * name another indicator.
  * @param stored the catalog saved in the workbook
- * @param given the catalog from --city
+ * @param given the catalog from --city or --catalog
  * @returns readable differences (at most `limit`), and how many there are in all
  */
 export function catalogDifferences(stored: Catalog, given: Catalog, limit = 3): { count: number; examples: string[] } {
@@ -73,8 +79,8 @@ export function catalogDifferences(stored: Catalog, given: Catalog, limit = 3): 
     if (examples.length < limit) {
       examples.push(
         other
-          ? `${target.id}：工作簿为“${target.indicator}”，--city 为“${other.indicator}”`
-          : `${target.id}（${target.indicator}）不在 --city 的目标清单中`,
+          ? `${target.id}：工作簿为“${target.indicator}”，所给目标清单为“${other.indicator}”`
+          : `${target.id}（${target.indicator}）不在所给目标清单中`,
       );
     }
   }

@@ -375,9 +375,9 @@ export function findDefault(
  * defaultFundingShares("福建"); // { central: 0.85, provincial: 0.075, city: 0.075 }
  */
 export function defaultFundingShares(province?: string): FundingShares {
-  const region: Region =
-    (province && PROVINCE_REGIONS[province.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, "")]) ||
-    "central";
+  const short = province?.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, "");
+  // Own keys only: a province typed as "constructor" is unknown, not Object's constructor.
+  const region: Region = (short && Object.hasOwn(PROVINCE_REGIONS, short) && PROVINCE_REGIONS[short]) || "central";
   const central = findDefault("*", "centralShare", region)?.value ?? 0.9;
   const provincialPart = findDefault("*", "provincialPartOfLocal")?.value ?? 0.5;
   return { central, provincial: (1 - central) * provincialPart, city: (1 - central) * (1 - provincialPart) };
@@ -428,7 +428,7 @@ export function provinceOfPlan(
 
 /** Region of a province (null when unknown). */
 export function regionOfProvince(province: string | null): Region | null {
-  return province ? (PROVINCE_REGIONS[province] ?? null) : null;
+  return province && Object.hasOwn(PROVINCE_REGIONS, province) ? PROVINCE_REGIONS[province] : null;
 }
 
 export const REGION_LABELS: Record<"zh-CN" | "en-US", Record<Region, string>> = {

@@ -135,7 +135,8 @@ function checkTree(root: MathNode, text: string): FormulaVariable[] {
       case "OperatorNode": {
         const operator = node as unknown as { op: string; fn: string; args: MathNode[] };
         const table = operator.args.length === 1 ? ALLOWED_UNARY : operator.args.length === 2 ? ALLOWED_OPERATORS : {};
-        if (table[operator.op] !== operator.fn) reject(text, `运算符 ${operator.op}`, `operator ${operator.op}`);
+        if (!Object.hasOwn(table, operator.op) || table[operator.op] !== operator.fn)
+          reject(text, `运算符 ${operator.op}`, `operator ${operator.op}`);
         if ((node as unknown as { implicit?: boolean }).implicit)
           reject(text, "省略乘号（请写 *）", "implicit multiplication; write *");
         operator.args.forEach((arg) => visit(arg, depth + 1));
@@ -176,8 +177,9 @@ function checkTree(root: MathNode, text: string): FormulaVariable[] {
  * @param text the formula, e.g. `volume * 0.6 * min(price * 15%, 2000)`; its result is the
  *   program-year's total subsidy in yuan.
  * @returns a compiled formula; `evaluate` throws #VALUE! when a used variable is blank and
- *   #NUM! when the result is not a finite number.
- * @throws LiangxinError("#VALUE!") for an empty, too long, unparsable or disallowed formula.
+ *   #NUM! when the result is not a finite number or is negative (a subsidy is never negative).
+ * @throws LiangxinError("#VALUE!") for an empty, too long, unparsable or disallowed formula, and for one
+ *   holding `#` (mathjs would read the rest as a comment and drop it).
  * @example
  * compileProgramFormula("volume * 0.6 * min(price * 15%, 2000)").evaluate({ volume: 100, price: 5000 }); // 45000
  */
@@ -186,6 +188,8 @@ export function compileProgramFormula(text: string): ProgramFormula {
   if (trimmed === "") throw new LiangxinError("#VALUE!", "公式为空 (empty formula)");
   if (trimmed.length > MAX_FORMULA_LENGTH)
     reject(trimmed.slice(0, 40) + "…", `超过 ${MAX_FORMULA_LENGTH} 个字符`, "too long");
+  // mathjs reads `#` as a comment: `volume * 2000 # 补贴` would silently drop what follows.
+  if (trimmed.includes("#")) reject(trimmed, "使用 #（公式中不能有注释）", "# starts a comment; remove it");
   let tree: MathNode;
   try {
     tree = parseExpression(trimmed);
@@ -222,6 +226,8 @@ export function compileProgramFormula(text: string): ProgramFormula {
       if (typeof result !== "number" || !Number.isFinite(result)) {
         throw new LiangxinError("#NUM!", `公式结果不是有限数值: ${trimmed} (result is not a finite number)`);
       }
+      if (result < 0)
+        throw new LiangxinError("#NUM!", `公式结果为负数（${result}）: ${trimmed} (a subsidy cannot be negative)`);
       return result;
     },
   };

@@ -28,6 +28,23 @@ export function readBaselines(tables: readonly ReportTable[], locale: Locale = "
   for (const table of tables) {
     const firstRowNumber = table.firstRowNumber ?? 1;
     const header = findBaselineHeader(table.rows);
+    if ("ambiguous" in header) {
+      for (const { field, headers } of header.ambiguous)
+        errors.push({
+          file: table.file,
+          row: 0,
+          code: "ambiguousColumns",
+          reason: issueReason(
+            "ambiguousColumns",
+            {
+              field: field === "targetId" ? "目标编号" : "基期值",
+              columns: headers.map((text) => `“${text}”`).join("、"),
+            },
+            locale,
+          ),
+        });
+      continue;
+    }
     if ("missing" in header) {
       const columns = header.missing.map((field) => (field === "targetId" ? "目标编号" : "基期值")).join("、");
       errors.push({

@@ -22,45 +22,66 @@ export function readNumberCell(cell: unknown): NumberCell {
   if (cell === null || cell === undefined) return { kind: "blank" };
   if (typeof cell === "number")
     return Number.isFinite(cell) ? { kind: "number", value: cell } : { kind: "text", text: String(cell) };
-  if (typeof cell === "boolean" || cell instanceof Date) return { kind: "text", text: String(cell) };
-  const text = String(cell).trim();
+  if (typeof cell !== "string") return { kind: "text", text: cellText(cell) };
+  const text = cell.trim();
   if (!text) return { kind: "blank" };
+  // No figure a department reports has this many characters; reading a 32,000-digit cell would take seconds.
+  if (text.length > MAX_NUMBER_TEXT) return { kind: "text", text: `${text.slice(0, 20)}…` };
   // Fast path for the common case, plain decimals (100,000-row checks spend their time here).
-  if (PLAIN_DECIMAL.test(text)) return { kind: "number", value: Number(text) };
-  const plain = halfWidth(text).replace(/,/g, "").replace(/\s+/g, "");
+  if (PLAIN_DECIMAL.test(text)) return finite(Number(text), text);
+  // Spaces may surround the number or its % sign, never split its digits: "12 34" is two numbers, not 1234.
+  const plain = halfWidth(text).replace(/,/g, "").replace(/\s*%$/, "%");
   const percent = plain.endsWith("%");
   const digits = percent ? plain.slice(0, -1) : plain;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(digits)) return { kind: "text", text };
   const value = Number(digits);
-  return { kind: "number", value: percent ? value / 100 : value };
+  return finite(percent ? value / 100 : value, text);
+}
+
+/** Longest text read as a number (a 15-digit figure with separators, a sign and a % fits easily). */
+const MAX_NUMBER_TEXT = 40;
+
+/** A number Excel could hold: "1e400" overflows to Infinity and is text, as Excel keeps it. */
+function finite(value: number, text: string): NumberCell {
+  return Number.isFinite(value) ? { kind: "number", value } : { kind: "text", text };
+}
+
+/** A non-text cell as a user would read it in a message (TRUE, 2025-06-30, not [object Object]). */
+function cellText(cell: unknown): string {
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
+  if (typeof cell === "object") return "";
+  return String(cell);
 }
 
 /** Reads a text cell (ids, departments): trimmed, "" for blanks. */
 export function readTextCell(cell: unknown): string {
   if (cell === null || cell === undefined) return "";
-  if (typeof cell === "number") return String(cell);
-  return String(cell).trim();
+  if (typeof cell === "string") return cell.trim();
+  return cellText(cell);
 }
 
-const BASIS_WORDS: Record<string, ReportBasis> = {
-  累计: "ytd",
-  年累计: "ytd",
-  本年累计: "ytd",
-  累计值: "ytd",
-  年初至今: "ytd",
-  ytd: "ytd",
-  yeartodate: "ytd",
-  cumulative: "ytd",
-  时点: "level",
-  水平: "level",
-  时点值: "level",
-  期末: "level",
-  期末值: "level",
-  存量: "level",
-  level: "level",
-  stock: "level",
-  point: "level",
-};
+const BASIS_WORDS: ReadonlyMap<string, ReportBasis> = new Map<string, ReportBasis>(
+  Object.entries({
+    累计: "ytd",
+    年累计: "ytd",
+    本年累计: "ytd",
+    累计值: "ytd",
+    年初至今: "ytd",
+    ytd: "ytd",
+    yeartodate: "ytd",
+    cumulative: "ytd",
+    时点: "level",
+    水平: "level",
+    时点值: "level",
+    期末: "level",
+    期末值: "level",
+    存量: "level",
+    level: "level",
+    stock: "level",
+    point: "level",
+  }),
+);
 
 /**
  * Reads a 口径 cell.
@@ -73,5 +94,6 @@ export function readBasisCell(cell: unknown): ReportBasis | null | undefined {
     .toLowerCase()
     .replace(/[\s\-_]+/g, "");
   if (!text) return null;
-  return BASIS_WORDS[text];
+  // A Map, not an object: a 口径 of "__proto__" or "constructor" is unknown, not a prototype's member.
+  return BASIS_WORDS.get(text);
 }

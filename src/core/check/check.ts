@@ -4,33 +4,23 @@
  */
 import type { Catalog } from "../catalog";
 import { isLiangxinError } from "../errors";
-import { forecastTarget } from "../forecast";
-import { targetGap, requiredRunRate } from "../gap";
 import type { Locale } from "../i18n";
-import { statusLabel } from "../i18n";
 import type { ReportPeriod } from "../period";
 import { formatPeriod, parseReportPeriod } from "../period";
-import { DEFAULT_TOLERANCE, targetStatus } from "../status";
-import { expectedAt, figuresAreRates, yearToDateShare } from "../trajectory";
+import { DEFAULT_TOLERANCE } from "../status";
+import { figuresAreRates } from "../trajectory";
 import { readBasisCell, readNumberCell, readTextCell } from "./cells";
 import { departmentNames } from "./departments";
 import { findReportHeader } from "./headers";
 import type { IssueDetail } from "./issues";
 import { issueReason } from "./issues";
 import { behindTargets, departmentLeague, latestReports } from "./league";
-import type { ReadyTargetPlan, TargetPlan } from "./targets";
+import type { Candidate } from "./rows";
+import { computeRows, PROGRESS_EVERY, removeDuplicates } from "./rows";
+import type { TargetPlan } from "./targets";
 import { prepareTarget, shareAsFraction } from "./targets";
 import { unitMismatchNotes } from "./unitNotes";
-import type {
-  CheckedRow,
-  CheckResult,
-  IssueCode,
-  ReportBasis,
-  ReportField,
-  ReportTable,
-  RowForecast,
-  RowIssue,
-} from "./types";
+import type { CheckResult, IssueCode, ReportBasis, ReportField, ReportTable, RowIssue } from "./types";
 
 export interface CheckOptions {
   /** Target id → base-year figure (see readBaselines). */
@@ -57,25 +47,27 @@ export interface CheckOptions {
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
 }
 
-/** Rows between progress calls: often enough for a bar, rare enough to cost nothing. */
-const PROGRESS_EVERY = 4096;
+/** The column a row's rejection points at, by reason. */
+const CODE_FIELDS: Partial<Record<IssueCode, ReportField>> = {
+  missingTargetId: "targetId",
+  unknownTarget: "targetId",
+  milestoneTarget: "targetId",
+  missingBaseline: "targetId",
+  missingDepartment: "department",
+  missingPeriod: "period",
+  badPeriod: "period",
+  outsidePlan: "period",
+  notANumber: "value",
+  negativeValue: "value",
+  badBasis: "basis",
+};
 
-/** A row that passed validation and awaits the duplicate check and the computation. */
-interface Candidate {
-  file: string;
-  row: number;
-  plan: ReadyTargetPlan;
-  /** Canonical name (what rows are grouped by). */
-  department: string;
-  /** As spelled in the row (for messages). */
-  departmentAsWritten: string;
-  period: ReportPeriod;
-  periodText: string;
-  ordinal: number;
-  basis: ReportBasis;
-  value: number;
-  /** Department and target as one number (department index × targets + target index): map keys without string building. */
-  seriesKey: number;
+/** Spreadsheet column letters of a 0-based index (0 → A, 26 → AA). */
+function columnLetter(index: number): string {
+  let letters = "";
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
 }
 
 const FIELD_LABELS: Record<ReportField, string> = {
@@ -116,8 +108,17 @@ export function runReportCheck(
   const baselines = options.baselines ?? new Map<string, number>();
   const errors: RowIssue[] = [...(options.priorErrors ?? [])];
   const notes: RowIssue[] = [];
-  const issue = (list: RowIssue[], file: string, row: number, code: IssueCode, detail: IssueDetail = {}): void => {
-    list.push({ file, row, code, reason: issueReason(code, detail, locale) });
+  const issue = (
+    list: RowIssue[],
+    file: string,
+    row: number,
+    code: IssueCode,
+    detail: IssueDetail = {},
+    column?: string,
+  ): void => {
+    const entry: RowIssue = { file, row, code, reason: issueReason(code, detail, locale) };
+    if (column) entry.column = column;
+    list.push(entry);
   };
 
   const targets = new Map(catalog.targets.map((target) => [target.id, target]));
@@ -140,6 +141,7 @@ export function runReportCheck(
   };
   const periods = new Map<unknown, ReportPeriod | null>();
   const periodOf = (cell: unknown): ReportPeriod | null => {
+    if (typeof cell !== "string" && typeof cell !== "number" && !(cell instanceof Date)) return null;
     const key = cell instanceof Date ? cell.getTime() : cell;
     let period = periods.get(key);
     if (period === undefined) {
@@ -162,12 +164,26 @@ export function runReportCheck(
   for (const table of tables) {
     const firstRowNumber = table.firstRowNumber ?? 1;
     const header = findReportHeader(table.rows);
+    if ("ambiguous" in header) {
+      // Which column is meant cannot be known: checking June reports as July would be worse than none.
+      for (const { field, headers, columns } of header.ambiguous)
+        issue(errors, table.file, 0, "ambiguousColumns", {
+          field: FIELD_LABELS[field],
+          columns: headers.map((text, position) => `${columnLetter(columns[position])}“${text}”`).join("、"),
+        });
+      continue;
+    }
     if ("missing" in header) {
       issue(errors, table.file, 0, "missingColumns", {
         columns: header.missing.map((field) => FIELD_LABELS[field]).join("、"),
       });
       continue;
     }
+    const headerCells = table.rows[header.index] ?? [];
+    const columnLabel = (field: ReportField): string => {
+      const column = header.columns[field] as number;
+      return `${columnLetter(column)}（${readTextCell(headerCells[column]).replace(/\s+/g, " ") || FIELD_LABELS[field]}）`;
+    };
     const {
       period: periodColumn,
       department: departmentColumn,
@@ -181,92 +197,99 @@ export function runReportCheck(
       if (isBlankRow(cells)) continue;
       rowsRead++;
       const row = firstRowNumber + index;
-      const reject = (code: IssueCode, detail: IssueDetail = {}): void => issue(errors, table.file, row, code, detail);
-
-      const targetId = readTextCell(cells[idColumn]);
-      if (!targetId) {
-        reject("missingTargetId");
-        continue;
-      }
-      const plan = planFor(targetId);
-      if (!plan) {
-        reject("unknownTarget", { targetId });
-        continue;
-      }
-      const departmentAsWritten = readTextCell(cells[departmentColumn]);
-      if (!departmentAsWritten) {
-        reject("missingDepartment");
-        continue;
-      }
-      const department = departments.canonical(departmentAsWritten);
-      const periodCell = cells[periodColumn];
-      if (readTextCell(periodCell) === "" && !(periodCell instanceof Date)) {
-        reject("missingPeriod");
-        continue;
-      }
-      const period = periodOf(periodCell);
-      if (!period) {
-        reject("badPeriod", { text: readTextCell(periodCell) });
-        continue;
-      }
-      const periodText = formatPeriod(period);
-      if (period.year < plan.startYear || period.year > plan.targetYear) {
-        reject("outsidePlan", { period: periodText, startYear: plan.startYear, targetYear: plan.targetYear });
-        continue;
-      }
-      const valueCell = readNumberCell(cells[valueColumn]);
-      if (valueCell.kind === "blank") {
-        issue(notes, table.file, row, "blankValue");
-        continue;
-      }
-      if (valueCell.kind === "text") {
-        reject("notANumber", { text: valueCell.text });
-        continue;
-      }
-      if (valueCell.value < 0) {
-        reject("negativeValue", { text: String(valueCell.value) });
-        continue;
-      }
-      let basis: ReportBasis | null | undefined = null;
-      if (basisColumn !== undefined) {
-        basis = readBasisCell(cells[basisColumn]);
-        if (basis === undefined) {
-          reject("badBasis", { text: readTextCell(cells[basisColumn]) });
+      const reject = (code: IssueCode, detail: IssueDetail = {}): void => {
+        const field = Object.hasOwn(CODE_FIELDS, code) ? CODE_FIELDS[code as keyof typeof CODE_FIELDS] : undefined;
+        issue(errors, table.file, row, code, detail, field && columnLabel(field));
+      };
+      // A bad cell costs its row, never the check: whatever a cell holds, the row is checked or rejected.
+      try {
+        const targetId = readTextCell(cells[idColumn]);
+        if (!targetId) {
+          reject("missingTargetId");
           continue;
         }
-      }
-      if (!plan.ready) {
-        reject(plan.code, { targetId, message: plan.message });
-        continue;
-      }
-      const value = figuresAreRates(plan.target) ? shareAsFraction(valueCell.value) : valueCell.value;
-      let departmentNumber = departmentIndex.get(department);
-      if (departmentNumber === undefined) departmentIndex.set(department, (departmentNumber = departmentIndex.size));
-      const seriesKey = departmentNumber * targetCount + (targetIndex.get(plan) as number);
-      if (!responsibilityNoted.has(seriesKey)) {
-        responsibilityNoted.add(seriesKey);
-        if (departments.isResponsible(department, plan.target) === false) {
-          const responsible = [plan.target.lead, ...(plan.target.support ?? [])].filter(Boolean).join("、");
-          issue(notes, table.file, row, "departmentNotResponsible", {
-            department: departmentAsWritten,
-            targetId,
-            responsible,
-          });
+        const plan = planFor(targetId);
+        if (!plan) {
+          reject("unknownTarget", { targetId });
+          continue;
         }
+        const departmentAsWritten = readTextCell(cells[departmentColumn]);
+        if (!departmentAsWritten) {
+          reject("missingDepartment");
+          continue;
+        }
+        const department = departments.canonical(departmentAsWritten);
+        const periodCell = cells[periodColumn];
+        if (readTextCell(periodCell) === "" && !(periodCell instanceof Date)) {
+          reject("missingPeriod");
+          continue;
+        }
+        const period = periodOf(periodCell);
+        if (!period) {
+          reject("badPeriod", { text: readTextCell(periodCell) });
+          continue;
+        }
+        const periodText = formatPeriod(period);
+        if (period.year < plan.startYear || period.year > plan.targetYear) {
+          reject("outsidePlan", { period: periodText, startYear: plan.startYear, targetYear: plan.targetYear });
+          continue;
+        }
+        const valueCell = readNumberCell(cells[valueColumn]);
+        if (valueCell.kind === "blank") {
+          issue(notes, table.file, row, "blankValue");
+          continue;
+        }
+        if (valueCell.kind === "text") {
+          reject("notANumber", { text: valueCell.text });
+          continue;
+        }
+        if (valueCell.value < 0) {
+          reject("negativeValue", { text: String(valueCell.value) });
+          continue;
+        }
+        let basis: ReportBasis | null | undefined = null;
+        if (basisColumn !== undefined) {
+          basis = readBasisCell(cells[basisColumn]);
+          if (basis === undefined) {
+            reject("badBasis", { text: readTextCell(cells[basisColumn]) });
+            continue;
+          }
+        }
+        if (!plan.ready) {
+          reject(plan.code, { targetId, message: plan.message });
+          continue;
+        }
+        const value = figuresAreRates(plan.target) ? shareAsFraction(valueCell.value) : valueCell.value;
+        let departmentNumber = departmentIndex.get(department);
+        if (departmentNumber === undefined) departmentIndex.set(department, (departmentNumber = departmentIndex.size));
+        const seriesKey = departmentNumber * targetCount + (targetIndex.get(plan) as number);
+        if (!responsibilityNoted.has(seriesKey)) {
+          responsibilityNoted.add(seriesKey);
+          if (departments.isResponsible(department, plan.target) === false) {
+            const responsible = [plan.target.lead, ...(plan.target.support ?? [])].filter(Boolean).join("、");
+            issue(notes, table.file, row, "departmentNotResponsible", {
+              department: departmentAsWritten,
+              targetId,
+              responsible,
+            });
+          }
+        }
+        candidates.push({
+          file: table.file,
+          row,
+          plan,
+          department,
+          departmentAsWritten,
+          period,
+          periodText,
+          ordinal: period.year * 12 + period.month,
+          basis: basis ?? plan.defaultBasis,
+          value,
+          seriesKey,
+        });
+      } catch (error) {
+        reject("unreadableRow", { message: error instanceof Error ? error.message : String(error) });
       }
-      candidates.push({
-        file: table.file,
-        row,
-        plan,
-        department,
-        departmentAsWritten,
-        period,
-        periodText,
-        ordinal: period.year * 12 + period.month,
-        basis: basis ?? plan.defaultBasis,
-        value,
-        seriesKey,
-      });
     }
   }
 
@@ -333,175 +356,4 @@ function isBlankRow(cells: ReadonlyArray<unknown>): boolean {
     if (cell !== null && cell !== undefined && !(typeof cell === "string" && cell.trim() === "")) return false;
   }
   return true;
-}
-
-/**
- * De-duplication: the same department (by canonical name), target and period reported more than
- * once. Identical value and 口径: the first row is kept and the others noted. Otherwise every row
- * of the group is rejected (which one is right cannot be known); each names a row that differs
- * from it, and says whether the value or only the 口径 differs.
- */
-function removeDuplicates(
-  candidates: Candidate[],
-  report: (list: "errors" | "notes", candidate: Candidate, code: IssueCode, other: Candidate) => void,
-): Candidate[] {
-  const firsts = new Map<number, Candidate>();
-  // Only keys seen more than once get a group (most rows are unique).
-  const groups = new Map<number, Candidate[]>();
-  for (const candidate of candidates) {
-    // Whole-year and December reports are different reports: the lowest bit tells them apart.
-    const key = (candidate.seriesKey * 240_000 + candidate.ordinal) * 2 + (candidate.period.wholeYear ? 1 : 0);
-    const first = firsts.get(key);
-    if (first === undefined) firsts.set(key, candidate);
-    else {
-      const group = groups.get(key);
-      if (group) group.push(candidate);
-      else groups.set(key, [first, candidate]);
-    }
-  }
-  if (groups.size === 0) return candidates;
-  const rejected = new Set<Candidate>();
-  for (const group of groups.values()) {
-    const [first] = group;
-    if (group.every((candidate) => candidate.value === first.value && candidate.basis === first.basis)) {
-      for (const duplicate of group.slice(1)) {
-        report("notes", duplicate, "duplicateKept", first);
-        rejected.add(duplicate);
-      }
-    } else {
-      for (const candidate of group) {
-        // Name a row that really differs: another value first, else another 口径.
-        const other =
-          group.find((entry) => entry.value !== candidate.value) ??
-          (group.find((entry) => entry.basis !== candidate.basis) as Candidate);
-        report(
-          "errors",
-          candidate,
-          other.value !== candidate.value ? "conflictingDuplicate" : "conflictingBasis",
-          other,
-        );
-        rejected.add(candidate);
-      }
-    }
-  }
-  return candidates.filter((candidate) => !rejected.has(candidate));
-}
-
-/** Computes expected, gap, run-rate, forecast and status; series (department+target+口径) for forecasts. */
-function computeRows(
-  candidates: Candidate[],
-  ordinals: number[],
-  seriesKeys: number[],
-  tolerance: number,
-  minForecastMonths: number,
-  forecastRows: "latest" | "all",
-  locale: Locale,
-  reject: (candidate: Candidate, message: string) => void,
-  onComputed?: (computed: number) => void,
-): CheckedRow[] {
-  const series = new Map<number, Candidate[]>();
-  for (const candidate of candidates) {
-    const key = candidate.seriesKey * 2 + (candidate.basis === "ytd" ? 1 : 0);
-    const list = series.get(key);
-    if (list) list.push(candidate);
-    else series.set(key, [candidate]);
-  }
-  const forecasts = new Map<Candidate, RowForecast>();
-  for (const list of series.values()) {
-    if (list.length < minForecastMonths) continue;
-    list.sort((a, b) => a.ordinal - b.ordinal);
-    const observations: Array<{ period: ReportPeriod; value: number }> = [];
-    list.forEach((candidate, index) => {
-      observations.push({ period: candidate.period, value: forecastValue(candidate) });
-      if (observations.length < minForecastMonths || (forecastRows === "latest" && index < list.length - 1)) return;
-      const forecast = safeForecast(observations, candidate.plan);
-      if (forecast) forecasts.set(candidate, forecast);
-    });
-  }
-
-  const labels = {
-    onTrack: statusLabel("onTrack", locale),
-    atRisk: statusLabel("atRisk", locale),
-    behind: statusLabel("behind", locale),
-  };
-  const rows: CheckedRow[] = [];
-  let computed = 0;
-  for (const candidate of candidates) {
-    if (onComputed && ++computed % PROGRESS_EVERY === 0) onComputed(computed);
-    const { plan } = candidate;
-    const spec = plan.specs[candidate.basis];
-    let expected: number;
-    let gap: number;
-    try {
-      expected = expectedAt(spec, candidate.period);
-      gap = targetGap(candidate.value, expected, "rel", plan.direction);
-    } catch (error) {
-      if (!isLiangxinError(error)) throw error;
-      reject(candidate, `${error.code} ${error.message}`);
-      continue;
-    }
-    const gapAbs = targetGap(candidate.value, expected, "abs", plan.direction);
-    let runRate: number | null;
-    try {
-      runRate = requiredRunRate(spec, candidate.period, candidate.value);
-    } catch (error) {
-      if (!isLiangxinError(error)) throw error;
-      runRate = null; // no months left: the goal can no longer be reached in time
-    }
-    const forecast = forecasts.get(candidate) ?? null;
-    const missesTarget =
-      forecast !== null && (plan.lowerIsBetter ? forecast.value > plan.targetValue : forecast.value < plan.targetValue);
-    const status = targetStatus(gap, tolerance, missesTarget);
-    ordinals.push(candidate.ordinal);
-    seriesKeys.push(candidate.seriesKey);
-    rows.push({
-      file: candidate.file,
-      row: candidate.row,
-      targetId: plan.target.id,
-      indicator: plan.target.indicator,
-      department: candidate.department,
-      departmentAsWritten: candidate.departmentAsWritten,
-      period: candidate.periodText,
-      basis: candidate.basis,
-      value: candidate.value,
-      expected,
-      gap,
-      gapAbs,
-      status,
-      statusLabel: labels[status],
-      targetValue: plan.targetValue,
-      baselineValue: plan.baselineValue,
-      runRate,
-      forecast,
-    });
-  }
-  return rows;
-}
-
-/** The value a forecast is fitted on: year-to-date flows annualised (÷ the share of the year elapsed), the rest as reported. */
-function forecastValue(candidate: Candidate): number {
-  const kind = candidate.plan.specs[candidate.basis].kind;
-  if (kind !== "growth" && kind !== "annual") return candidate.value;
-  return candidate.period.wholeYear ? candidate.value : candidate.value / yearToDateShare(candidate.period.month);
-}
-
-function safeForecast(
-  observations: ReadonlyArray<{ period: ReportPeriod; value: number }>,
-  plan: ReadyTargetPlan,
-): RowForecast | null {
-  try {
-    const forecast = forecastTarget(observations, plan.targetYear, plan.targetValue);
-    if (!Number.isFinite(forecast.value)) return null;
-    return {
-      value: forecast.value,
-      low: forecast.low,
-      high: forecast.high,
-      probability: forecast.probability,
-      model: forecast.model,
-      months: observations.length,
-    };
-  } catch (error) {
-    if (isLiangxinError(error)) return null; // too few distinct points or a degenerate fit: no forecast, not an error
-    throw error;
-  }
 }

@@ -15,6 +15,8 @@ export interface IssueDetail {
   otherFile?: string;
   otherRow?: number;
   columns?: string;
+  /** The field two columns compete for (期间). */
+  field?: string;
   message?: string;
   /** Spellings of one department seen in a duplicate pair, when they differ (“商务局”与“市商务局”). */
   spellings?: [string, string];
@@ -39,6 +41,9 @@ const REASONS: Record<Locale, Record<IssueCode, Render>> = {
   "zh-CN": {
     unreadableFile: (d) => `无法读取文件：${d.message ?? ""}`,
     missingColumns: (d) => `找不到表头列：${d.columns}（需要 期间/月份、部门/责任单位、目标编号、填报值）`,
+    ambiguousColumns: (d) =>
+      `${d.columns} 两列都可作“${d.field}”，无法确定用哪一列；请删除或改名其中一列（见 docs/check.md 表头）`,
+    unreadableRow: (d) => `该行无法检查：${d.message ?? ""}`,
     unknownTarget: (d) => `未知目标编号“${d.targetId}”`,
     milestoneTarget: (d) => `目标“${d.targetId}”为无数值的时间节点目标，不按轨迹检查`,
     missingTargetId: () => "目标编号为空",
@@ -65,6 +70,9 @@ const REASONS: Record<Locale, Record<IssueCode, Render>> = {
   "en-US": {
     unreadableFile: (d) => `cannot read the file: ${d.message ?? ""}`,
     missingColumns: (d) => `header columns not found: ${d.columns} (need period, department, target id, value)`,
+    ambiguousColumns: (d) =>
+      `columns ${d.columns} could each be the ${d.field} column; remove or rename one (see docs/check.md, headers)`,
+    unreadableRow: (d) => `the row cannot be checked: ${d.message ?? ""}`,
     unknownTarget: (d) => `unknown target id "${d.targetId}"`,
     milestoneTarget: (d) => `target "${d.targetId}" is a milestone without a number; not checked against a trajectory`,
     missingTargetId: () => "target id is blank",

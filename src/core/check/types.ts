@@ -25,6 +25,8 @@ export interface ReportTable {
 export type IssueCode =
   | "unreadableFile"
   | "missingColumns"
+  | "ambiguousColumns"
+  | "unreadableRow"
   | "unknownTarget"
   | "milestoneTarget"
   | "missingTargetId"
@@ -51,6 +53,8 @@ export interface RowIssue {
   file: string;
   /** Spreadsheet row number a user sees (header = row 1); 0 for a whole-file problem. */
   row: number;
+  /** The cell's column where one cell is the reason: its letter and header, "D（填报值）". */
+  column?: string;
   code: IssueCode;
   /** Human-readable reason in the requested language. */
   reason: string;

@@ -5,9 +5,12 @@
  * - number: numbers as they are; TRUE/FALSE → 1/0; numeric text ("60", "45%") → its number;
  *   other text → #VALUE!; ±Infinity/NaN → #NUM!; an error in the cell passes through.
  * - integer: as number, then truncated toward zero (Excel truncates year arguments).
+ * - year: as integer, and within 1990–2100 (the report dates the product accepts, src/core/period.ts);
+ *   a year outside is #NUM! — a base year of −1e20 is a typing slip, not a plan.
  * - period: a report date (see parseReportPeriod): a year, "2025-06", 2025.06, 202506, an ISO date, a date
  *   serial; a date outside 1990–2100 is #NUM! with the reason.
- * - kind / mode: a keyword (case-insensitive; Chinese aliases accepted); unknown → #N/A with a message.
+ * - kind / mode: a keyword (case-insensitive; Chinese aliases accepted), looked up in the table's own
+ *   keys only (`__proto__` or `constructor` is not a kind); unknown → #N/A with a message.
  * - text: anything, as text.
  * - Blank (empty cell, "" or omitted): an optional parameter takes its default; a required one
  *   makes the result cell blank — an unreported row shows nothing rather than a −100% gap.
@@ -17,11 +20,11 @@
  */
 import { LiangxinError } from "../errors";
 import type { ReportPeriod } from "../period";
-import { parseReportPeriod, UnreadableReportDate } from "../period";
+import { EARLIEST_REPORT_YEAR, LATEST_REPORT_YEAR, parseReportPeriod, UnreadableReportDate } from "../period";
 import type { SheetError } from "./values";
 import { errorFromException, isSheetError, sheetError } from "./values";
 
-export type ParamType = "number" | "integer" | "period" | "kind" | "mode" | "text" | "range";
+export type ParamType = "number" | "integer" | "year" | "period" | "kind" | "mode" | "text" | "range";
 
 export interface ParamSpec {
   /** Parameter name as Excel shows it (camelCase, English). */
@@ -72,6 +75,8 @@ export function coerceCell(value: unknown, param: ParamSpec, functionName: strin
       const number = toNumber(value, param, functionName, subject);
       return typeof number === "number" ? Math.trunc(number) : number;
     }
+    case "year":
+      return toYear(value, param, functionName, subject);
     case "period":
       return toPeriod(value, param, functionName, subject);
     case "kind":
@@ -127,6 +132,18 @@ function toNumber(value: unknown, param: ParamSpec, functionName: string, subjec
   );
 }
 
+function toYear(value: unknown, param: ParamSpec, functionName: string, subject?: CellSubject): number | SheetError {
+  const number = toNumber(value, param, functionName, subject);
+  if (typeof number !== "number") return number;
+  const year = Math.trunc(number);
+  if (year >= EARLIEST_REPORT_YEAR && year <= LATEST_REPORT_YEAR) return year;
+  return sheetError(
+    "#NUM!",
+    `${functionName}：${zhLabel(param, subject)}须在 ${EARLIEST_REPORT_YEAR}–${LATEST_REPORT_YEAR} 年之间，而不是 ${cellText(value)}` +
+      ` (${functionName} expects ${param.name}${subject?.en ?? ""} between ${EARLIEST_REPORT_YEAR} and ${LATEST_REPORT_YEAR}, not ${cellText(value)})`,
+  );
+}
+
 function toPeriod(
   value: unknown,
   param: ParamSpec,
@@ -166,9 +183,11 @@ function toPeriod(
 }
 
 function toKeyword(value: unknown, param: ParamSpec, functionName: string): string | SheetError {
-  const keyword = typeof value === "string" ? param.keywords?.[value.trim().toLowerCase()] : undefined;
-  if (keyword !== undefined) return keyword;
-  const allowed = [...new Set(Object.values(param.keywords ?? {}))];
+  const keywords = param.keywords ?? {};
+  const key = typeof value === "string" ? value.trim().toLowerCase() : undefined;
+  // Own keys only: `toString` or `__proto__` typed as a kind must not find Object.prototype's members.
+  if (key !== undefined && Object.hasOwn(keywords, key)) return keywords[key];
+  const allowed = [...new Set(Object.values(keywords))];
   const text = cellText(value);
   return sheetError(
     "#N/A",

@@ -67,8 +67,11 @@ export function evaluateSheetFunction(fn: SheetFunction, args: readonly SheetArg
       );
     }
     if (fn.shape === "range")
-      return fn.evaluate(
-        fn.params.map((_param, index) => toMatrix(args[index])),
+      return finiteResult(
+        fn.evaluate(
+          fn.params.map((_param, index) => toMatrix(args[index])),
+          fn.name,
+        ),
         fn.name,
       );
     return evaluateElementwise(fn, args);
@@ -140,8 +143,27 @@ function computeCell(fn: ElementwiseSheetFunction, values: readonly Coerced[]): 
   }
   if (blank) return "";
   try {
-    return fn.compute(values);
+    return finiteScalar(fn.compute(values), fn.name);
   } catch (exception) {
     return errorFromException(exception, fn.name);
   }
+}
+
+/**
+ * What Excel would show for a computed value: a number that is not finite (an overflow, 0/0) is
+ * #NUM!, never Infinity, NaN or an empty cell left by a null.
+ */
+function finiteScalar(value: SheetScalar, functionName: string): SheetScalar {
+  if (typeof value === "number" && !Number.isFinite(value))
+    return sheetError(
+      "#NUM!",
+      `${functionName}：结果不是有限数值（${value}）(${functionName}: the result is not a finite number)`,
+    );
+  return value;
+}
+
+/** finiteScalar over a function's whole result, spilled ranges cell by cell. */
+function finiteResult(result: SheetResult, functionName: string): SheetResult {
+  if (!Array.isArray(result)) return finiteScalar(result, functionName);
+  return result.map((row) => row.map((cell) => finiteScalar(cell, functionName)));
 }

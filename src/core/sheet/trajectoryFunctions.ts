@@ -81,7 +81,7 @@ const REPORTED: ParamSpec = {
 const BASE_YEAR: ParamSpec = {
   name: "baseYear",
   labelZh: "基期年份",
-  type: "integer",
+  type: "year",
   optional: true,
   defaultValue: DEFAULT_BASE_YEAR,
   description: "Base year; default 2023.",
@@ -89,7 +89,7 @@ const BASE_YEAR: ParamSpec = {
 const TARGET_YEAR: ParamSpec = {
   name: "targetYear",
   labelZh: "目标年份",
-  type: "integer",
+  type: "year",
   optional: true,
   defaultValue: DEFAULT_TARGET_YEAR,
   description: "Target year; default 2027.",
@@ -151,7 +151,7 @@ const TRAJECTORY: ElementwiseSheetFunction = {
     {
       name: "startYear",
       labelZh: "起算年份",
-      type: "integer",
+      type: "year",
       optional: true,
       description: "First counted year of a cumulative target; default baseYear + 1.",
     },
@@ -288,6 +288,13 @@ const FORECAST_TARGET: RangeSheetFunction = {
         );
       observations.push({ period: period as ReportPeriod, value: value as number });
     }
+    const latestYear = Math.max(...observations.map((observation) => observation.period.year));
+    if (observations.length > 0 && (targetYear as number) < latestYear)
+      return sheetError(
+        "#NUM!",
+        `${functionName}：预测年份 ${targetYear as number} 早于最近的报告期（${latestYear} 年），不是预测` +
+          ` (${functionName}: targetYear ${targetYear as number} is before the latest report, ${latestYear})`,
+      );
     const forecast = forecastTarget(observations, targetYear as number, target as number | undefined);
     return [
       [forecast.value, forecast.low, forecast.high, Number.isNaN(forecast.probability) ? "" : forecast.probability],
@@ -301,8 +308,10 @@ const THRESHOLD: ParamSpec = {
   type: "number",
   optional: true,
   defaultValue: 0,
-  description: "List gaps below −threshold; default 0.",
+  description: "List gaps below −threshold (≥ 0); default 0.",
 };
+
+const GAP_CELL: ParamSpec = { name: "gaps", labelZh: "差距", type: "number", optional: true, description: "" };
 
 const LAGGARDS: RangeSheetFunction = {
   name: "LAGGARDS",
@@ -316,7 +325,8 @@ const LAGGARDS: RangeSheetFunction = {
       name: "gaps",
       labelZh: "差距",
       type: "range",
-      description: "Their gaps (TARGET_GAP), same size; blanks and errors are skipped.",
+      description:
+        "Their gaps (TARGET_GAP), same size; numeric text is read as a number, blanks, other text and errors are skipped.",
     },
     THRESHOLD,
   ],
@@ -330,10 +340,16 @@ const LAGGARDS: RangeSheetFunction = {
       );
     const threshold = cellArgument(thresholdCell, THRESHOLD, functionName);
     if (isSheetError(threshold)) return threshold;
+    if ((threshold as number) < 0)
+      return sheetError(
+        "#NUM!",
+        `${functionName}：阈值不能为负数（${threshold as number}）(${functionName}: threshold must not be negative)`,
+      );
     const worstGap = new Map<string, number>();
     for (let index = 0; index < departmentCells.length; index++) {
       const department = departmentCells[index];
-      const gap = gapCells[index];
+      // Numeric text ("-0.25", "-25%") is a gap as Excel would coerce it; other text, blanks and errors are skipped.
+      const gap = isSheetError(gapCells[index]) ? undefined : coerceCell(gapCells[index], GAP_CELL, functionName);
       // A row without a department or a computable gap cannot be ranked.
       if (isBlank(department) || isSheetError(department) || typeof gap !== "number" || !Number.isFinite(gap)) continue;
       const name = String(department).trim();
