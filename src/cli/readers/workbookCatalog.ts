@@ -6,8 +6,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Catalog } from "../../core/catalog";
-import { STATE_NAMESPACE, stateFromXml } from "../../workbook";
-import { readCustomXmlParts } from "../../xlsx/customXml";
+import { STATE_NAMESPACE, STATE_SHEET_NAME, stateFromCells, stateFromXml, type WorkbookState } from "../../workbook";
+import { readCustomXmlParts, readSheetColumnA } from "../../xlsx/customXml";
 
 export interface StoredCatalog {
   /** The workbook it came from, as the user gave it. */
@@ -28,14 +28,17 @@ export interface StoredCatalog {
 export async function findStoredCatalog(files: readonly string[], cwd: string): Promise<StoredCatalog | null> {
   for (const file of files) {
     if (!/\.xlsx$/i.test(file)) continue;
-    let parts: string[];
+    let states: Array<WorkbookState | null>;
     try {
-      parts = await readCustomXmlParts(fs.readFileSync(path.resolve(cwd, file)), STATE_NAMESPACE);
+      const bytes = fs.readFileSync(path.resolve(cwd, file));
+      states = (await readCustomXmlParts(bytes, STATE_NAMESPACE)).map((part) => stateFromXml(part));
+      // A program that drops custom XML parts on save keeps the very-hidden copy.
+      if (!states.some((state) => state && state.targets.length))
+        states = [stateFromCells(await readSheetColumnA(bytes, STATE_SHEET_NAME))];
     } catch {
       continue;
     }
-    for (const part of parts) {
-      const state = stateFromXml(part);
+    for (const state of states) {
       if (!state || state.targets.length === 0) continue;
       return {
         file,

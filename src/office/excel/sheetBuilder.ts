@@ -217,6 +217,21 @@ export async function loadCatalogIntoWorkbook(
   const byName = new Map(sheetList.map((sheet) => [sheet.name, sheet]));
   const stateSheet = byName.get(STATE_SHEET_NAME);
   let previous = stateFromXml(stateXml?.value);
+  const stateExtent = stateSheet ? extent(stateSheet.used) : null;
+  if (!previous && stateSheet && stateExtent) {
+    // The custom XML part is gone (a program that drops them saved the file): read the copy.
+    const [cells] = await round.read([
+      {
+        sheet: stateSheet.worksheet,
+        row: 0,
+        column: 0,
+        rows: stateExtent.rowIndex + stateExtent.rowCount,
+        columns: 1,
+        cellBytes: 90_000,
+      },
+    ]);
+    previous = stateFromCells(cells.map((row) => row[0]));
+  }
   const found = new Map<SheetKey, SheetFound>();
   const clashes: string[] = [];
   const renamedSheets: LoadResult["renamedSheets"] = [];
@@ -250,7 +265,7 @@ export async function loadCatalogIntoWorkbook(
   const layoutOf = options.render(catalog, { flavour: "addin", locale, reportRows: 1 });
   const templateOf = (key: SheetKey) => layoutOf.sheets.find((sheet) => sheet.key === key);
   const bandRequests: ReadRequest[] = [];
-  const bandOwners: Array<{ key: SheetKey; kind: "band" | "cell" | "state"; cell?: string }> = [];
+  const bandOwners: Array<{ key: SheetKey; kind: "band" | "cell"; cell?: string }> = [];
   /** Rows 0…n−1 of each table sheet already read in its header band. */
   const bandHeights = new Map<SheetKey, number>();
   for (const sheet of found.values()) {
@@ -277,19 +292,6 @@ export async function loadCatalogIntoWorkbook(
       bandOwners.push({ key: sheet.key, kind: "cell", cell });
     }
   }
-  const stateExtent = stateSheet ? extent(stateSheet.used) : null;
-  if (!previous && stateSheet && stateExtent) {
-    // The custom XML part is gone (a program that drops them saved the file): read the copy.
-    bandRequests.push({
-      sheet: stateSheet.worksheet,
-      row: 0,
-      column: 0,
-      rows: stateExtent.rowIndex + stateExtent.rowCount,
-      columns: 1,
-      cellBytes: 90_000,
-    });
-    bandOwners.push({ key: "guide", kind: "state" });
-  }
   progress("reading", 0.5);
   const bands = bandRequests.length ? await round.read(bandRequests) : [];
   const grids = new Map<SheetKey, SheetCell[][]>();
@@ -300,10 +302,6 @@ export async function loadCatalogIntoWorkbook(
   };
   bands.forEach((cells, index) => {
     const owner = bandOwners[index];
-    if (owner.kind === "state") {
-      previous = stateFromCells(cells.map((row) => row[0]));
-      return;
-    }
     const request = bandRequests[index];
     const grid = gridOf(owner.key);
     cells.forEach((row, offset) => {
