@@ -81,10 +81,12 @@ module.exports = async (_env, argv) => {
     new CopyWebpackPlugin({
       patterns: [
         { from: "assets/*.png", to: "assets/[name][ext]" },
+        // `to` keeps each file's folder (zh-cn/, en-us/, telemetry/): office.js asks for them there,
+        // and the two office_strings.js would otherwise overwrite each other.
         ...OFFICE_JS_FILES.map((file) => ({
           from: file,
           context: OFFICE_JS_DIR,
-          to: "office/",
+          to: `office/${path.posix.dirname(file) === "." ? "" : `${path.posix.dirname(file)}/`}[name][ext]`,
           globOptions: { ignore: ["**/*.debug.js"] },
           // Already minified by Microsoft: do not run them through the minimizer again.
           info: { minimized: true },

@@ -1,5 +1,7 @@
 /**
- * The built task pane in Debian's Chromium: the city list renders, choosing a city shows the
+ * The production build of the task pane in Debian's Chromium, served from the build's own folder
+ * (office.js and its zh-cn/en-us string tables and telemetry script included): every page fails the
+ * test on any 404 or console error. The city list renders, the city list renders, choosing a city shows the
  * extraction preview with source clauses, office.js (served from the build, i.e. from
  * node_modules/@microsoft/office-js) loads, and nothing is logged as an error. Opening a GBK
  * file decodes it, and a new plan (file or paste) never keeps the previous city's ids.
@@ -42,7 +44,7 @@ describe("task pane in Chromium", () => {
   beforeAll(async () => {
     execFileSync(
       process.execPath,
-      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", OUT],
+      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", OUT],
       { cwd: ROOT, stdio: "pipe" },
     );
     server = await serve(OUT);
@@ -61,13 +63,9 @@ describe("task pane in Chromium", () => {
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-  });
-
-  it("lists the bundled cities and previews a city's targets with their source clauses, without console errors", async () => {
-    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  /** A new page that records every console error, page error, failed request and 4xx/5xx response. */
+  async function openPage(viewport?: { width: number; height: number }) {
+    const page = await browser.newPage(viewport ? { viewport } : {});
     const errors: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
@@ -77,6 +75,22 @@ describe("task pane in Chromium", () => {
     page.on("response", (response) => {
       if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
     });
+    pages.push({ errors });
+    return page;
+  }
+  const pages: Array<{ errors: string[] }> = [];
+  afterEach(() => {
+    const errors = pages.splice(0).flatMap((page) => page.errors);
+    expect(errors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it("lists the bundled cities and previews a city's targets with their source clauses, without console errors", async () => {
+    const page = await openPage({ width: 420, height: 900 });
 
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.waitForSelector("#cities button");
@@ -112,11 +126,23 @@ describe("task pane in Chromium", () => {
 
     fs.mkdirSync(path.join(ROOT, "test-artifacts"), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, "test-artifacts", "taskpane.png"), fullPage: false });
-    expect(errors).toEqual([]);
+  });
+
+  it("serves office.js's files in office.js's own folder layout (string tables per language, telemetry)", async () => {
+    const fetchText = async (file: string) => {
+      const response = await fetch(`${baseUrl}/office/${file}`);
+      expect(`${response.status} ${file}`).toBe(`200 ${file}`);
+      return response.text();
+    };
+    const zh = await fetchText("zh-cn/office_strings.js");
+    const en = await fetchText("en-us/office_strings.js");
+    expect(zh).not.toBe(en);
+    await fetchText("telemetry/oteljs_agave.js");
+    await fetchText("office.js");
   });
 
   it("extracts a pasted plan text", async () => {
-    const page = await browser.newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}/taskpane.html`);
     const text = fs.readFileSync(path.join(ROOT, "seeds", "004_3d18c461efc57f01.txt"), "utf8");
     await page.locator("#plan-text").fill(text);
@@ -127,7 +153,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("opens a GBK plan file as text (not mojibake) and labels it with its own city, not the one chosen before", async () => {
-    const page = await browser.newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.waitForSelector("#cities button");
     await page.locator('#cities button[data-city="nanping"]').click();
@@ -148,7 +174,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("keeps a city name the user typed before opening a plan file", async () => {
-    const page = await browser.newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.waitForSelector("#cities button");
     await page.locator("#city-name").fill("云溪");
@@ -162,7 +188,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("does not label a pasted plan with the city chosen before", async () => {
-    const page = await browser.newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.waitForSelector("#cities button");
     await page.locator('#cities button[data-city="nanping"]').click();
@@ -177,7 +203,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("refuses a PDF saved as .txt with a message and extracts nothing", async () => {
-    const page = await browser.newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.waitForSelector("#cities button");
     await page.setInputFiles("#plan-file", {
