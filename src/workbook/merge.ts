@@ -363,7 +363,22 @@ export function findHeaderRow(
       best = { row, firstColumn: Math.min(...columns.values()), columns, score };
     }
   });
-  return best;
+  // The table's own header is the lower of the two language rows: after a language switch the
+  // best-scoring row can be the one above it, whose "data" would be the other header row.
+  const found = best as { row: number; firstColumn: number; columns: Map<string, number>; score: number } | null;
+  if (found) {
+    const below = grid[found.row + 1] ?? [];
+    const columns = new Map<string, number>();
+    below.forEach((cell, column) => {
+      const text = typeof cell === "string" ? cell.trim() : "";
+      if (headers.has(text) && !columns.has(text)) columns.set(text, column);
+    });
+    if (columns.size >= Math.min(2, layout.columns.length)) {
+      for (const [text, column] of found.columns) if (!columns.has(text)) columns.set(text, column);
+      return { row: found.row + 1, firstColumn: Math.min(...columns.values()), columns };
+    }
+  }
+  return found;
 }
 
 /** Keeps values typed into single input cells (a selector, a tolerance) where they are. */

@@ -322,7 +322,10 @@ export async function loadCatalogIntoWorkbook(
     const header = findHeaderRow(grid, table, renderedGrid(template)[table.headerRow - 1] ?? []);
     if (!header) continue;
     const savedHeaderRow = previous?.headerRows?.[sheet.key];
-    if (savedHeaderRow !== undefined && savedHeaderRow !== header.row + 1)
+    // The header found may be the other language's row just above the table's (a language switch);
+    // any other shift means rows were inserted above the table, whose content the write would cover.
+    const shift = savedHeaderRow === undefined ? 0 : header.row + 1 - savedHeaderRow;
+    if (savedHeaderRow !== undefined && shift !== 0 && shift !== -1)
       moves.push({ sheet: SHEET_NAMES[sheet.key].zh, was: savedHeaderRow, now: header.row + 1 });
     const lastRow = sheet.used.rowIndex + sheet.used.rowCount - 1;
     const firstRow = header.row + (table.firstDataRow - table.headerRow);
