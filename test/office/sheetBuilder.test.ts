@@ -229,7 +229,7 @@ describe("loadCatalogIntoWorkbook into a workbook written by `liangxin workbook`
 
   it("loads into it although its sheets lack the marker, keeps typed inputs by id and marks the sheets", async () => {
     const excel = await cliWorkbook();
-    expect([...excel.sheets.values()].map((sheet) => sheet.marker)).toEqual(SHEETS.map(() => null));
+    expect(SHEETS.map((name) => excel.sheets.get(name)?.marker)).toEqual(SHEETS.map(() => null));
     expect(excel.cell(TARGETS, 3, COLUMN.id)).toBe("示例-01");
     expect(String(excel.cell(TARGETS, 3, COLUMN.targetValue))).toMatch(/^=/);
     // The planner filled the file in Excel before installing the add-in.
