@@ -4,6 +4,7 @@
  * serialising every queued call's arguments and every loaded property. Excel on the web refuses
  * 5 MB each way; the add-in keeps every sync within 1 MB.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import type { Catalog, Target } from "../src/core/catalog";
@@ -55,7 +56,50 @@ function line(name: string, excel: FakeExcel, from: number): string {
   return `add-in load ${name}: ${requests.length} syncs, largest request ${kb(largestRequest)} KB, largest response ${kb(largestResponse)} KB${over}`;
 }
 
+/** Median wall time of a command, in ms, runs interleaved with the others so load drifts hit all alike. */
+function pairedStartup(commands: Array<{ name: string; args: string[] }>, runs: number): Map<string, number> {
+  const times = new Map<string, number[]>(commands.map((command) => [command.name, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const command of commands) {
+      const start = process.hrtime.bigint();
+      spawnSync(process.execPath, command.args, { cwd: ROOT, stdio: "ignore" }); // check exits 2 when it rejects rows
+      times.get(command.name)!.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return new Map([...times].map(([name, values]) => [name, median(values)]));
+}
+
 export async function run(): Promise<void> {
+  // Start-up: `calc` loads the functions' core and nothing else (mathjs only for formula functions).
+  const cli = path.join(ROOT, "bin/liangxin.js");
+  const startup = pairedStartup(
+    [
+      { name: "node -e 0", args: ["-e", "0"] },
+      { name: "calc", args: [cli, "calc", "TARGET_GAP", "60", "100", "200", "2025-06", "growth"] },
+      {
+        name: "check",
+        args: [
+          cli,
+          "check",
+          "test/fixtures/check/report-gb18030.csv",
+          "--city",
+          "test/fixtures/check/catalog.json",
+          "--format",
+          "json",
+        ],
+      },
+    ],
+    9,
+  );
+  const bare = startup.get("node -e 0")!;
+  for (const name of ["calc", "check"]) {
+    const ms = startup.get(name)!;
+    console.log(
+      `${name} start-up: ${ms.toFixed(0)} ms, node -e 0: ${bare.toFixed(0)} ms (${(ms / bare).toFixed(2)}×; calc must stay within 1.5×)`,
+    );
+  }
+
   const options: LoadOptions = { render: renderWorkbook, bareNames: () => bareNameDefinitions("LX") };
   const cases: Array<{ name: string; catalog: Catalog }> = [
     {

@@ -4,6 +4,7 @@
  * table and the Monte Carlo P10/P50/P90. Parses arguments, calls the budget core, formats.
  */
 import type { CliIo } from "../io";
+import { loadFormulaEngine } from "../../core/budget/formula";
 import { BUNDLED_CITIES } from "../../core/cities";
 import { budgetLinesFromPrograms, computeBudget, DEFAULT_BUDGET_YEARS } from "../../core/budget/budget";
 import {
@@ -60,6 +61,7 @@ function planPeriod(catalog: Catalog): { startYear: number; targetYear: number }
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
+  await loadFormulaEngine();
   let city: string | undefined;
   let scrapBaseline: number | null = null;
   let years = [...DEFAULT_BUDGET_YEARS];

@@ -7,7 +7,6 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Catalog } from "../../core/catalog";
 import { STATE_NAMESPACE, STATE_SHEET_NAME, stateFromCells, stateFromXml, type WorkbookState } from "../../workbook";
-import { readCustomXmlParts, readSheetColumnA } from "../../xlsx/customXml";
 
 export interface StoredCatalog {
   /** The workbook it came from, as the user gave it. */
@@ -30,6 +29,8 @@ export async function findStoredCatalog(files: readonly string[], cwd: string): 
     if (!/\.xlsx$/i.test(file)) continue;
     let states: Array<WorkbookState | null>;
     try {
+      // The zip reader loads only when a workbook is among the inputs (a check of CSV files does without).
+      const { readCustomXmlParts, readSheetColumnA } = await import("../../xlsx/customXml");
       const bytes = fs.readFileSync(path.resolve(cwd, file));
       states = (await readCustomXmlParts(bytes, STATE_NAMESPACE)).map((part) => stateFromXml(part));
       // A program that drops custom XML parts on save keeps the very-hidden copy.
