@@ -69,8 +69,8 @@ module.exports = async (_env, argv) => {
       filename: "taskpane.html",
       template: "./src/office/taskpane/taskpane.html",
       // One shared runtime: the page that hosts the pane also registers functions and commands.
-      chunks: ["functions", "commands", "taskpane"],
-      chunksSortMode: "manual",
+      // taskpane's entry imports the functions and commands itself, then loads the pane's UI lazily.
+      chunks: ["taskpane"],
       templateParameters: { officeJsSrc },
     }),
     new HtmlWebpackPlugin({
@@ -110,7 +110,8 @@ module.exports = async (_env, argv) => {
   return {
     devtool: production ? "source-map" : "eval-cheap-module-source-map",
     entry: {
-      taskpane: "./src/office/taskpane/taskpane.ts",
+      // A small entry that loads the pane's UI after the functions have registered.
+      taskpane: "./src/office/taskpane/entry.ts",
       commands: "./src/office/commands/commands.ts",
       functions: FUNCTIONS_ENTRY,
     },

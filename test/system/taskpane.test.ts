@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
+import * as zlib from "zlib";
 import { chromium, type Browser } from "playwright-core";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -139,6 +140,52 @@ describe("task pane in Chromium", () => {
     expect(zh).not.toBe(en);
     await fetchText("telemetry/oteljs_agave.js");
     await fetchText("office.js");
+  });
+
+  it("loads at most 120 KB gzip of script, the functions and commands before the pane's UI; extraction runs in a worker", async () => {
+    const page = await openPage();
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (request.resourceType() === "script" && !url.pathname.startsWith("/office/")) scripts.push(url.pathname);
+    });
+    const workers: string[] = [];
+    page.on("worker", (worker) => workers.push(new URL(worker.url()).pathname));
+    await page.goto(`${baseUrl}/taskpane.html`);
+    await page.waitForSelector("#cities button");
+    await page.locator('#cities button[data-city="nanping"]').click();
+    await page.waitForSelector("table.preview td.id");
+    // The page's code: not the worker's script (off the page's thread), not a plan's text (data, fetched on choosing a city).
+    const pageCode = scripts.filter((script) => !workers.includes(script) && !/\/chunks\/seed-/.test(script));
+    const gzipBytes = pageCode.reduce(
+      (total, script) => total + zlib.gzipSync(fs.readFileSync(path.join(OUT, script)), { level: 9 }).length,
+      0,
+    );
+    expect(gzipBytes).toBeLessThanOrEqual(120 * 1024);
+    const paneIndex = scripts.findIndex((script) => /\/chunks\/pane\./.test(script));
+    expect(paneIndex).toBeGreaterThan(scripts.indexOf("/taskpane.js"));
+    // The extractor is not in the page's scripts: it runs in a worker.
+    expect(workers.length).toBe(1);
+  });
+
+  it("lets each target be excluded or corrected, keeps the actions in view, and disables 检查月报 outside Excel", async () => {
+    const page = await openPage({ width: 420, height: 700 });
+    await page.goto(`${baseUrl}/taskpane.html`);
+    await page.waitForSelector("#cities button");
+    await page.locator('#cities button[data-city="nanping"]').click();
+    await page.waitForSelector("table.preview td.id");
+    expect(await page.locator("#check").getAttribute("disabled")).not.toBeNull();
+    const first = page.locator("table.preview input.include").first();
+    await first.uncheck();
+    expect(await page.locator("table.preview tr.excluded").count()).toBe(1);
+    await page.locator("table.preview input.value").first().fill("30");
+    await page.locator("table.preview input.unit").first().fill("%");
+    // The action bar is sticky: after scrolling to the end of a long list it is still on screen.
+    await page.locator("table.preview tr").last().scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, -400);
+    const box = await page.locator("#load").boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 700).toBe(true);
+    expect(await page.locator("section.actions").evaluate((node) => getComputedStyle(node).position)).toBe("sticky");
   });
 
   it("extracts a pasted plan text", async () => {
