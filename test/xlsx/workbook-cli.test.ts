@@ -26,6 +26,14 @@ describe("liangxin workbook", () => {
     expect(workbook.getWorksheet("目标总表")!.getCell("A1").value).toBe("编号");
   });
 
+  it("refuses --formulas addin, saying why and what to do instead", async () => {
+    const io = captureIo(directory);
+    expect(await run(["--catalog", fixture, "--formulas", "addin", "-o", "sample.xlsx"], io)).toBe(1);
+    expect(io.err).toContain("已取消");
+    expect(io.err).toContain("载入目标");
+    expect(fs.existsSync(path.join(directory, "sample.xlsx"))).toBe(false);
+  });
+
   it("writes every bundled city with a progress line each", async () => {
     const io = captureIo(directory);
     const code = await run(["--all", "-o", "out"], io);

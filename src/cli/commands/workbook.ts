@@ -10,7 +10,6 @@ import type { Locale } from "../../core/i18n";
 import { BUNDLED_CITIES, findBundledCity } from "../../core/cities";
 import { loadCatalog, loadCatalogList } from "../readers/catalog";
 import { renderWorkbook } from "../../workbook";
-import type { Flavour } from "../../workbook";
 import { writeWorkbookXlsx } from "../../xlsx/writer";
 
 const HELP = `Usage: liangxin workbook (--city <城市> | --catalog <catalog.json> | --all) [-o <file or dir>] [options]
@@ -24,8 +23,6 @@ Writes the 两新 targets workbook (.xlsx): 说明, 目标总表, 年度轨迹, 
   -o, --output <path>  output file (default <city>.xlsx) or, with --all or an array, directory;
                        an existing directory for one workbook puts <city>.xlsx in it
   --lang <zh-CN|en-US> language of headers and texts shown first (default zh-CN)
-  --formulas <builtin|addin>  built-in Excel formulas (default; computes in Excel, WPS, LibreOffice)
-                       or the add-in's custom functions
   --example            add example rows, each labelled 示例数据 (off by default)
   -h, --help           this help
 `;
@@ -36,13 +33,12 @@ interface WorkbookArgs {
   all: boolean;
   output?: string;
   locale: Locale;
-  flavour: Flavour;
   exampleData: boolean;
   help: boolean;
 }
 
 function parseArgs(args: string[]): WorkbookArgs {
-  const parsed: WorkbookArgs = { all: false, locale: "zh-CN", flavour: "builtin", exampleData: false, help: false };
+  const parsed: WorkbookArgs = { all: false, locale: "zh-CN", exampleData: false, help: false };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
     const [flag, inlineValue] =
@@ -75,10 +71,15 @@ function parseArgs(args: string[]): WorkbookArgs {
         break;
       }
       case "--formulas": {
+        // Files hold built-in formulas only. Custom-function calls written into a file are not
+        // calculated by Excel until each formula is re-entered, and the spilling ones would be
+        // legacy array formulas; the add-in writes its formulas through Excel itself instead.
         const flavour = value();
-        if (flavour !== "builtin" && flavour !== "addin")
-          throw new Error(`--formulas must be builtin or addin, not ${flavour}`);
-        parsed.flavour = flavour;
+        if (flavour !== "builtin")
+          throw new Error(
+            `--formulas ${flavour} 已取消：文件只写内置公式；要用加载项函数，请在 Excel 中打开文件后点“载入目标”，由加载项写入。` +
+              ` (--formulas ${flavour} was removed: files carry built-in formulas; open the file in Excel and use the add-in's 载入目标 to get its functions.)`,
+          );
         break;
       }
       case "--example":
@@ -97,7 +98,7 @@ function parseArgs(args: string[]): WorkbookArgs {
 
 async function writeOne(catalog: Catalog, file: string, options: WorkbookArgs, city: string | null): Promise<number> {
   const rendered = renderWorkbook(catalog, {
-    flavour: options.flavour,
+    flavour: "builtin",
     locale: options.locale,
     exampleData: options.exampleData,
   });
