@@ -23,6 +23,8 @@ const shared = {
   ],
   // office-addin-mock -> office-addin-manifest pulls an ES-only module under Jest on Node 20;
   // the mock only needs the OfficeApp enum, so a stub stands in (see test/stubs).
+  // The formula engine (mathjs) loads on demand in the product; tests load it once up front.
+  setupFilesAfterEnv: ["<rootDir>/test/helpers/formulaEngine.ts"],
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js" },
 };
 

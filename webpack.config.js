@@ -71,8 +71,8 @@ module.exports = async (_env, argv) => {
       filename: "taskpane.html",
       template: "./src/office/taskpane/taskpane.html",
       // One shared runtime: the page that hosts the pane also registers functions and commands.
-      chunks: ["functions", "commands", "taskpane"],
-      chunksSortMode: "manual",
+      // taskpane's entry imports the functions and commands itself, then loads the pane's UI lazily.
+      chunks: ["taskpane"],
       templateParameters: { officeJsSrc },
     }),
     new HtmlWebpackPlugin({
@@ -83,10 +83,12 @@ module.exports = async (_env, argv) => {
     new CopyWebpackPlugin({
       patterns: [
         { from: "assets/*.png", to: "assets/[name][ext]" },
+        // `to` keeps each file's folder (zh-cn/, en-us/, telemetry/): office.js asks for them there,
+        // and the two office_strings.js would otherwise overwrite each other.
         ...OFFICE_JS_FILES.map((file) => ({
           from: file,
           context: OFFICE_JS_DIR,
-          to: "office/",
+          to: `office/${path.posix.dirname(file) === "." ? "" : `${path.posix.dirname(file)}/`}[name][ext]`,
           globOptions: { ignore: ["**/*.debug.js"] },
           // Already minified by Microsoft: do not run them through the minimizer again.
           info: { minimized: true },
@@ -112,7 +114,8 @@ module.exports = async (_env, argv) => {
   return {
     devtool: production ? "source-map" : "eval-cheap-module-source-map",
     entry: {
-      taskpane: "./src/office/taskpane/taskpane.ts",
+      // A small entry that loads the pane's UI after the functions have registered.
+      taskpane: "./src/office/taskpane/entry.ts",
       commands: "./src/office/commands/commands.ts",
       functions: FUNCTIONS_ENTRY,
     },

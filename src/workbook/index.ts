@@ -11,6 +11,7 @@ export { columnLetter, columnIndex, cellRef, quoteSheet, absoluteRange, parseCel
 export * from "./merge";
 export * from "./reconcile";
 export * from "./workbookState";
+export * from "./chunks";
 export {
   SHEET_TEMPLATES,
   TOLERANCE_CELL,

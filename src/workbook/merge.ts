@@ -126,6 +126,13 @@ export function mergeSheet(
     report.userColumns.push(String(headerCells[column]));
   }
   if (userColumns.length) tableLastColumn = renderedWidth + userColumns.length - 1;
+  // Where each column of the sheet as it stands goes: formulas the user wrote follow their columns.
+  const columnMap = new Map<number, number>();
+  existingColumnOf.forEach((from, position) => {
+    if (from >= 0) columnMap.set(from, columnIndexes[position]);
+  });
+  for (const { from, to } of userColumns) columnMap.set(from, to);
+  const moved = (value: SheetCell, rowShift: number) => moveFormulaReferences(value, rowShift, columnMap);
 
   const headerOffset = firstDataIndex - headerIndex;
   const existingFirstData = existingHeader.row + headerOffset;
@@ -151,7 +158,11 @@ export function mergeSheet(
   // Header cells of the user's columns.
   for (const { from, to } of userColumns) {
     for (let row = existingHeader.row; row < existingFirstData; row++)
-      setCell(headerIndex + (row - existingHeader.row), to, cellAt(grid, row, from));
+      setCell(
+        headerIndex + (row - existingHeader.row),
+        to,
+        moved(cellAt(grid, row, from), headerIndex - existingHeader.row),
+      );
   }
 
   // Rendered rows: carry over inputs and user columns from their earlier row.
@@ -169,11 +180,10 @@ export function mergeSheet(
       if (column.role !== "input" || existingColumnOf[position] < 0) return;
       const value = cellAt(grid, sourceRow, existingColumnOf[position]);
       if (isBlank(value)) return;
-      setCell(targetRow, columnIndexes[position], shiftFormulaRows(value, rowShift));
+      setCell(targetRow, columnIndexes[position], moved(value, rowShift));
       report.keptInputCells++;
     });
-    for (const { from, to } of userColumns)
-      setCell(targetRow, to, shiftFormulaRows(cellAt(grid, sourceRow, from), rowShift));
+    for (const { from, to } of userColumns) setCell(targetRow, to, moved(cellAt(grid, sourceRow, from), rowShift));
   }
 
   // Rows not matched: keep the user's own rows and any row still holding input.
@@ -195,14 +205,9 @@ export function mergeSheet(
     const rowShift = nextRow - sourceRow;
     layout.columns.forEach((_column, position) => {
       const from = existingColumnOf[position];
-      setCell(
-        nextRow,
-        columnIndexes[position],
-        from >= 0 ? shiftFormulaRows(cellAt(grid, sourceRow, from), rowShift) : "",
-      );
+      setCell(nextRow, columnIndexes[position], from >= 0 ? moved(cellAt(grid, sourceRow, from), rowShift) : "");
     });
-    for (const { from, to } of userColumns)
-      setCell(nextRow, to, shiftFormulaRows(cellAt(grid, sourceRow, from), rowShift));
+    for (const { from, to } of userColumns) setCell(nextRow, to, moved(cellAt(grid, sourceRow, from), rowShift));
     report.keptRows++;
     nextRow++;
   }
@@ -285,6 +290,42 @@ export function shiftFormulaRows(cell: SheetCell, rowShift: number): SheetCell {
   );
 }
 
+/**
+ * Moves an A1 formula with its cells: relative row references by `rowShift` (as shiftFormulaRows),
+ * and references to columns of this sheet that moved (a column the user inserted inside a table is
+ * carried to the table's end, the template's columns return to their places) to where those
+ * columns now are — so a formula the user wrote keeps reading the same data. References to other
+ * sheets ('目标总表'!C3) keep their columns.
+ *
+ * @param cell a cell as Range.formulas holds it
+ * @param rowShift rows moved (positive = down)
+ * @param columnMap 0-based column as it stood → 0-based column as written
+ * @returns the cell to write
+ * @example moveFormulaReferences("=R3*2+$S$1", 0, new Map([[17, 18], [18, 19]])) // → "=S3*2+$T$1"
+ */
+export function moveFormulaReferences(
+  cell: SheetCell,
+  rowShift: number,
+  columnMap: ReadonlyMap<number, number> = new Map(),
+): SheetCell {
+  const rowsMoved = shiftFormulaRows(cell, rowShift);
+  if (typeof rowsMoved !== "string" || !rowsMoved.startsWith("=") || columnMap.size === 0) return rowsMoved;
+  if ([...columnMap].every(([from, to]) => from === to)) return rowsMoved;
+  return rowsMoved.replace(
+    /("(?:[^"]|"")*"|'(?:[^']|'')*')|([^"']+)/g,
+    (part, quoted: string | undefined, code: string | undefined) => {
+      if (quoted !== undefined || code === undefined) return part;
+      return code.replace(
+        /(^|[^A-Za-z0-9_.$!])(\$?)([A-Z]{1,3})(\$?\d+)(?![A-Za-z0-9_(])/g,
+        (ref, before: string, dollar: string, column: string, row: string) => {
+          const to = columnMap.get(letterToIndex(column));
+          return to === undefined ? ref : `${before}${dollar}${indexToLetter(to)}${row}`;
+        },
+      );
+    },
+  );
+}
+
 function toAbsoluteGrid(existing: ExistingSheet): SheetCell[][] {
   const grid: SheetCell[][] = [];
   existing.formulas.forEach((row, rowOffset) => {
@@ -299,7 +340,7 @@ function toAbsoluteGrid(existing: ExistingSheet): SheetCell[][] {
  * The row holding most of the table's headers, with a map header text → column. Headers as
  * rendered now count double, so the table's header row wins over the other language's row above.
  */
-function findHeaderRow(
+export function findHeaderRow(
   grid: readonly (readonly SheetCell[])[],
   layout: MergeTableLayout,
   renderedHeaderRow: readonly SheetCell[],
@@ -322,7 +363,22 @@ function findHeaderRow(
       best = { row, firstColumn: Math.min(...columns.values()), columns, score };
     }
   });
-  return best;
+  // The table's own header is the lower of the two language rows: after a language switch the
+  // best-scoring row can be the one above it, whose "data" would be the other header row.
+  const found = best as { row: number; firstColumn: number; columns: Map<string, number>; score: number } | null;
+  if (found) {
+    const below = grid[found.row + 1] ?? [];
+    const columns = new Map<string, number>();
+    below.forEach((cell, column) => {
+      const text = typeof cell === "string" ? cell.trim() : "";
+      if (headers.has(text) && !columns.has(text)) columns.set(text, column);
+    });
+    if (columns.size >= Math.min(2, layout.columns.length)) {
+      for (const [text, column] of found.columns) if (!columns.has(text)) columns.set(text, column);
+      return { row: found.row + 1, firstColumn: Math.min(...columns.values()), columns };
+    }
+  }
+  return found;
 }
 
 /** Keeps values typed into single input cells (a selector, a tolerance) where they are. */

@@ -8,7 +8,7 @@
  */
 import { bigrams } from "../core/bigrams";
 import type { Catalog, Target } from "../core/catalog";
-import type { ExistingSheet, MergeTableLayout, SheetCell } from "./merge";
+import { shiftFormulaRows, type ExistingSheet, type MergeTableLayout, type SheetCell } from "./merge";
 
 export interface IdReconciliation {
   /** The new catalog, targets in its own order, each with its reconciled id. */
@@ -21,6 +21,8 @@ export interface IdReconciliation {
   added: string[];
   /** Ids of previous targets no longer in the catalog. */
   removed: string[];
+  /** New targets that could be one of several previous ones (never decided silently). */
+  ambiguous: AmbiguousMatch[];
 }
 
 /** Minimum source-clause similarity (character-bigram Dice, 0–1) for the last, loosest match. */
@@ -38,8 +40,9 @@ function fingerprint(target: Target): string {
   );
 }
 
-function indicatorKey(target: Target): string {
-  return [target.indicator, target.kind].join("\u0001");
+/** A target's identity: its indicator, kind and target year. */
+function identityKey(target: Target): string {
+  return [target.indicator, target.kind, target.targetYear ?? ""].join("\u0001");
 }
 
 /** Every character but spaces counts in a clause's words: 28% and 30% are different clauses. */
@@ -67,97 +70,164 @@ function dice(left: ReadonlyMap<string, number>, right: ReadonlyMap<string, numb
   return (2 * shared) / total;
 }
 
+/** How much better (bigram Dice) the best pairing must be than the next one before a clause similarity decides. */
+export const SOURCE_SIMILARITY_MARGIN = 0.15;
+
+/** A new target that could be any of several previous ones: given a fresh id, the candidates kept, the user asked. */
+export interface AmbiguousMatch {
+  /** The fresh id the new target got. */
+  id: string;
+  indicator: string;
+  targetYear: number | null;
+  /** Ids of the previous targets it could be (kept, marked 已移出目录, with their inputs). */
+  candidates: string[];
+}
+
 /**
  * Gives the targets of a new catalog the ids of the previous targets they are the same as, so a
  * reload keeps each typed baseline, note and report with its own target whatever its position.
  *
- * Matching is one-to-one and deterministic, in three passes over the targets still unmatched:
- * (1) the same indicator, kind, unit, normalised value and target year; (2) the same indicator
- * and kind; (3) the most similar source clause (bigram Dice ≥ SOURCE_SIMILARITY_MIN). Within a
- * pass, a candidate with the target's own extracted id wins, then the one nearest in document
- * order. Targets left unmatched get fresh numbers above the previous maximum, so an id never
- * comes back meaning something else; previous targets left unmatched are not in the result (the
- * sheet builder keeps their rows, marked 已移出目录). Only previous ids of the catalog's own city
- * prefix take part: another city's targets are never matched.
+ * A target's identity is its indicator, kind and target year; where several targets share those,
+ * also its value and its source clause. Matching is one-to-one and deterministic, over the targets
+ * still unmatched: (1) the same indicator, kind, unit, normalised value and target year (several
+ * identical ones pair in document order); (2) the same indicator, kind and target year — one on each
+ * side matches; several are told apart by their source clauses only where one pairing is clearly
+ * the most similar (by SOURCE_SIMILARITY_MARGIN), otherwise the new targets are **ambiguous**: they
+ * get fresh ids and the previous ones stay (已移出目录) so nothing typed moves silently; (3) the most
+ * similar source clause (bigram Dice ≥ SOURCE_SIMILARITY_MIN) between targets of the same kind and
+ * a compatible target year. A 2025 target never takes a 2027 target's id.
+ *
+ * Targets left unmatched get fresh numbers above both the previous maximum and every id in
+ * `reservedIds` (the ids typed in the workbook's sheets), so an id never comes back meaning
+ * something else and a planner's own row (南平-38) is never taken over. Only previous ids of the
+ * catalog's own city prefix take part: another city's targets are never matched.
  *
  * @param previous the targets last written to the workbook (saved state), in row order
  * @param next the catalog about to be loaded, with the extractor's running-number ids
- * @returns the catalog with reconciled ids, and which ids were renamed, matched, added, removed
+ * @param reservedIds ids found in the workbook (e.g. 目标总表's 编号 column), never given to a new target
+ * @returns the catalog with reconciled ids, and which ids were renamed, matched, added, removed, ambiguous
  * @example
  * // One clause inserted before 报废汽车回收量 (was 南平-05, now extracted as 南平-06):
  * reconcileTargetIds(previous, edited).catalog.targets.find((t) => t.indicator === "报废汽车回收量")?.id // → "南平-05"
  */
-export function reconcileTargetIds(previous: readonly Target[], next: Catalog): IdReconciliation {
+export function reconcileTargetIds(
+  previous: readonly Target[],
+  next: Catalog,
+  reservedIds: Iterable<string> = [],
+): IdReconciliation {
   const prefix = next.targets.map((target) => parseId(target.id)?.prefix).find((candidate) => candidate !== undefined);
   const candidates = previous.filter((target) => prefix !== undefined && parseId(target.id)?.prefix === prefix);
+  const reserved = [...reservedIds].filter((id) => prefix !== undefined && parseId(id)?.prefix === prefix);
   const assigned: (string | null)[] = next.targets.map(() => null);
-  if (candidates.length === 0) {
-    return { catalog: next, renamed: [], matched: [], added: [], removed: [] };
+  if (candidates.length === 0 && reserved.length === 0) {
+    return { catalog: next, renamed: [], matched: [], added: [], removed: [], ambiguous: [] };
   }
 
   const used = new Set<number>();
-  /** Scores every open (next, previous) pair the pass allows, then takes them best first: score, own id, nearest position. */
-  const pass = (
-    pairsOf: (nextTarget: Target, nextIndex: number) => Iterable<{ previous: number; score: number }>,
-  ): void => {
-    const pairs: Array<{ next: number; previous: number; score: number; ownId: boolean; distance: number }> = [];
-    next.targets.forEach((nextTarget, nextIndex) => {
-      if (assigned[nextIndex] !== null) return;
-      for (const { previous: candidateIndex, score } of pairsOf(nextTarget, nextIndex)) {
-        if (used.has(candidateIndex)) continue;
-        pairs.push({
-          next: nextIndex,
-          previous: candidateIndex,
-          score,
-          ownId: candidates[candidateIndex].id === nextTarget.id,
-          distance: Math.abs(nextIndex - candidateIndex),
-        });
-      }
-    });
-    pairs.sort(
-      (a, b) =>
-        b.score - a.score ||
-        Number(b.ownId) - Number(a.ownId) ||
-        a.distance - b.distance ||
-        a.next - b.next ||
-        a.previous - b.previous,
-    );
-    for (const pair of pairs) {
-      if (assigned[pair.next] !== null || used.has(pair.previous)) continue;
-      assigned[pair.next] = candidates[pair.previous].id;
-      used.add(pair.previous);
-    }
+  const take = (nextIndex: number, candidateIndex: number) => {
+    assigned[nextIndex] = candidates[candidateIndex].id;
+    used.add(candidateIndex);
   };
-  /** Pairs with an equal key score 1 (indexed, so a pass is linear in the number of targets). */
-  const byKey = (key: (target: Target) => string) => {
-    const index = new Map<string, number[]>();
-    candidates.forEach((target, candidateIndex) => {
-      const list = index.get(key(target)) ?? [];
-      list.push(candidateIndex);
-      index.set(key(target), list);
+  /** Open targets on each side grouped by a key, in document order. */
+  const groups = (key: (target: Target) => string) => {
+    const byKey = new Map<string, { next: number[]; previous: number[] }>();
+    const group = (value: string) => {
+      let found = byKey.get(value);
+      if (!found) byKey.set(value, (found = { next: [], previous: [] }));
+      return found;
+    };
+    next.targets.forEach((target, index) => {
+      if (assigned[index] === null) group(key(target)).next.push(index);
     });
-    return (nextTarget: Target) =>
-      (index.get(key(nextTarget)) ?? []).map((candidateIndex) => ({ previous: candidateIndex, score: 1 }));
+    candidates.forEach((target, index) => {
+      if (!used.has(index)) group(key(target)).previous.push(index);
+    });
+    return [...byKey.values()].filter((found) => found.next.length && found.previous.length);
   };
-  pass(byKey(fingerprint));
-  pass(byKey(indicatorKey));
-  const previousBigrams = candidates.map((target) => bigrams(target.source.text, CLAUSE_RUNS));
-  pass((nextTarget) => {
-    const own = bigrams(nextTarget.source.text, CLAUSE_RUNS);
-    const scored: Array<{ previous: number; score: number }> = [];
-    previousBigrams.forEach((other, candidateIndex) => {
-      if (used.has(candidateIndex)) return;
-      const score = dice(own, other);
-      if (score >= SOURCE_SIMILARITY_MIN) scored.push({ previous: candidateIndex, score });
-    });
-    return scored;
-  });
+  const bySource = (indexes: number[], targets: readonly Target[]) =>
+    [...indexes].sort((a, b) => (targets[a].source?.start ?? 0) - (targets[b].source?.start ?? 0) || a - b);
 
-  // Fresh numbers above every id the workbook has known for this city.
+  // (1) Identical targets: pair in document order.
+  for (const group of groups(fingerprint)) {
+    const nextInOrder = bySource(group.next, next.targets);
+    const previousInOrder = bySource(group.previous, candidates);
+    nextInOrder.forEach((nextIndex, position) => {
+      if (position < previousInOrder.length) take(nextIndex, previousInOrder[position]);
+    });
+  }
+
+  // (2) Same indicator, kind and target year.
+  const ambiguousGroups: Array<{ next: number[]; previous: number[] }> = [];
+  for (const group of groups(identityKey)) {
+    if (group.next.length === 1 && group.previous.length === 1) {
+      take(group.next[0], group.previous[0]);
+      continue;
+    }
+    const scores = group.next.flatMap((nextIndex) =>
+      group.previous.map((candidateIndex) => ({
+        next: nextIndex,
+        previous: candidateIndex,
+        score: sourceSimilarity(
+          next.targets[nextIndex].source?.text ?? "",
+          candidates[candidateIndex].source?.text ?? "",
+        ),
+      })),
+    );
+    for (;;) {
+      const open = scores.filter((pair) => assigned[pair.next] === null && !used.has(pair.previous));
+      if (!open.length) break;
+      open.sort((a, b) => b.score - a.score || a.next - b.next || a.previous - b.previous);
+      const best = open[0];
+      const rival = open.find((pair) => pair !== best && (pair.next === best.next || pair.previous === best.previous));
+      if (best.score < SOURCE_SIMILARITY_MIN || (rival && best.score - rival.score < SOURCE_SIMILARITY_MARGIN)) break;
+      take(best.next, best.previous);
+    }
+    const openNext = group.next.filter((index) => assigned[index] === null);
+    const openPrevious = group.previous.filter((index) => !used.has(index));
+    if (openNext.length && openPrevious.length) ambiguousGroups.push({ next: openNext, previous: openPrevious });
+  }
+  const ambiguousNext = new Set(ambiguousGroups.flatMap((group) => group.next));
+  const ambiguousPrevious = new Set(ambiguousGroups.flatMap((group) => group.previous));
+
+  // (3) The most similar clause, same kind, compatible year; ambiguous targets stay out of it.
+  const previousBigrams = candidates.map((target) => bigrams(target.source?.text ?? ""));
+  const pairs: Array<{ next: number; previous: number; score: number; ownId: boolean; distance: number }> = [];
+  next.targets.forEach((nextTarget, nextIndex) => {
+    if (assigned[nextIndex] !== null || ambiguousNext.has(nextIndex)) return;
+    const own = bigrams(nextTarget.source?.text ?? "");
+    previousBigrams.forEach((other, candidateIndex) => {
+      if (used.has(candidateIndex) || ambiguousPrevious.has(candidateIndex)) return;
+      const candidate = candidates[candidateIndex];
+      if (candidate.kind !== nextTarget.kind || !compatibleYears(candidate, nextTarget)) return;
+      const score = dice(own, other);
+      if (score < SOURCE_SIMILARITY_MIN) return;
+      pairs.push({
+        next: nextIndex,
+        previous: candidateIndex,
+        score,
+        ownId: candidate.id === nextTarget.id,
+        distance: Math.abs(nextIndex - candidateIndex),
+      });
+    });
+  });
+  pairs.sort(
+    (a, b) =>
+      b.score - a.score ||
+      Number(b.ownId) - Number(a.ownId) ||
+      a.distance - b.distance ||
+      a.next - b.next ||
+      a.previous - b.previous,
+  );
+  for (const pair of pairs)
+    if (assigned[pair.next] === null && !used.has(pair.previous)) take(pair.next, pair.previous);
+
+  // Fresh numbers above every id the workbook has known or holds for this city.
   let highest = 0;
   let digits = 2;
-  for (const target of candidates) highest = Math.max(highest, parseId(target.id)?.number ?? 0);
-  for (const target of [...candidates, ...next.targets]) digits = Math.max(digits, parseId(target.id)?.digits ?? 0);
+  for (const id of [...candidates.map((target) => target.id), ...reserved])
+    highest = Math.max(highest, parseId(id)?.number ?? 0);
+  for (const id of [...candidates.map((target) => target.id), ...next.targets.map((target) => target.id)])
+    digits = Math.max(digits, parseId(id)?.digits ?? 0);
   const renamed: IdReconciliation["renamed"] = [];
   const matched: string[] = [];
   const added: string[] = [];
@@ -173,8 +243,21 @@ export function reconcileTargetIds(previous: readonly Target[], next: Catalog): 
     if (id !== target.id) renamed.push({ from: target.id, to: id });
     return id === target.id ? target : { ...target, id };
   });
+  const ambiguous: AmbiguousMatch[] = ambiguousGroups.flatMap((group) =>
+    group.next.map((index) => ({
+      id: targets[index].id,
+      indicator: targets[index].indicator,
+      targetYear: targets[index].targetYear ?? null,
+      candidates: group.previous.map((candidateIndex) => candidates[candidateIndex].id),
+    })),
+  );
   const removed = candidates.filter((_target, index) => !used.has(index)).map((target) => target.id);
-  return { catalog: { ...next, targets }, renamed, matched, added, removed };
+  return { catalog: { ...next, targets }, renamed, matched, added, removed, ambiguous };
+}
+
+/** Target years that do not contradict: equal, or one of them unknown. */
+function compatibleYears(a: Target, b: Target): boolean {
+  return a.targetYear === null || b.targetYear === null || a.targetYear === b.targetYear;
 }
 
 /** A catalog cell of 目标总表 that the user changed since the add-in wrote it (a reload writes the catalog's value over it). */
@@ -333,4 +416,51 @@ function letters(columnIndex: number): string {
   for (let index = columnIndex + 1; index > 0; index = Math.floor((index - 1) / 26))
     result = String.fromCharCode(65 + ((index - 1) % 26)) + result;
   return result;
+}
+
+/**
+ * Keeps the user's corrections: puts each edited catalog cell's value (what the user typed over
+ * the plan's) back into the merged sheet at its target's new row, and flags the row in `flagColumn`
+ * (目录状态) with `flagText` naming the edited columns. The plan's new value stays in the edit
+ * (`reloaded`) for the task pane to show beside it.
+ *
+ * @param cells the merged sheet from A1 (mutated)
+ * @param layout the rendered table (row keys, column letters)
+ * @param edits the user's edits (catalogCellEdits)
+ * @param flag the column that carries the flag and the text for a list of headers, or null for none
+ * @returns how many cells kept the user's value
+ * @example keepCatalogEdits(merged.cells, layout, edits, { columnKey: "catalogState", text: (h) => `已修改：${h.join("、")}` })
+ */
+export function keepCatalogEdits(
+  cells: (SheetCell | null)[][],
+  layout: MergeTableLayout,
+  edits: readonly CatalogCellEdit[],
+  flag: { columnKey: string; text: (headers: string[]) => string } | null,
+): number {
+  let kept = 0;
+  const flagged = new Map<number, string[]>();
+  for (const edit of edits) {
+    const index = layout.rowKeys.indexOf(edit.targetId);
+    const column = layout.columns.find((candidate) => candidate.key === edit.columnKey);
+    if (index < 0 || !column) continue;
+    const row = layout.firstDataRow - 1 + index;
+    const oldRow = Number(/\d+$/.exec(edit.address)?.[0] ?? row + 1) - 1;
+    while (cells.length <= row) cells.push([]);
+    cells[row][letterIndex(column.letter)] = shiftFormulaRows(edit.current, row - oldRow);
+    flagged.set(row, [...(flagged.get(row) ?? []), edit.header]);
+    kept++;
+  }
+  const flagColumn = flag ? layout.columns.find((candidate) => candidate.key === flag.columnKey) : undefined;
+  if (flag && flagColumn) {
+    const column = letterIndex(flagColumn.letter);
+    for (const [row, headers] of flagged) {
+      const current = cells[row][column];
+      const label = flag.text(headers);
+      cells[row][column] =
+        current === null || current === undefined || String(current).trim() === ""
+          ? label
+          : `${String(current)}；${label}`;
+    }
+  }
+  return kept;
 }

@@ -36,11 +36,16 @@ export interface WorkbookState {
    * field existed: those workbooks' sheets are recognised by the worksheet marker alone.
    */
   sheets?: StateSheet[];
+  /**
+   * 1-based header row of each sheet's table at the last load, by sheet key: a header found lower
+   * down on reload means the user inserted rows above the table. Absent in older parts.
+   */
+  headerRows?: Record<string, number>;
 }
 
 /** The part of a rendered workbook the state needs (structurally, src/workbook/model.ts RenderedWorkbook). */
 export interface WrittenWorkbook {
-  sheets: ReadonlyArray<{ key: string; name: string; table?: { rowKeys: readonly string[] } }>;
+  sheets: ReadonlyArray<{ key: string; name: string; table?: { rowKeys: readonly string[]; headerRow?: number } }>;
 }
 
 /**
@@ -58,7 +63,12 @@ export function workbookStateOf(
   details: { targets: readonly Target[]; city: string | null; loadedAt: string },
 ): WorkbookState {
   const rowKeys: Record<string, string[]> = {};
-  for (const sheet of written.sheets) if (sheet.table) rowKeys[sheet.key] = [...sheet.table.rowKeys];
+  const headerRows: Record<string, number> = {};
+  for (const sheet of written.sheets) {
+    if (!sheet.table) continue;
+    rowKeys[sheet.key] = [...sheet.table.rowKeys];
+    if (sheet.table.headerRow !== undefined) headerRows[sheet.key] = sheet.table.headerRow;
+  }
   return {
     version: 1,
     city: details.city,
@@ -66,6 +76,7 @@ export function workbookStateOf(
     rowKeys,
     loadedAt: details.loadedAt,
     sheets: written.sheets.map((sheet) => ({ key: sheet.key, name: sheet.name })),
+    headerRows,
   };
 }
 
@@ -109,6 +120,13 @@ export function stateFromXml(xml: string | null | undefined): WorkbookState | nu
       rowKeys: parsed.rowKeys ?? {},
       loadedAt: parsed.loadedAt ?? "",
     };
+    if (parsed.headerRows && typeof parsed.headerRows === "object") {
+      const headerRows = Object.entries(parsed.headerRows).filter(
+        ([key, row]) =>
+          Object.prototype.hasOwnProperty.call(parsed.headerRows, key) && Number.isInteger(row) && row > 0,
+      );
+      state.headerRows = Object.fromEntries(headerRows);
+    }
     const sheets = parsed.sheets;
     if (
       Array.isArray(sheets) &&
@@ -132,6 +150,45 @@ export function stateFromXml(xml: string | null | undefined): WorkbookState | nu
  */
 export function listsSheet(state: WorkbookState | null, sheetName: string): boolean {
   return state?.sheets?.some((sheet) => sheet.name === sheetName) ?? false;
+}
+
+/**
+ * The very-hidden sheet that carries a second copy of the state, for programs that drop custom
+ * XML parts when they save (WPS is reported to): column A holds the state's XML in pieces.
+ */
+export const STATE_SHEET_NAME = "liangxin_state";
+
+/** Characters of state per cell (Excel's limit is 32,767). */
+const STATE_CELL_CHARACTERS = 30_000;
+/** Every piece starts with this, so no piece is ever read as a formula ("=…") or number. */
+const STATE_CELL_PREFIX = "LX|";
+
+/**
+ * The state as the cells of column A of STATE_SHEET_NAME.
+ * @param state the state to save
+ * @returns one string per row, each at most 30,003 characters
+ * @example stateFromCells(stateToCells(state))?.targets.length // → state.targets.length
+ */
+export function stateToCells(state: WorkbookState): string[] {
+  const xml = stateToXml(state);
+  const cells: string[] = [];
+  for (let start = 0; start < xml.length; start += STATE_CELL_CHARACTERS)
+    cells.push(STATE_CELL_PREFIX + xml.slice(start, start + STATE_CELL_CHARACTERS));
+  return cells;
+}
+
+/**
+ * Reads the state back from column A of STATE_SHEET_NAME (pieces in row order; blank rows end it).
+ * @param cells the column's cells
+ * @returns the state, or null when the cells do not hold one
+ */
+export function stateFromCells(cells: ReadonlyArray<unknown>): WorkbookState | null {
+  const pieces: string[] = [];
+  for (const cell of cells) {
+    if (typeof cell !== "string" || !cell.startsWith(STATE_CELL_PREFIX)) break;
+    pieces.push(cell.slice(STATE_CELL_PREFIX.length));
+  }
+  return pieces.length ? stateFromXml(pieces.join("")) : null;
 }
 
 /** Element text: Office may write the part back with any of XML's escapes, so undo them all (&amp; last). */

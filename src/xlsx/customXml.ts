@@ -92,25 +92,105 @@ export async function addCustomXmlPart(
 
 /**
  * The custom XML parts of an .xlsx file whose root element is in `namespace`, as text — what
- * Office.js `customXmlParts.getByNamespace(namespace)` would list (for tests and tools).
+ * Office.js `customXmlParts.getByNamespace(namespace)` would list. The part is found wherever the
+ * package's relationships put it: Excel relates it from the workbook part, LibreOffice from the
+ * package root (_rels/.rels); any other .rels file relating a customXml part counts too.
  * @param xlsxBuffer an .xlsx file
  * @param namespace the root element's namespace URI
- * @returns each matching part's XML, in item order
+ * @returns each matching part's XML, in the order found (workbook's relationships first), once each
  */
 export async function readCustomXmlParts(xlsxBuffer: Buffer, namespace: string): Promise<string[]> {
   const zip = await JSZip.loadAsync(xlsxBuffer);
-  const rels = zip.file("xl/_rels/workbook.xml.rels");
-  if (!rels) return [];
-  const targets = [...(await rels.async("string")).matchAll(/<Relationship\b[^>]*>/g)]
-    .filter((match) => match[0].includes(`Type="${REL_TYPE.customXml}"`))
-    .map((match) => /\bTarget="([^"]+)"/.exec(match[0])?.[1] ?? "")
-    .map((target) => (target.startsWith("/") ? target.slice(1) : target.replace(/^\.\.\//, "")));
+  const relsFiles: string[] = [];
+  zip.forEach((path, file) => {
+    if (!file.dir && /(^|\/)_rels\/[^/]*\.rels$/i.test(path)) relsFiles.push(path);
+  });
+  const order = (path: string) => (path === "xl/_rels/workbook.xml.rels" ? 0 : path === "_rels/.rels" ? 1 : 2);
+  relsFiles.sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  const targets: string[] = [];
+  for (const relsPath of relsFiles) {
+    const rels = await zip.file(relsPath)!.async("string");
+    // The source part's folder: "xl/_rels/workbook.xml.rels" → "xl/", "_rels/.rels" → "".
+    const base = relsPath.replace(/_rels\/[^/]*$/i, "");
+    for (const match of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+      if (!match[0].includes(`Type="${REL_TYPE.customXml}"`)) continue;
+      const target = /\bTarget="([^"]+)"/.exec(match[0])?.[1] ?? "";
+      const resolved = resolvePartPath(base, target);
+      if (resolved && !targets.includes(resolved)) targets.push(resolved);
+    }
+  }
   const parts: string[] = [];
   for (const target of targets) {
     const text = await zip.file(target)?.async("string");
     if (text && rootNamespaceOf(text) === namespace) parts.push(text);
   }
   return parts;
+}
+
+/** A relationship target resolved against its source part's folder ("/customXml/item1.xml" is absolute). */
+function resolvePartPath(base: string, target: string): string {
+  const segments = (target.startsWith("/") ? target.slice(1) : base + target).split("/");
+  const resolved: string[] = [];
+  for (const segment of segments) {
+    if (segment === "..") resolved.pop();
+    else if (segment && segment !== ".") resolved.push(segment);
+  }
+  return resolved.join("/");
+}
+
+/**
+ * The text of column A of a sheet of an .xlsx file, in row order, read from the package itself
+ * (shared or inline strings) — for the very-hidden copy of the workbook state.
+ * @param xlsxBuffer an .xlsx file
+ * @param sheetName the sheet's tab name
+ * @returns the strings of column A from row 1 (empty when the sheet is missing)
+ */
+export async function readSheetColumnA(xlsxBuffer: Buffer, sheetName: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(xlsxBuffer);
+  const workbookXml = await zip.file("xl/workbook.xml")?.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (!workbookXml || !rels) return [];
+  const sheetTag = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)]
+    .map((match) => match[0])
+    .find((tag) => unescapeXml(/\bname="([^"]*)"/.exec(tag)?.[1] ?? "") === sheetName);
+  const relationshipId = sheetTag ? /\br:id="([^"]+)"/.exec(sheetTag)?.[1] : undefined;
+  if (!relationshipId) return [];
+  const relationship = [...rels.matchAll(/<Relationship\b[^>]*>/g)]
+    .map((match) => match[0])
+    .find((tag) => tag.includes(`Id="${relationshipId}"`));
+  const target = relationship ? /\bTarget="([^"]+)"/.exec(relationship)?.[1] : undefined;
+  const sheetXml = target ? await zip.file(resolvePartPath("xl/", target))?.async("string") : undefined;
+  if (!sheetXml) return [];
+  const sharedXml = (await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "";
+  const shared = [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((match) => textRuns(match[1]));
+  const column: string[] = [];
+  for (const cell of sheetXml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const reference = /\br="A(\d+)"/.exec(cell[1]);
+    if (!reference) continue;
+    const type = /\bt="([^"]+)"/.exec(cell[1])?.[1];
+    const body = cell[2] ?? "";
+    const value = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+    const text =
+      type === "s" ? shared[Number(value)] : type === "inlineStr" ? textRuns(body) : unescapeXml(value ?? "");
+    column[Number(reference[1]) - 1] = text ?? "";
+  }
+  return Array.from(column, (text) => text ?? "");
+}
+
+/** The text of an <si> or <is> element: its <t> runs joined. */
+function textRuns(xml: string): string {
+  return [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((match) => unescapeXml(match[1])).join("");
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_entity, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-fA-F]+);/g, (_entity, code: string) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&amp;/g, "&");
 }
 
 function nextItemNumber(zip: JSZip): number {

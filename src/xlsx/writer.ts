@@ -12,7 +12,7 @@ import type { CellContent, RenderedSheet, RenderedStyle, RenderedWorkbook } from
 import { isFormulaCell } from "../workbook";
 import { parseCell } from "../workbook";
 import type { Catalog } from "../core/catalog";
-import { stateToXml, workbookStateOf } from "../workbook";
+import { STATE_SHEET_NAME, stateToCells, stateToXml, workbookStateOf } from "../workbook";
 import { addCharts } from "./charts";
 import { addCustomXmlPart } from "./customXml";
 
@@ -44,6 +44,15 @@ export async function writeWorkbookXlsx(rendered: RenderedWorkbook, source: Work
   workbook.modified = new Date(0);
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const sheet of rendered.sheets) writeSheet(workbook, sheet, source.warnings);
+  const state = workbookStateOf(rendered, {
+    targets: source.catalog?.targets ?? [],
+    city: source.city ?? null,
+    loadedAt: "",
+  });
+  // A second copy of the state in a very-hidden sheet: a program that drops custom XML parts on
+  // save (WPS is reported to) keeps sheets.
+  const stateSheet = workbook.addWorksheet(STATE_SHEET_NAME, { state: "veryHidden" });
+  stateToCells(state).forEach((piece, index) => (stateSheet.getCell(index + 1, 1).value = piece));
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   const charts = rendered.charts.map((chart) => ({
     ...chart,
@@ -51,11 +60,6 @@ export async function writeWorkbookXlsx(rendered: RenderedWorkbook, source: Work
     series: chart.series.map((one) => ({ ...one, name: excelCellText(one.name, source.warnings) })),
   }));
   const withCharts = await addCharts(buffer, charts);
-  const state = workbookStateOf(rendered, {
-    targets: source.catalog?.targets ?? [],
-    city: source.city ?? null,
-    loadedAt: "",
-  });
   return (await addCustomXmlPart(withCharts, stateToXml(state))).bytes;
 }
 

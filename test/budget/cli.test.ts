@@ -24,10 +24,12 @@ describe("liangxin calc SUBSIDY_*", () => {
 });
 
 describe("the SUBSIDY custom functions", () => {
-  it("return what the registry (and so the CLI) returns, as rows of cells", () => {
+  it("return what the registry (and so the CLI) returns, as rows of cells (formula functions asynchronously)", async () => {
     expect(subsidyCost([[100]], [[null]], [[0.15]], [[5000]], [[2000]])).toEqual([[75000]]);
     const args = [[["车"], ["车"]], [[2025], [2026]], [[10], [20]], [[20000]]];
-    expect(subsidyBudget(args[0], args[1], args[2], args[3])).toEqual(callSheetFunction("SUBSIDY_BUDGET", args));
+    await expect(subsidyBudget(args[0], args[1], args[2], args[3])).resolves.toEqual(
+      callSheetFunction("SUBSIDY_BUDGET", args),
+    );
   });
 });
 

@@ -107,3 +107,16 @@ describe("compileProgramFormula", () => {
     expect(compileProgramFormula("volume * 2").evaluate({ volume: 3 })).toBe(6);
   });
 });
+
+describe("the formula engine on demand", () => {
+  it("is not loaded until asked for, refuses a formula before (#N/A), and compiles after", async () => {
+    let formula: typeof import("../../src/core/budget/formula") | undefined;
+    jest.isolateModules(() => {
+      formula = jest.requireActual<typeof import("../../src/core/budget/formula")>("../../src/core/budget/formula");
+    });
+    expect(formula!.formulaEngineLoaded()).toBe(false);
+    expect(() => formula!.compileProgramFormula("volume * 2")).toThrow(/loadFormulaEngine/);
+    await formula!.loadFormulaEngine();
+    expect(formula!.compileProgramFormula("volume * 2").evaluate({ volume: 3 })).toBe(6);
+  });
+});

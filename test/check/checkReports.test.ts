@@ -1,6 +1,6 @@
 import { checkReports, RESULT_ANCHOR } from "../../src/office/excel/checkReports";
 import { renderedGrid } from "../../src/office/excel/sheetBuilder";
-import { stateToXml } from "../../src/workbook";
+import { stateToCells, stateToXml } from "../../src/workbook";
 import { renderWorkbook, sheetByKey } from "../../src/workbook";
 import { exampleCatalog } from "./helpers";
 
@@ -182,6 +182,14 @@ describe("checkReports (检查月报 in the add-in)", () => {
     expect(result).toMatchObject({ checked: 0, rejected: 1 });
     const block = excel.writes.find((write) => write.property === "values")?.value as unknown[][];
     expect(block.some((row) => row[0] === 3 && String(row[1]).includes("缺少基期值"))).toBe(true);
+  });
+
+  it("reads the targets from the very-hidden copy when the custom XML part is gone", async () => {
+    const grids = workbookGrids(typed, { "示例-02": 2000, "示例-04": 0.4 });
+    const cells = stateToCells({ version: 1, city: null, targets: catalog.targets, rowKeys: {}, loadedAt: "" });
+    const excel = fakeExcel({ ...grids, liangxin_state: cells.map((cell) => [cell]) }, null);
+    const result = await checkReports(excel.context);
+    expect(result.checked).toBeGreaterThan(0);
   });
 
   it("says what to do when no city has been loaded", async () => {

@@ -72,7 +72,7 @@ describe("reloading an edited plan", () => {
     expect(excel.cell(TARGETS, rowsOf(excel, "新能源汽车销量")[0], column("id"))).toBe(freshId);
   });
 
-  it("lists the catalog cells the user corrected that the reload wrote over", async () => {
+  it("keeps a plan cell the user corrected, flags it 已修改 and gives the plan's value for the pane", async () => {
     const excel = createFakeExcel();
     await loadCatalogIntoWorkbook(excel.context, seed, OPTIONS);
     const [scrapRow] = rowsOf(excel, "报废汽车回收量");
@@ -80,16 +80,28 @@ describe("reloading an edited plan", () => {
     excel.type(TARGETS, scrapRow, column("lead"), "市发展和改革委员会");
     excel.type(TARGETS, scrapRow, column("targetValue"), 24000); // a formula replaced by a number
 
-    const unchanged = await loadCatalogIntoWorkbook(excel.context, seed, OPTIONS);
+    const reloaded = await loadCatalogIntoWorkbook(excel.context, seed, OPTIONS);
     expect(
-      unchanged.catalogEdits.map((edit) => [edit.targetId, edit.columnKey, edit.written, edit.current, edit.reloaded]),
+      reloaded.catalogEdits.map((edit) => [edit.targetId, edit.columnKey, edit.written, edit.current, edit.reloaded]),
     ).toEqual([
       ["南平-05", "lead", writtenLead, "市发展和改革委员会", writtenLead],
       ["南平-05", "targetValue", expect.stringMatching(/^=/), 24000, expect.stringMatching(/^=/)],
     ]);
-    expect(unchanged.catalogEdits[0].address).toBe(`${targetsTable.columns[column("lead")].letter}${scrapRow}`);
-    // After that reload the cells hold what the add-in wrote again: a further reload lists nothing.
-    expect((await loadCatalogIntoWorkbook(excel.context, seed, OPTIONS)).catalogEdits).toEqual([]);
+    expect(reloaded.catalogEdits[0].address).toBe(`${targetsTable.columns[column("lead")].letter}${scrapRow}`);
+    // The user's values stand, and the row says so.
+    expect(excel.cell(TARGETS, scrapRow, column("lead"))).toBe("市发展和改革委员会");
+    expect(excel.cell(TARGETS, scrapRow, column("targetValue"))).toBe(24000);
+    expect(excel.cell(TARGETS, scrapRow, column("catalogState"))).toBe("已修改：牵头单位、目标值");
+
+    // An edited plan that moves the target: the corrections follow it; a further reload keeps them again.
+    await loadCatalogIntoWorkbook(excel.context, edited(), OPTIONS);
+    const [movedRow] = rowsOf(excel, "报废汽车回收量");
+    expect(movedRow).not.toBe(scrapRow);
+    expect(excel.cell(TARGETS, movedRow, column("lead"))).toBe("市发展和改革委员会");
+    expect(excel.cell(TARGETS, movedRow, column("targetValue"))).toBe(24000);
+    expect(excel.cell(TARGETS, movedRow, column("catalogState"))).toBe("已修改：牵头单位、目标值");
+    // The row the target left holds its new occupant's own values.
+    expect(excel.cell(TARGETS, scrapRow, column("lead"))).not.toBe("市发展和改革委员会");
   });
 
   it("reports no edits and no renames on a plain first load", async () => {

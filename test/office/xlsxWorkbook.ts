@@ -39,7 +39,9 @@ export async function openXlsxAsFake(
     const tables = Object.keys((worksheet as unknown as { tables: Record<string, unknown> }).tables ?? {}).map(
       (name) => ({ name, range: "", style: "", converted: false }),
     );
-    return { name: worksheet.name, marker: null, grid, tables };
+    const visibility =
+      worksheet.state === "veryHidden" ? "VeryHidden" : worksheet.state === "hidden" ? "Hidden" : "Visible";
+    return { name: worksheet.name, marker: null, visibility, grid, tables };
   });
   const [stateXml = null] = await readCustomXmlParts(bytes, STATE_NAMESPACE);
   return { sheets, stateXml };

@@ -1,5 +1,7 @@
 /**
- * The built task pane in Debian's Chromium: the city list renders, choosing a city shows the
+ * The production build of the task pane in Debian's Chromium, served from the build's own folder
+ * (office.js and its zh-cn/en-us string tables and telemetry script included): every page fails the
+ * test on any 404 or console error. The city list renders, the city list renders, choosing a city shows the
  * extraction preview with source clauses, office.js (served from the build, i.e. from
  * node_modules/@microsoft/office-js) loads, and nothing is logged as an error. Opening a GBK
  * file decodes it, and a new plan (file or paste) never keeps the previous city's ids. Word and
@@ -11,6 +13,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import * as os from "os";
+import * as zlib from "zlib";
 import { chromium, type Browser } from "playwright-core";
 import { convertWithWriter } from "./lo";
 
@@ -46,7 +49,7 @@ describe("task pane in Chromium", () => {
   beforeAll(async () => {
     execFileSync(
       process.execPath,
-      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", OUT],
+      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", OUT],
       { cwd: ROOT, stdio: "pipe" },
     );
     server = await serve(OUT);
@@ -65,13 +68,9 @@ describe("task pane in Chromium", () => {
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-  });
-
-  it("lists the bundled cities and previews a city's targets with their source clauses, without console errors", async () => {
-    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  /** A new page that records every console error, page error, failed request and 4xx/5xx response. */
+  async function openPage(viewport?: { width: number; height: number }) {
+    const page = await browser.newPage(viewport ? { viewport } : {});
     const errors: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
@@ -81,6 +80,22 @@ describe("task pane in Chromium", () => {
     page.on("response", (response) => {
       if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
     });
+    pages.push({ errors });
+    return page;
+  }
+  const pages: Array<{ errors: string[] }> = [];
+  afterEach(() => {
+    const errors = pages.splice(0).flatMap((page) => page.errors);
+    expect(errors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it("lists the bundled cities and previews a city's targets with their source clauses, without console errors", async () => {
+    const page = await openPage({ width: 420, height: 900 });
 
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.waitForSelector("#cities button");
@@ -116,11 +131,69 @@ describe("task pane in Chromium", () => {
 
     fs.mkdirSync(path.join(ROOT, "test-artifacts"), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, "test-artifacts", "taskpane.png"), fullPage: false });
-    expect(errors).toEqual([]);
+  });
+
+  it("serves office.js's files in office.js's own folder layout (string tables per language, telemetry)", async () => {
+    const fetchText = async (file: string) => {
+      const response = await fetch(`${baseUrl}/office/${file}`);
+      expect(`${response.status} ${file}`).toBe(`200 ${file}`);
+      return response.text();
+    };
+    const zh = await fetchText("zh-cn/office_strings.js");
+    const en = await fetchText("en-us/office_strings.js");
+    expect(zh).not.toBe(en);
+    await fetchText("telemetry/oteljs_agave.js");
+    await fetchText("office.js");
+  });
+
+  it("loads at most 120 KB gzip of script, the functions and commands before the pane's UI; extraction runs in a worker", async () => {
+    const page = await openPage();
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (request.resourceType() === "script" && !url.pathname.startsWith("/office/")) scripts.push(url.pathname);
+    });
+    const workers: string[] = [];
+    page.on("worker", (worker) => workers.push(new URL(worker.url()).pathname));
+    await page.goto(`${baseUrl}/taskpane.html`);
+    await page.waitForSelector("#cities button");
+    await page.locator('#cities button[data-city="nanping"]').click();
+    await page.waitForSelector("table.preview td.id");
+    // The page's code: not the worker's script (off the page's thread), not a plan's text (data, fetched on choosing a city).
+    const pageCode = scripts.filter((script) => !workers.includes(script) && !/\/chunks\/seed-/.test(script));
+    const gzipBytes = pageCode.reduce(
+      (total, script) => total + zlib.gzipSync(fs.readFileSync(path.join(OUT, script)), { level: 9 }).length,
+      0,
+    );
+    expect(gzipBytes).toBeLessThanOrEqual(120 * 1024);
+    const paneIndex = scripts.findIndex((script) => /\/chunks\/pane\./.test(script));
+    expect(paneIndex).toBeGreaterThan(scripts.indexOf("/taskpane.js"));
+    // The extractor is not in the page's scripts: it runs in a worker.
+    expect(workers.length).toBe(1);
+  });
+
+  it("lets each target be excluded or corrected, keeps the actions in view, and disables 检查月报 outside Excel", async () => {
+    const page = await openPage({ width: 420, height: 700 });
+    await page.goto(`${baseUrl}/taskpane.html`);
+    await page.waitForSelector("#cities button");
+    await page.locator('#cities button[data-city="nanping"]').click();
+    await page.waitForSelector("table.preview td.id");
+    expect(await page.locator("#check").getAttribute("disabled")).not.toBeNull();
+    const first = page.locator("table.preview input.include").first();
+    await first.uncheck();
+    expect(await page.locator("table.preview tr.excluded").count()).toBe(1);
+    await page.locator("table.preview input.value").first().fill("30");
+    await page.locator("table.preview input.unit").first().fill("%");
+    // The action bar is sticky: after scrolling to the end of a long list it is still on screen.
+    await page.locator("table.preview tr").last().scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, -400);
+    const box = await page.locator("#load").boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 700).toBe(true);
+    expect(await page.locator("section.actions").evaluate((node) => getComputedStyle(node).position)).toBe("sticky");
   });
 
   it("extracts a pasted plan text", async () => {
-    const page = await browser.newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}/taskpane.html`);
     const text = fs.readFileSync(path.join(ROOT, "seeds", "004_3d18c461efc57f01.txt"), "utf8");
     await page.locator("#plan-text").fill(text);
@@ -131,7 +204,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("opens a GBK plan file as text (not mojibake) and labels it with its own city, not the one chosen before", async () => {
-    const page = await browser.newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.waitForSelector("#cities button");
     await page.locator('#cities button[data-city="nanping"]').click();
@@ -152,7 +225,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("keeps a city name the user typed before opening a plan file", async () => {
-    const page = await browser.newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.waitForSelector("#cities button");
     await page.locator("#city-name").fill("云溪");
@@ -166,7 +239,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("does not label a pasted plan with the city chosen before", async () => {
-    const page = await browser.newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.waitForSelector("#cities button");
     await page.locator('#cities button[data-city="nanping"]').click();
@@ -181,7 +254,7 @@ describe("task pane in Chromium", () => {
   });
 
   it("reads a PDF saved as .txt as a PDF: a damaged one gets a message and extracts nothing", async () => {
-    const page = await browser.newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}/taskpane.html`);
     await page.waitForSelector("#cities button");
     await page.setInputFiles("#plan-file", {

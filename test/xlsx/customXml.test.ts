@@ -6,8 +6,10 @@ import JSZip from "jszip";
 import { captureIo } from "../../src/cli/io";
 import { run } from "../../src/cli/commands/workbook";
 import { loadCatalog } from "../../src/cli/readers/catalog";
-import { STATE_NAMESPACE, stateFromXml } from "../../src/workbook/workbookState";
-import { addCustomXmlPart, readCustomXmlParts } from "../../src/xlsx";
+import { STATE_NAMESPACE, STATE_SHEET_NAME, stateFromCells, stateFromXml } from "../../src/workbook/workbookState";
+import { addCustomXmlPart, readCustomXmlParts, readSheetColumnA, writeWorkbookXlsx } from "../../src/xlsx";
+import { extractCatalog } from "../../src/core/extract";
+import { renderWorkbook } from "../../src/workbook";
 
 const SHEETS = ["说明", "目标总表", "年度轨迹", "月度填报", "部门预警", "补贴测算"];
 
@@ -62,7 +64,7 @@ describe("liangxin workbook's saved state (custom XML part)", () => {
   it("still opens in exceljs with its six sheets and data", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(SHEETS);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([...SHEETS, "liangxin_state"]);
     expect(String(workbook.getWorksheet("目标总表")!.getCell("A3").value)).toMatch(/^南平-/);
   });
 
@@ -98,5 +100,32 @@ describe("addCustomXmlPart", () => {
     ]);
     expect(await readCustomXmlParts(second.bytes, "urn:example:b")).toHaveLength(1);
     expect(await readCustomXmlParts(second.bytes, "urn:example:none")).toEqual([]);
+  });
+});
+
+describe("the saved state after another program's save", () => {
+  it("is found when the package root relates the custom XML part (LibreOffice's layout), and in the very-hidden copy when the part is gone", async () => {
+    const catalog = extractCatalog(fs.readFileSync("seeds/001_bc9db3d026010e14.txt", "utf8"), { cityName: "南平" });
+    const bytes = await writeWorkbookXlsx(renderWorkbook(catalog, { flavour: "builtin" }), { catalog, city: "南平" });
+    const zip = await JSZip.loadAsync(bytes);
+    // Move the relationship from the workbook part to the package root, as LibreOffice does.
+    const workbookRels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const relationship = /<Relationship [^>]*customXml"[^>]*\/>/.exec(workbookRels)![0];
+    zip.file("xl/_rels/workbook.xml.rels", workbookRels.replace(relationship, ""));
+    const rootRels = await zip.file("_rels/.rels")!.async("string");
+    zip.file(
+      "_rels/.rels",
+      rootRels.replace("</Relationships>", `${relationship.replace('Target="../', 'Target="')}</Relationships>`),
+    );
+    const moved = await zip.generateAsync({ type: "nodebuffer" });
+    const [part] = await readCustomXmlParts(moved, STATE_NAMESPACE);
+    expect(stateFromXml(part)?.targets.map((target) => target.id)).toEqual(catalog.targets.map((target) => target.id));
+
+    // A save that drops custom XML altogether: the hidden sheet still carries the state.
+    zip.remove("customXml/item1.xml");
+    const dropped = await zip.generateAsync({ type: "nodebuffer" });
+    expect(await readCustomXmlParts(dropped, STATE_NAMESPACE)).toEqual([]);
+    const copy = stateFromCells(await readSheetColumnA(dropped, STATE_SHEET_NAME));
+    expect(copy?.targets).toEqual(catalog.targets);
   });
 });

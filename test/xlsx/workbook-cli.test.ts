@@ -25,6 +25,14 @@ describe("liangxin workbook", () => {
     expect(workbook.getWorksheet("目标总表")!.getCell("A1").value).toBe("编号");
   });
 
+  it("refuses --formulas addin, saying why and what to do instead", async () => {
+    const io = captureIo(directory);
+    expect(await run(["--catalog", fixture, "--formulas", "addin", "-o", "sample.xlsx"], io)).toBe(2);
+    expect(io.err).toContain("已取消");
+    expect(io.err).toContain("载入目标");
+    expect(fs.existsSync(path.join(directory, "sample.xlsx"))).toBe(false);
+  });
+
   it("refuses unknown options and a missing source as usage errors (exit 2) with the usage line", async () => {
     const io = captureIo(directory);
     expect(await run(["--catalog", fixture, "--colour"], io)).toBe(2);

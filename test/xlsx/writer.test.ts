@@ -25,8 +25,9 @@ describe("writeWorkbookXlsx", () => {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   });
 
-  it("writes the six sheets in order", () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+  it("writes the six sheets in order, and the state's copy in a very-hidden sheet", () => {
+    expect(workbook.getWorksheet("liangxin_state")?.state).toBe("veryHidden");
+    expect(workbook.worksheets.filter((sheet) => sheet.state === "visible").map((sheet) => sheet.name)).toEqual([
       "说明",
       "目标总表",
       "年度轨迹",

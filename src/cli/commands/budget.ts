@@ -6,6 +6,7 @@
 import type { CommandSpec } from "../args";
 import { parseCommandArgs, usageError } from "../args";
 import type { CliIo } from "../io";
+import { loadFormulaEngine } from "../../core/budget/formula";
 import { BUNDLED_CITIES } from "../../core/cities";
 import { budgetLinesFromPrograms, computeBudget, DEFAULT_BUDGET_YEARS } from "../../core/budget/budget";
 import {
@@ -98,6 +99,7 @@ function planPeriod(catalog: Catalog): { startYear: number; targetYear: number }
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
+  await loadFormulaEngine();
   const parsed = parseCommandArgs(SPEC, args, io);
   if (typeof parsed === "number") return parsed;
   const { values } = parsed;

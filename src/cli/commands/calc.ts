@@ -22,6 +22,7 @@ import {
 import type { CommandSpec } from "../args";
 import { parseCommandArgs, usageError } from "../args";
 import type { CliIo } from "../io";
+import { FORMULA_ENGINE_FUNCTIONS, loadFormulaEngine } from "../../core/budget/formula";
 
 const ERROR_CODES: readonly ExcelErrorCode[] = ["#VALUE!", "#NUM!", "#N/A", "#DIV/0!", "#NAME?", "#REF!", "#NULL!"];
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -141,6 +142,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   // Trailing omitted arguments are simply not passed, as in a cell.
   while (values.length > 0 && values[values.length - 1] === undefined) values.pop();
+  // mathjs is loaded only for the functions that can run a user formula.
+  if (fn && FORMULA_ENGINE_FUNCTIONS.has(fn.name)) await loadFormulaEngine();
   const result = callSheetFunction(fn ? fn.name : name, values);
   io.stdout(`${formatResult(result)}\n`);
   if (!fn) io.stderr("Run `liangxin calc --list` for the functions.\n");

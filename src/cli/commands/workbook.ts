@@ -12,7 +12,6 @@ import type { Locale } from "../../core/i18n";
 import { BUNDLED_CITIES, findBundledCity } from "../../core/cities";
 import { loadCatalog, loadCatalogList } from "../readers/catalog";
 import { renderWorkbook } from "../../workbook";
-import type { Flavour } from "../../workbook";
 import { writeWorkbookXlsx } from "../../xlsx/writer";
 
 const SPEC = {
@@ -53,9 +52,9 @@ const SPEC = {
     },
     formulas: {
       type: "string",
-      value: "builtin|addin",
-      zh: "builtin：Excel 内置公式（默认，可在 Excel、WPS、LibreOffice 中计算）；addin：加载项的自定义函数",
-      en: "built-in Excel formulas (default) or the add-in's custom functions",
+      value: "builtin",
+      zh: "builtin：Excel 内置公式（唯一方式；addin 已取消，见 docs/workbook.md）",
+      en: "built-in Excel formulas (the only mode; addin was removed)",
     },
     example: {
       type: "boolean",
@@ -72,7 +71,6 @@ interface WorkbookArgs {
   all: boolean;
   output?: string;
   locale: Locale;
-  flavour: Flavour;
   exampleData: boolean;
 }
 
@@ -81,9 +79,11 @@ function workbookArgs(values: OptionValues<typeof SPEC.options>): WorkbookArgs |
   const locale = values.lang ?? "zh-CN";
   if (locale !== "zh-CN" && locale !== "en-US")
     return `--lang 只能是 zh-CN 或 en-US (--lang must be zh-CN or en-US, not ${locale})`;
+  // Files hold built-in formulas only: custom-function calls written into a file are not calculated by
+  // Excel until each formula is re-entered; the add-in writes its formulas through Excel itself instead.
   const flavour = values.formulas ?? "builtin";
-  if (flavour !== "builtin" && flavour !== "addin")
-    return `--formulas 只能是 builtin 或 addin (--formulas must be builtin or addin, not ${flavour})`;
+  if (flavour !== "builtin")
+    return `--formulas ${flavour} 已取消：文件只写内置公式；要用加载项函数，请在 Excel 中打开文件后点“载入目标” (--formulas ${flavour} was removed: open the file in Excel and use the add-in's 载入目标)`;
   for (const name of ["city", "catalog", "output"] as const)
     if (values[name] === "") return `--${name} 需要一个值 (--${name} needs a value)`;
   const sources = [values.city, values.catalog, values.all ? "--all" : undefined].filter(Boolean);
@@ -95,7 +95,6 @@ function workbookArgs(values: OptionValues<typeof SPEC.options>): WorkbookArgs |
     all: values.all ?? false,
     output: values.output,
     locale,
-    flavour,
     exampleData: values.example ?? false,
   };
 }
@@ -108,7 +107,7 @@ async function writeOne(
   io: CliIo,
 ): Promise<number> {
   const rendered = renderWorkbook(catalog, {
-    flavour: options.flavour,
+    flavour: "builtin",
     locale: options.locale,
     exampleData: options.exampleData,
   });

@@ -6,8 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Catalog } from "../../core/catalog";
-import { STATE_NAMESPACE, stateFromXml } from "../../workbook";
-import { readCustomXmlParts } from "../../xlsx/customXml";
+import { STATE_NAMESPACE, STATE_SHEET_NAME, stateFromCells, stateFromXml, type WorkbookState } from "../../workbook";
 import { checkZipSize } from "../../readers/zip";
 import { targetsFromJson } from "../../core/catalogShape";
 
@@ -33,16 +32,20 @@ export type StoredCatalogRead =
  */
 export async function readStoredCatalog(file: string, cwd: string): Promise<StoredCatalogRead> {
   if (!/\.xlsx$/i.test(file)) return { kind: "none" };
-  let parts: string[];
+  let states: Array<WorkbookState | null>;
   try {
+    // The zip reader loads only when a workbook is among the inputs (a check of CSV files does without).
+    const { readCustomXmlParts, readSheetColumnA } = await import("../../xlsx/customXml");
     const bytes = fs.readFileSync(path.resolve(cwd, file));
     checkZipSize(bytes); // a zip bomb is skipped here and refused, with its reason, by the report reader
-    parts = await readCustomXmlParts(bytes, STATE_NAMESPACE);
+    states = (await readCustomXmlParts(bytes, STATE_NAMESPACE)).map((part) => stateFromXml(part));
+    // A program that drops custom XML parts on save keeps the very-hidden copy.
+    if (!states.some((state) => state && Array.isArray(state.targets) && state.targets.length))
+      states = [stateFromCells(await readSheetColumnA(bytes, STATE_SHEET_NAME))];
   } catch {
     return { kind: "none" };
   }
-  for (const part of parts) {
-    const state = stateFromXml(part);
+  for (const state of states) {
     if (!state || !Array.isArray(state.targets) || state.targets.length === 0) continue;
     const read = targetsFromJson(state.targets);
     if ("problems" in read) return { kind: "invalid", file, problems: read.problems };

@@ -9,25 +9,12 @@
  *    variables before anything is compiled — so `import(...)`, `f(x)=x`, `a=1`,
  *    `cos.constructor(...)`, `evaluate("...")`, `[1,2]`, `{a:1}`, `1:1e9` never run;
  * 4. limits on length, tree size and nesting, and a finite-number check on the result.
+ *
+ * mathjs is most of the custom functions' script, and only user formulas need it: it is imported
+ * on demand. A host calls `loadFormulaEngine()` (async, once) before the first formula — the
+ * SUBSIDY_FORMULA / SUBSIDY_BUDGET / SUBSIDY_SIMULATE custom functions, `liangxin calc` for those
+ * functions, `liangxin budget` — and `compileProgramFormula` stays synchronous after that.
  */
-import {
-  absDependencies,
-  addDependencies,
-  ceilDependencies,
-  compileDependencies,
-  create,
-  divideDependencies,
-  floorDependencies,
-  maxDependencies,
-  minDependencies,
-  multiplyDependencies,
-  parseDependencies,
-  powDependencies,
-  roundDependencies,
-  subtractDependencies,
-  unaryMinusDependencies,
-  unaryPlusDependencies,
-} from "mathjs/number";
 import type { MathNode } from "mathjs";
 import { LiangxinError } from "../errors";
 
@@ -55,41 +42,74 @@ const ALLOWED_OPERATORS: Record<string, string> = {
 const ALLOWED_UNARY: Record<string, string> = { "-": "unaryMinus", "+": "unaryPlus" };
 const ALLOWED_NODE_TYPES = new Set(["ConstantNode", "SymbolNode", "OperatorNode", "ParenthesisNode", "FunctionNode"]);
 
-const restrictedMath = create({
-  parseDependencies,
-  compileDependencies,
-  addDependencies,
-  subtractDependencies,
-  multiplyDependencies,
-  divideDependencies,
-  unaryMinusDependencies,
-  unaryPlusDependencies,
-  powDependencies,
-  minDependencies,
-  maxDependencies,
-  roundDependencies,
-  absDependencies,
-  floorDependencies,
-  ceilDependencies,
-});
-const parseExpression = restrictedMath.parse;
-// Belt and braces behind the tree check: nothing inside a formula can reach these.
-const disabled = (name: string) => () => {
-  throw new LiangxinError("#VALUE!", `公式不允许使用 ${name} (function ${name} is disabled)`);
-};
-restrictedMath.import(
-  {
-    import: disabled("import"),
-    createUnit: disabled("createUnit"),
-    parse: disabled("parse"),
-    compile: disabled("compile"),
-    evaluate: disabled("evaluate"),
-    simplify: disabled("simplify"),
-    derivative: disabled("derivative"),
-    resolve: disabled("resolve"),
-  },
-  { override: true },
-);
+/** Sheet functions that can run a user formula: hosts load the engine before calling them. */
+export const FORMULA_ENGINE_FUNCTIONS: ReadonlySet<string> = new Set([
+  "SUBSIDY_FORMULA",
+  "SUBSIDY_BUDGET",
+  "SUBSIDY_SIMULATE",
+]);
+
+type MathNumber = typeof import("mathjs/number");
+/** The restricted mathjs instance's parser, once loaded. */
+let parseExpression: ((text: string) => MathNode) | null = null;
+let loading: Promise<void> | null = null;
+
+/**
+ * Loads the formula engine (mathjs, number-only, restricted) — the first call imports it, later
+ * calls resolve at once.
+ * @returns when user formulas can be compiled
+ * @example await loadFormulaEngine(); compileProgramFormula("volume * 2").evaluate({ volume: 3 }); // 6
+ */
+export function loadFormulaEngine(): Promise<void> {
+  loading ??= import("mathjs/number").then((mathjs) => {
+    parseExpression = restrictedParser(mathjs);
+  });
+  return loading;
+}
+
+/** Whether loadFormulaEngine has finished (compileProgramFormula works synchronously). */
+export function formulaEngineLoaded(): boolean {
+  return parseExpression !== null;
+}
+
+function restrictedParser(mathjs: MathNumber): (text: string) => MathNode {
+  const restrictedMath = mathjs.create({
+    parseDependencies: mathjs.parseDependencies,
+    compileDependencies: mathjs.compileDependencies,
+    addDependencies: mathjs.addDependencies,
+    subtractDependencies: mathjs.subtractDependencies,
+    multiplyDependencies: mathjs.multiplyDependencies,
+    divideDependencies: mathjs.divideDependencies,
+    unaryMinusDependencies: mathjs.unaryMinusDependencies,
+    unaryPlusDependencies: mathjs.unaryPlusDependencies,
+    powDependencies: mathjs.powDependencies,
+    minDependencies: mathjs.minDependencies,
+    maxDependencies: mathjs.maxDependencies,
+    roundDependencies: mathjs.roundDependencies,
+    absDependencies: mathjs.absDependencies,
+    floorDependencies: mathjs.floorDependencies,
+    ceilDependencies: mathjs.ceilDependencies,
+  });
+  const parse = restrictedMath.parse;
+  // Belt and braces behind the tree check: nothing inside a formula can reach these.
+  const disabled = (name: string) => () => {
+    throw new LiangxinError("#VALUE!", `公式不允许使用 ${name} (function ${name} is disabled)`);
+  };
+  restrictedMath.import(
+    {
+      import: disabled("import"),
+      createUnit: disabled("createUnit"),
+      parse: disabled("parse"),
+      compile: disabled("compile"),
+      evaluate: disabled("evaluate"),
+      simplify: disabled("simplify"),
+      derivative: disabled("derivative"),
+      resolve: disabled("resolve"),
+    },
+    { override: true },
+  );
+  return (text) => parse(text) as MathNode;
+}
 
 /** A checked, compiled formula: evaluate it as often as needed. */
 export interface ProgramFormula {
@@ -180,6 +200,7 @@ function checkTree(root: MathNode, text: string): FormulaVariable[] {
  *   #NUM! when the result is not a finite number or is negative (a subsidy is never negative).
  * @throws LiangxinError("#VALUE!") for an empty, too long, unparsable or disallowed formula, and for one
  *   holding `#` (mathjs would read the rest as a comment and drop it).
+ *   LiangxinError("#N/A") before loadFormulaEngine() has finished.
  * @example
  * compileProgramFormula("volume * 0.6 * min(price * 15%, 2000)").evaluate({ volume: 100, price: 5000 }); // 45000
  */
@@ -188,6 +209,11 @@ export function compileProgramFormula(text: string): ProgramFormula {
   if (trimmed === "") throw new LiangxinError("#VALUE!", "公式为空 (empty formula)");
   if (trimmed.length > MAX_FORMULA_LENGTH)
     reject(trimmed.slice(0, 40) + "…", `超过 ${MAX_FORMULA_LENGTH} 个字符`, "too long");
+  if (!parseExpression)
+    throw new LiangxinError(
+      "#N/A",
+      "公式引擎尚未加载，请稍候重算 (the formula engine is not loaded yet: call loadFormulaEngine() first)",
+    );
   // mathjs reads `#` as a comment: `volume * 2000 # 补贴` would silently drop what follows.
   if (trimmed.includes("#")) reject(trimmed, "使用 #（公式中不能有注释）", "# starts a comment; remove it");
   let tree: MathNode;

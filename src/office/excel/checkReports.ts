@@ -12,7 +12,7 @@ import type { Locale } from "../../core/i18n";
 import { DEFAULT_TOLERANCE } from "../../core/status";
 import { TOLERANCE_CELL } from "../../workbook";
 import { SHEET_NAMES } from "../../workbook";
-import { STATE_NAMESPACE, stateFromXml } from "../../workbook";
+import { STATE_NAMESPACE, STATE_SHEET_NAME, stateFromCells, stateFromXml } from "../../workbook";
 
 /** Where the result block starts on 部门预警: below the bar chart (L2:T20), clear of the table (A–G) and the LAGGARDS list (I–J). */
 export const RESULT_ANCHOR = { row: 21, column: 11 }; // L22, 0-based
@@ -157,8 +157,14 @@ export async function checkReports(
 
   const present = new Set(worksheets.items.map((sheet) => sheet.name));
   if (!present.has(SHEET_NAMES.reports.zh)) throw new Error(text.noReports);
-  if (stateParts.items.length === 0) throw new Error(text.noState);
-  const stateXml = stateParts.items[0].getXml();
+  // The state's very-hidden copy stands in when a program that drops custom XML parts saved the file.
+  const hiddenState =
+    stateParts.items.length === 0 && present.has(STATE_SHEET_NAME)
+      ? worksheets.getItem(STATE_SHEET_NAME).getUsedRangeOrNullObject(true)
+      : null;
+  hiddenState?.load("isNullObject,values");
+  if (stateParts.items.length === 0 && !hiddenState) throw new Error(text.noState);
+  const stateXml = stateParts.items.length ? stateParts.items[0].getXml() : null;
   const reportsRange = worksheets.getItem(SHEET_NAMES.reports.zh).getUsedRangeOrNullObject(true);
   reportsRange.load("isNullObject,values,rowIndex");
   const targetsRange = present.has(SHEET_NAMES.targets.zh)
@@ -171,7 +177,11 @@ export async function checkReports(
   toleranceCell?.load("values");
   await sync();
 
-  const state = stateFromXml(stateXml.value);
+  const state = stateXml
+    ? stateFromXml(stateXml.value)
+    : hiddenState && !hiddenState.isNullObject
+      ? stateFromCells(hiddenState.values.map((row) => row[0]))
+      : null;
   if (!state || state.targets.length === 0) throw new Error(text.noState);
   const baselines =
     targetsRange && !targetsRange.isNullObject

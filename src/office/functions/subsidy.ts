@@ -6,7 +6,17 @@
  * range (any[][]): a single cell arrives as a 1×1 range, a column of rows in one call.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata maps only any[][] to an untyped range parameter */
+import { formulaEngineLoaded, loadFormulaEngine } from "../../core/budget/formula";
 import { evaluateForExcel } from "./excel";
+
+/**
+ * Evaluates a function that may run a user formula: mathjs is imported on the first such call
+ * (so the functions' start-up does not carry it); the cell shows #BUSY! until then.
+ */
+async function withFormulaEngine(name: string, args: Array<any[][] | undefined>): Promise<any[][]> {
+  if (!formulaEngineLoaded()) await loadFormulaEngine();
+  return evaluateForExcel(name, args);
+}
 
 /**
  * 补贴金额:数量 × 每件补贴(给定每件补贴额时用它,否则为 MIN(补贴比例 × 价格, 每件上限))。Subsidy cost in yuan.
@@ -48,8 +58,8 @@ export function subsidyFormula(
   rate?: any[][],
   cap?: any[][],
   takeUp?: any[][],
-): any[][] {
-  return evaluateForExcel("SUBSIDY_FORMULA", [formula, volume, price, amount, rate, cap, takeUp]);
+): Promise<any[][]> {
+  return withFormulaEngine("SUBSIDY_FORMULA", [formula, volume, price, amount, rate, cap, takeUp]);
 }
 
 /**
@@ -80,8 +90,8 @@ export function subsidyBudget(
   shares?: any[][],
   level?: any[][],
   formulas?: any[][],
-): any[][] {
-  return evaluateForExcel("SUBSIDY_BUDGET", [
+): Promise<any[][]> {
+  return withFormulaEngine("SUBSIDY_BUDGET", [
     programs,
     years,
     volumes,
@@ -126,8 +136,8 @@ export function subsidySimulate(
   iterations?: any[][],
   seed?: any[][],
   formulas?: any[][],
-): any[][] {
-  return evaluateForExcel("SUBSIDY_SIMULATE", [
+): Promise<any[][]> {
+  return withFormulaEngine("SUBSIDY_SIMULATE", [
     programs,
     years,
     volumes,

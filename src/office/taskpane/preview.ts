@@ -28,9 +28,9 @@ export function previewHtml(catalog: Catalog, locale: Locale): string {
   const rows = catalog.targets
     .map(
       (target) => `<tr>
-  <td class="id">${escapeHtml(target.id)}</td>
+  <td class="id"><label><input type="checkbox" class="include" data-id="${escapeHtml(target.id)}" checked aria-label="${escapeHtml(strings.include)} ${escapeHtml(target.id)}" />${escapeHtml(target.id)}</label></td>
   <td>${escapeHtml(target.indicator)}<div class="muted">${escapeHtml(KIND_WORDS[locale][target.kind] ?? target.kind)}</div></td>
-  <td class="num">${escapeHtml(targetValue(target))}</td>
+  <td class="num">${escapeHtml(targetValue(target))}<div class="edit"><input type="text" inputmode="decimal" class="value" data-id="${escapeHtml(target.id)}" value="${target.value === null ? "" : escapeHtml(String(target.value))}" aria-label="${escapeHtml(strings.colValue)} ${escapeHtml(target.id)}" /><input type="text" class="unit" data-id="${escapeHtml(target.id)}" value="${escapeHtml(target.unit ?? "")}" aria-label="${escapeHtml(strings.colUnit)} ${escapeHtml(target.id)}" /></div></td>
   <td>${escapeHtml(target.lead ?? "—")}${target.leadInferred ? `<span class="muted">${escapeHtml(strings.inferred)}</span>` : ""}</td>
 </tr>
 <tr class="source"><td colspan="4"><blockquote>${escapeHtml(target.source.text)}</blockquote></td></tr>`,

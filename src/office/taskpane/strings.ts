@@ -22,6 +22,7 @@ export const PANE_STRINGS = {
     colKind: "类型",
     colValue: "目标",
     colLead: "牵头单位",
+    colUnit: "单位",
     colSource: "原文条款",
     inferred: "（推定）",
     warnings: "提取提示",
@@ -36,8 +37,20 @@ export const PANE_STRINGS = {
       (added.length ? `，新增 ${added.length} 项（${added.join("、")}）` : "") +
       "；已填的基期值等随目标保留。",
     catalogEdits: (changes: readonly string[]) =>
-      `目标总表中手工改过的方案列单元格已按方案刷新（原填内容如下，如需保留请改填在“备注”列）：${changes.join("；")}。`,
+      `目标总表中您改过的方案列单元格保留了您的值，并在“目录状态”列标记“已修改”；方案的新值列在旁边供核对：${changes.join("；")}。`,
+    editChange: (address: string, header: string, yours: string, plan: string) =>
+      `${address}（${header}）：您的值 ${yours}，方案值 ${plan}`,
+    ambiguous: (items: readonly string[]) =>
+      `以下新目标可能是原有的几项之一，无法确定是哪一项，未作猜测：原有各行已保留（标记“已移出目录”，已填内容不动），新目标另行编号。请核对后把已填内容移到正确的行：${items.join("；")}。`,
+    ambiguousItem: (id: string, indicator: string, year: string, candidates: readonly string[]) =>
+      `${id} ${indicator}${year}可能是 ${candidates.join(" 或 ")}`,
+    renamedSheets: (names: readonly string[]) => `已将改名的工作表恢复原名：${names.join("、")}。`,
     namesFailed: (reason: string) => `无前缀函数名（如 =TARGET_GAP）未能定义：${reason}。请使用 =LX.TARGET_GAP(…)。`,
+    namesRemoved:
+      "此版本 Excel 无法在 LAMBDA 中调用加载项函数（试算结果为 #CALC!），已撤销无前缀函数名：请写 =LX.TARGET_GAP(…)。本加载项写入的工作表本身使用 LX. 前缀，计算不受影响。",
+    extracting: "正在提取……",
+    include: "载入",
+    excluded: (count: number) => `（已排除 ${count} 项）`,
     checked: (checked: number, rejected: number, behind: number) =>
       `已检查 ${checked} 行月报，${rejected} 行有误，${behind} 项落后。详见“部门预警”。`,
     notInExcel: "未在 Excel 中运行：可预览提取结果，载入与检查需在 Excel 中进行。",
@@ -64,6 +77,7 @@ export const PANE_STRINGS = {
     colKind: "Kind",
     colValue: "Target",
     colLead: "Lead",
+    colUnit: "Unit",
     colSource: "Source clause",
     inferred: " (inferred)",
     warnings: "Extraction notes",
@@ -84,9 +98,21 @@ export const PANE_STRINGS = {
       (added.length ? `; ${added.length} new (${added.join(", ")})` : "") +
       "; typed baselines stay with their targets.",
     catalogEdits: (changes: readonly string[]) =>
-      `Plan columns you had edited in 目标总表 were refreshed from the plan (what you had typed is below; keep such notes in 备注): ${changes.join("; ")}.`,
+      `Plan cells you had edited in 目标总表 keep your values and are flagged 已修改 in the catalog-state column; the plan's new values are beside them for checking: ${changes.join("; ")}.`,
+    editChange: (address: string, header: string, yours: string, plan: string) =>
+      `${address} (${header}): yours ${yours}, plan ${plan}`,
+    ambiguous: (items: readonly string[]) =>
+      `These new targets could each be one of several earlier ones, so none was guessed: the earlier rows are kept (marked 已移出目录, inputs untouched) and the new targets have new ids. Please check and move your inputs to the right rows: ${items.join("; ")}.`,
+    ambiguousItem: (id: string, indicator: string, year: string, candidates: readonly string[]) =>
+      `${id} ${indicator}${year} could be ${candidates.join(" or ")}`,
+    renamedSheets: (names: readonly string[]) => `Renamed sheets were given their names back: ${names.join(", ")}.`,
     namesFailed: (reason: string) =>
       `Bare function names (=TARGET_GAP) could not be defined: ${reason}. Use =LX.TARGET_GAP(…) instead.`,
+    namesRemoved:
+      "This Excel cannot call add-in functions inside LAMBDA (a test call gave #CALC!), so the bare names were removed again: write =LX.TARGET_GAP(…). The add-in's own sheets use LX. and compute regardless.",
+    extracting: "Extracting…",
+    include: "Load",
+    excluded: (count: number) => ` (${count} excluded)`,
     checked: (checked: number, rejected: number, behind: number) =>
       `Checked ${checked} report rows: ${rejected} rejected, ${behind} behind. See 部门预警.`,
     notInExcel: "Not running in Excel: you can preview the extraction; loading and checking need Excel.",

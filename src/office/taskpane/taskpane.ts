@@ -8,7 +8,6 @@ import { setTheme } from "@fluentui/web-components/theme/set-theme.js";
 import { webLightTheme } from "@fluentui/tokens";
 import type { Catalog } from "../../core/catalog";
 import { BUNDLED_CITIES, type BundledCity } from "../../core/cities";
-import { extractCatalog } from "../../core/extract";
 import type { Locale } from "../../core/i18n";
 import { checkReports } from "../excel/checkReports";
 import { loadCatalogIntoWorkbook, type LoadStep } from "../excel/sheetBuilder";
@@ -17,7 +16,9 @@ import { renderWorkbook } from "../../workbook";
 import { CHECKED_EVENT, FAILED_EVENT, type CheckedDetail } from "../commands/events";
 import { readPlanFile, type PlanReading } from "../../readers";
 import { browserReaderHost } from "./planFile";
+import { extractInWorker } from "./extractClient";
 import { previewHtml } from "./preview";
+import { applyReview, type TargetReview } from "./review";
 import { loadSeedText } from "./seeds";
 import { PANE_STRINGS, type PaneStrings } from "./strings";
 import css from "./taskpane.css";
@@ -80,7 +81,33 @@ function setStatus(message: string, isError = false): void {
 
 function showPreview(catalog: Catalog): void {
   element("preview").innerHTML = previewHtml(catalog, state.locale);
-  element("load").toggleAttribute("disabled", !state.inExcel || catalog.targets.length === 0);
+  updateActions();
+}
+
+/** Load needs Excel and at least one included target; 检查月报 needs Excel. */
+function updateActions(): void {
+  const included = state.catalog ? applyReview(state.catalog, reviews()).targets.length : 0;
+  element("load").toggleAttribute("disabled", !state.inExcel || included === 0);
+  element("check").toggleAttribute("disabled", !state.inExcel);
+}
+
+/** The planner's decisions in the preview: excluded targets, corrected values and units. */
+function reviews(): Map<string, TargetReview> {
+  const found = new Map<string, TargetReview>();
+  const preview = element("preview");
+  for (const box of preview.querySelectorAll<HTMLInputElement>("input.include")) {
+    const id = box.dataset.id ?? "";
+    const valueText = preview.querySelector<HTMLInputElement>(`input.value[data-id="${CSS.escape(id)}"]`)?.value.trim();
+    const unitText = preview.querySelector<HTMLInputElement>(`input.unit[data-id="${CSS.escape(id)}"]`)?.value;
+    const value = valueText ? Number(valueText.replace(/,/g, "")) : undefined;
+    found.set(id, {
+      include: box.checked,
+      value: value !== undefined && Number.isFinite(value) ? value : undefined,
+      unit: unitText,
+    });
+    box.closest("tr")?.classList.toggle("excluded", !box.checked);
+  }
+  return found;
 }
 
 /** The city name the user typed, if any (a name the pane filled in for an earlier plan does not count). */
@@ -88,8 +115,22 @@ function typedCityName(): string | undefined {
   return element<HTMLInputElement>("city-name").value.trim() || undefined;
 }
 
-function runExtraction(text: string, cityName: string | undefined): void {
-  state.catalog = extractCatalog(text, { cityName });
+let extraction = 0;
+
+async function runExtraction(text: string, cityName: string | undefined): Promise<void> {
+  // The extractor runs in a worker: the pane stays responsive, and only the latest request counts.
+  const request = ++extraction;
+  setStatus(strings().extracting);
+  let catalog: Catalog;
+  try {
+    catalog = await extractInWorker(text, cityName);
+  } catch (error) {
+    if (request === extraction) setStatus(strings().error + messageOf(error), true);
+    return;
+  }
+  if (request !== extraction) return;
+  setStatus("");
+  state.catalog = catalog;
   if (!cityName) {
     // The extractor read the city from the text: show it, so the user sees which ids will be written.
     const derived = /^(.+)-\d+$/.exec(state.catalog.targets[0]?.id ?? "")?.[1];
@@ -121,7 +162,7 @@ async function chooseCity(city: BundledCity): Promise<void> {
   try {
     const text = await loadSeedText(city);
     element<HTMLTextAreaElement>("plan-text").value = text;
-    runExtraction(text, city.name);
+    await runExtraction(text, city.name);
   } catch (error) {
     setStatus(strings().error + messageOf(error), true);
   }
@@ -140,8 +181,9 @@ function showProgress(step: LoadStep, fraction: number): void {
 }
 
 async function loadWorkbook(): Promise<void> {
-  const catalog = state.catalog;
-  if (!catalog) return;
+  if (!state.catalog) return;
+  const catalog = applyReview(state.catalog, reviews());
+  if (!catalog.targets.length) return;
   const button = element("load");
   button.toggleAttribute("disabled", true);
   try {
@@ -161,22 +203,38 @@ async function loadWorkbook(): Promise<void> {
     const messages = [strings().loaded(result.sheets.length, result.keptTargetIds.length)];
     if (result.ids.renamed.length || result.ids.added.length)
       messages.push(strings().reconciled(result.ids.renamed.length, result.ids.added));
-    // Excel has no undo after an add-in writes: show what the user had typed so it can be retyped.
+    // The user's corrections were kept: show the plan's value beside each.
     if (result.catalogEdits.length)
       messages.push(
         strings().catalogEdits(
-          result.catalogEdits.map(
-            (edit) => `${edit.address}（${edit.header}）: ${String(edit.current)} → ${String(edit.reloaded)}`,
+          result.catalogEdits.map((edit) =>
+            strings().editChange(edit.address, edit.header, String(edit.current), String(edit.reloaded)),
           ),
         ),
       );
+    if (result.ambiguous.length)
+      messages.push(
+        strings().ambiguous(
+          result.ambiguous.map((match) =>
+            strings().ambiguousItem(
+              match.id,
+              match.indicator,
+              match.targetYear ? `（${match.targetYear}）` : "",
+              match.candidates,
+            ),
+          ),
+        ),
+      );
+    if (result.renamedSheets.length)
+      messages.push(strings().renamedSheets(result.renamedSheets.map((sheet) => `${sheet.from} → ${sheet.to}`)));
     if (result.namesError) messages.push(strings().namesFailed(result.namesError));
+    if (result.namesRemoved) messages.push(strings().namesRemoved);
     setStatus(messages.join(" "));
   } catch (error) {
     setStatus(strings().error + messageOf(error), true);
   } finally {
     element("progress").hidden = true;
-    button.toggleAttribute("disabled", false);
+    updateActions();
   }
 }
 
@@ -212,7 +270,7 @@ async function readFile(file: File): Promise<void> {
   // A file is a new plan: the city chosen or read before is not its city; a name the user typed stays.
   forgetPreviousCity();
   setStatus(reading.warnings.map((warning) => `${file.name}：${warning}`).join(" "));
-  runExtraction(reading.text, typedCityName());
+  await runExtraction(reading.text, typedCityName());
 }
 
 function start(): void {
@@ -227,7 +285,7 @@ function start(): void {
   });
   element("extract").addEventListener("click", () => {
     const text = element<HTMLTextAreaElement>("plan-text").value;
-    runExtraction(text, typedCityName());
+    void runExtraction(text, typedCityName());
   });
   // Pasting or typing another plan: the previous plan's city must not label it.
   element("plan-text").addEventListener("input", forgetPreviousCity);
@@ -241,6 +299,8 @@ function start(): void {
     if (file) void readFile(file).catch((error: unknown) => setStatus(strings().error + messageOf(error), true));
   });
   element("load").addEventListener("click", () => void loadWorkbook());
+  // Excluding a target or correcting a value updates what 载入工作簿 would load.
+  element("preview").addEventListener("change", updateActions);
   element("check").addEventListener("click", () => void runCheck());
   // The ribbon's 检查月报 runs in this same runtime; show its result here too.
   window.addEventListener(CHECKED_EVENT, (event) => showChecked((event as CustomEvent<CheckedDetail>).detail));
@@ -253,5 +313,5 @@ start();
 Office.onReady((info) => {
   state.inExcel = info.host === Office.HostType.Excel;
   if (!state.inExcel) setStatus(strings().notInExcel);
-  if (state.catalog) showPreview(state.catalog);
+  updateActions();
 });
