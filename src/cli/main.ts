@@ -25,6 +25,18 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "check monthly report files against trajectories",
     load: async () => (await import("./commands/check")).run,
   },
+  handout: {
+    summary: "分发：write one monthly report file per responsible department (issue 14)",
+    load: async () => (await import("./commands/handout")).run,
+  },
+  collect: {
+    summary: "收集：collect returned report files into the office workbook's 月度填报",
+    load: async () => (await import("./commands/collect")).run,
+  },
+  bulletin: {
+    summary: "通报：write the month's bulletin (.docx or .pdf) from the office workbook",
+    load: async () => (await import("./commands/bulletin")).run,
+  },
   budget: {
     summary: "subsidy budget (补贴测算) for a city with the default parameters",
     load: async () => (await import("./commands/budget")).run,
