@@ -157,7 +157,13 @@ beforeAll(async () => {
     if (!target) continue;
     const blocked = prepareTarget(target, null);
     if (blocked.ready || blocked.code !== "missingBaseline") continue;
-    const baseline = figuresAreRates(target) ? 0.4 : 1000;
+    // Below the target, as a plan's base year is: 60% of a level or share target, 1,000 of a growth one.
+    const baseline =
+      target.kind === "growth_vs_baseline" || target.normalizedValue === null
+        ? figuresAreRates(target)
+          ? 0.4
+          : 1000
+        : Math.round(target.normalizedValue * 0.6 * 1000) / 1000;
     targetsSheet.getCell(row, baselineColumn).value = baseline;
     baselines.set(id, baseline);
   }
@@ -168,7 +174,9 @@ beforeAll(async () => {
 }, 240000);
 
 afterAll(() => {
-  if (work) fs.rmSync(work, { recursive: true, force: true });
+  // LIANGXIN_KEEP_ROUND=1 keeps the office workbook, handouts and returned files for a look.
+  if (work && !process.env.LIANGXIN_KEEP_ROUND) fs.rmSync(work, { recursive: true, force: true });
+  else if (work) process.stderr.write(`round test files kept in ${work}\n`);
 });
 
 describe("the monthly round for 南平", () => {
@@ -330,7 +338,10 @@ describe("the monthly round for 南平", () => {
         [...row[1].matchAll(/<t[dh]>([\s\S]*?)<\/t[dh]>/g)].map((cell) => cell[1].replace(/<[^>]+>/g, "").trim()),
       ),
     );
-    const [overall, behindTable, league] = tables;
+    const tableWith = (header: string): string[][] => tables.find((rows) => rows[0]?.includes(header)) as string[][];
+    const overall = tableWith("本月");
+    const behindTable = tableWith("连续落后月数");
+    const league = tableWith("排名");
     const gapOf = (text: string): number => Number(text.replace("−", "-").replace("%", "").replace(/^\+/, "")) / 100;
     // League table: one line per department, the check's counts and worst gap, the check's order.
     expect(league.slice(1).map((row) => row[1])).toEqual(json.departments.map((line) => line.department));

@@ -123,8 +123,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       fs.rmSync(work, { recursive: true, force: true });
     }
   }
+  const shown = path.relative(io.cwd, output) || output;
+  const { behind, atRisk, onTrack } = bulletin.counts;
   io.stderr(
-    `bulletin: ${bulletin.periodLabel}，${bulletin.league.length} 个单位，落后 ${bulletin.counts.behind} 项，预警 ${bulletin.counts.atRisk} 项，正常 ${bulletin.counts.onTrack} 项 → ${path.relative(io.cwd, output) || output}\n`,
+    locale === "zh-CN"
+      ? `bulletin: ${bulletin.periodLabel}，${bulletin.league.length} 个单位，落后 ${behind} 项，预警 ${atRisk} 项，正常 ${onTrack} 项 → ${shown}\n`
+      : `bulletin: ${bulletin.periodLabel}, ${bulletin.league.length} departments, ${behind} behind, ${atRisk} at risk, ${onTrack} on track → ${shown}\n`,
   );
   return 0;
 }

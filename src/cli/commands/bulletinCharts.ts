@@ -41,7 +41,7 @@ function toPng(option: echarts.EChartsCoreOption, width: number, height: number)
 export function statusByDepartmentChart(league: readonly LeagueLine[], locale: Locale): ChartImage {
   const zh = locale === "zh-CN";
   const lines = [...league].reverse(); // echarts draws the first category at the bottom
-  const height = Math.max(220, 60 + lines.length * 26);
+  const height = Math.max(220, 100 + lines.length * 26);
   const series = (["behind", "atRisk", "onTrack"] as const).map((status) => ({
     name: zh
       ? { behind: "落后", atRisk: "预警", onTrack: "正常" }[status]
@@ -65,8 +65,8 @@ export function statusByDepartmentChart(league: readonly LeagueLine[], locale: L
         left: "center",
         textStyle: { fontSize: 15, fontFamily: CHART_FONT },
       },
-      legend: { top: 26, textStyle: { fontFamily: CHART_FONT } },
-      grid: { left: 150, right: 24, top: 56, bottom: 24 },
+      legend: { bottom: 0, textStyle: { fontFamily: CHART_FONT } },
+      grid: { left: 150, right: 36, top: 40, bottom: 48 },
       xAxis: { type: "value", minInterval: 1, name: zh ? "目标数" : "targets" },
       yAxis: {
         type: "category",
@@ -94,13 +94,13 @@ export function targetLineChart(series: TargetSeries, locale: Locale): ChartImag
         text: `${series.targetId} ${series.indicator}`,
         subtext: `${series.department}${unit ? (zh ? `（单位：${unit}）` : ` (unit: ${unit})`) : ""}`,
         left: "center",
-        textStyle: { fontSize: 14, fontFamily: CHART_FONT },
-        subtextStyle: { fontFamily: CHART_FONT },
+        textStyle: { fontSize: 17, fontFamily: CHART_FONT },
+        subtextStyle: { fontSize: 14, fontFamily: CHART_FONT },
       },
-      legend: { bottom: 0, textStyle: { fontFamily: CHART_FONT } },
-      grid: { left: 70, right: 24, top: 62, bottom: 48 },
-      xAxis: { type: "category", data: series.periods, boundaryGap: true },
-      yAxis: { type: "value", scale: false },
+      legend: { bottom: 0, textStyle: { fontSize: 14, fontFamily: CHART_FONT } },
+      grid: { left: 70, right: 24, top: 70, bottom: 52 },
+      xAxis: { type: "category", data: series.periods, boundaryGap: true, axisLabel: { fontSize: 13 } },
+      yAxis: { type: "value", scale: false, axisLabel: { fontSize: 13 } },
       series: [
         {
           name: zh ? "填报值" : "Reported",
@@ -108,7 +108,7 @@ export function targetLineChart(series: TargetSeries, locale: Locale): ChartImag
           symbolSize: 7,
           lineStyle: { width: 2.5 },
           itemStyle: { color: COLOURS.reported },
-          label: { show: true, fontSize: 11, formatter: (p: { value: number }) => formatTick(p.value, series.rate) },
+          label: { show: true, fontSize: 13, formatter: (p: { value: number }) => formatTick(p.value, series.rate) },
           data: series.values.map((value) => value * scale),
         },
         {
@@ -121,8 +121,8 @@ export function targetLineChart(series: TargetSeries, locale: Locale): ChartImag
         },
       ],
     },
-    560,
-    260,
+    480,
+    300,
   );
 }
 

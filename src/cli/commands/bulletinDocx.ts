@@ -28,8 +28,8 @@ import { statusByDepartmentChart, targetLineChart } from "./bulletinCharts";
 const BODY_FONT = { ascii: "Times New Roman", eastAsia: "仿宋_GB2312", hAnsi: "Times New Roman" };
 const HEADING_FONT = { ascii: "Times New Roman", eastAsia: "黑体", hAnsi: "Times New Roman" };
 const TITLE_FONT = { ascii: "Times New Roman", eastAsia: "方正小标宋简体", hAnsi: "Times New Roman" };
-/** Half-points: 三号 16pt body, 小四 12pt... tables in 五号 10.5pt. */
-const SIZE = { title: 44, body: 32, table: 21, small: 24 };
+/** Half-points: 二号 22pt title, 三号 16pt body, 小四 12pt issue line, 小五 9pt tables (they are wide). */
+const SIZE = { title: 44, body: 32, table: 18, small: 24 };
 /** Text width of an A4 page with GB/T 9704 margins (156 mm), in twentieths of a point. */
 const TEXT_WIDTH = 8844;
 const CM = 567;
@@ -58,7 +58,8 @@ const LABELS: Record<Locale, Record<string, string>> = {
     expected: "序时进度",
     gap: "差距",
     trend: "较上月",
-    months: "连续落后",
+    months: "连续落后月数",
+    previousGap: "上月差距",
     rank: "排名",
     targets: "目标数",
     worst: "最大差距",
@@ -68,7 +69,8 @@ const LABELS: Record<Locale, Record<string, string>> = {
     behindIntro: "以下目标的最新填报值落后于序时进度超过容差，按差距由大到小排列；差距 = 填报值 ÷ 序时进度 − 1。",
     charts: "落后目标走势（填报值与序时进度）：",
     chartsMore: "另有{n}项落后目标未绘图，见上表。",
-    departmentsIntro: "各单位按落后目标数、预警目标数和最大差距排名（与「部门预警」和 liangxin check 一致）。",
+    departmentsIntro:
+      "各单位按落后目标数、预警目标数、最大差距依次排名（与调度表「部门预警」的规则相同）；每个目标按本单位最新一期填报计。",
     monthUnit: "个月",
     older: "（{period}数）",
     page: "— {n} —",
@@ -97,6 +99,7 @@ const LABELS: Record<Locale, Record<string, string>> = {
     gap: "Gap",
     trend: "vs last month",
     months: "Months behind",
+    previousGap: "Gap last month",
     rank: "Rank",
     targets: "Targets",
     worst: "Worst gap",
@@ -133,9 +136,11 @@ function text(
   });
 }
 
-function bodyParagraph(value: string): Paragraph {
+/** A body paragraph; `keepNext` holds it on the page of what follows (the table or chart it introduces). */
+function bodyParagraph(value: string, keepNext = false): Paragraph {
   return new Paragraph({
     children: [text(value)],
+    keepNext,
     indent: { firstLine: 2 * 320 },
     spacing: { line: 560, lineRule: "exact" },
   });
@@ -144,6 +149,7 @@ function bodyParagraph(value: string): Paragraph {
 function heading(value: string): Paragraph {
   return new Paragraph({
     children: [text(value, { font: HEADING_FONT })],
+    keepNext: true,
     indent: { firstLine: 2 * 320 },
     spacing: { before: 120, line: 560, lineRule: "exact" },
   });
@@ -218,6 +224,7 @@ function image(chart: ChartImage, widthCm: number): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     keepLines: true,
+    spacing: { before: 120 },
     children: [
       new ImageRun({
         type: "png",
@@ -225,6 +232,43 @@ function image(chart: ChartImage, widthCm: number): Paragraph {
         transformation: { width: widthPx, height: Math.round((widthPx * chart.height) / chart.width) },
       }),
     ],
+  });
+}
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+
+/** Charts two to a row in a borderless table: eight targets fit on two pages instead of four. */
+function chartGrid(charts: readonly ChartImage[]): Table {
+  const half = Math.floor(TEXT_WIDTH / 2);
+  const rows: TableRow[] = [];
+  for (let index = 0; index < charts.length; index += 2) {
+    const pair = charts.slice(index, index + 2);
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: [0, 1].map(
+          (offset) =>
+            new TableCell({
+              width: { size: half, type: WidthType.DXA },
+              borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
+              children: [pair[offset] ? image(pair[offset], 7.6) : new Paragraph({})],
+            }),
+        ),
+      }),
+    );
+  }
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [half, half],
+    borders: {
+      top: NO_BORDER,
+      bottom: NO_BORDER,
+      left: NO_BORDER,
+      right: NO_BORDER,
+      insideHorizontal: NO_BORDER,
+      insideVertical: NO_BORDER,
+    },
+    rows,
   });
 }
 
@@ -287,10 +331,10 @@ export async function bulletinDocx(bulletin: Bulletin, office?: string): Promise
   children.push(heading(l.behind));
   if (bulletin.behind.length === 0) children.push(bodyParagraph(l.none));
   else {
-    children.push(bodyParagraph(l.behindIntro));
+    children.push(bodyParagraph(l.behindIntro, true));
     children.push(
       table(
-        [l.no, l.targetId, l.indicator, l.department, l.value, l.expected, l.gap, l.trend, l.months],
+        [l.no, l.targetId, l.indicator, l.department, l.value, l.expected, l.gap, l.trend, l.previousGap, l.months],
         bulletin.behind.map((line, index) => [
           String(index + 1),
           line.targetId,
@@ -300,18 +344,17 @@ export async function bulletinDocx(bulletin: Bulletin, office?: string): Promise
             (line.period !== bulletin.period ? l.older.replace("{period}", line.period) : ""),
           formatFigure(line.expected, line.rate),
           formatGap(line.gap),
-          line.previousGap === null || line.trend === "new" || line.trend === "noReport"
-            ? trend[line.trend]
-            : `${trend[line.trend]}（${formatGap(line.previousGap)}）`,
-          `${line.monthsBehind}${l.monthUnit}`,
+          trend[line.trend],
+          line.previousGap === null ? "—" : formatGap(line.previousGap),
+          String(line.monthsBehind),
         ]),
-        [4, 8, 17, 14, 10, 10, 9, 12, 7],
-        [true, false, false, false, true, true, true, false, true],
+        [4, 7.5, 14, 12.5, 9, 9, 8.5, 6, 8.5, 5.5],
+        [true, false, false, false, true, true, true, false, true, true],
       ),
     );
     if (bulletin.series.length) {
-      children.push(bodyParagraph(l.charts));
-      for (const series of bulletin.series) children.push(image(targetLineChart(series, locale), 14));
+      children.push(bodyParagraph(l.charts, true));
+      children.push(chartGrid(bulletin.series.map((series) => targetLineChart(series, locale))));
       const more = bulletin.behind.length - bulletin.series.length;
       if (more > 0) children.push(bodyParagraph(l.chartsMore.replace("{n}", String(more))));
     }
@@ -319,7 +362,7 @@ export async function bulletinDocx(bulletin: Bulletin, office?: string): Promise
 
   // 三、各部门情况
   children.push(heading(l.departments));
-  children.push(bodyParagraph(l.departmentsIntro));
+  children.push(bodyParagraph(l.departmentsIntro, true));
   children.push(
     table(
       [l.rank, l.department, l.targets, l.behindLabel, l.atRisk, l.onTrack, l.worst, l.trend],
@@ -354,12 +397,15 @@ export async function bulletinDocx(bulletin: Bulletin, office?: string): Promise
   // 四、下步工作: left for the office.
   children.push(heading(l.next));
   children.push(bodyParagraph(l.nextBlank));
-  for (let index = 0; index < 3; index++)
+  // Ruled lines to write on: an underlined tab to the right margin (bordered paragraphs merge into one box).
+  for (let index = 0; index < 4; index++)
     children.push(
       new Paragraph({
-        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: "808080", space: 1 } },
+        tabStops: [{ type: "right", position: TEXT_WIDTH }],
         spacing: { line: 560, lineRule: "exact" },
-        children: [text(" ")],
+        children: [
+          new TextRun({ text: "\t", underline: { type: "single", color: "808080" }, size: SIZE.body, font: BODY_FONT }),
+        ],
       }),
     );
 
