@@ -299,7 +299,7 @@ describe("the monthly round for 南平", () => {
     expect(replaced.stdout).toMatch(new RegExp(`已替换[\\s\\S]*${old} → ${Math.round(old * 1.5 * 100) / 100}`));
   }, 300000);
 
-  it("keeps what the office typed in other sheets, and the saved catalog", async () => {
+  it("keeps what the office typed in other sheets and the saved catalog; LibreOffice computes the collected rows as the check does", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(work, "office.xlsx"));
     const targetsSheet = workbook.getWorksheet("目标总表") as ExcelJS.Worksheet;
@@ -314,6 +314,37 @@ describe("the monthly round for 南平", () => {
       if (baselines.has(id)) expect(targetsSheet.getCell(row, baselineColumn).value).toBe(baselines.get(id));
     }
     expect(workbook.getWorksheet("收集记录")).toBeDefined();
+
+    // LibreOffice opens the collected workbook and computes every collected row as the check does.
+    const recalculated = path.join(work, "recalculated");
+    soffice(["--convert-to", "xlsx", "--outdir", recalculated, path.join(work, "office.xlsx")]);
+    const lo = new ExcelJS.Workbook();
+    await lo.xlsx.readFile(path.join(recalculated, "office.xlsx"));
+    const reports = lo.getWorksheet("月度填报") as ExcelJS.Worksheet;
+    const reportHeader = headerRowOf(reports, "目标编号");
+    const plain = (value: ExcelJS.CellValue): string => {
+      if (value && typeof value === "object" && "result" in value) return String(value.result ?? "");
+      if (value && typeof value === "object" && "richText" in value)
+        return value.richText.map((part) => part.text).join("");
+      return String(value ?? "");
+    };
+    const statusInSheet = new Map<string, string>();
+    for (let row = reportHeader + 1; row <= reports.rowCount; row++) {
+      const cells = ["期间", "部门", "目标编号", "状态"].map((header) =>
+        plain(reports.getCell(row, columnOf(reports, reportHeader, header)).value),
+      );
+      if (cells[0]) statusInSheet.set(cells.slice(0, 3).join("|"), cells[3]);
+    }
+    const check = JSON.parse(
+      cli(["check", "office.xlsx", "--baselines", "office.xlsx", "--format", "json"]).stdout,
+    ) as {
+      rows: Array<{ period: string; department: string; targetId: string; statusLabel: string }>;
+    };
+    expect(check.rows.length).toBeGreaterThan(90);
+    for (const row of check.rows)
+      expect(
+        `${row.period}|${row.department}|${row.targetId} ${statusInSheet.get(`${row.period}|${row.department}|${row.targetId}`)}`,
+      ).toBe(`${row.period}|${row.department}|${row.targetId} ${row.statusLabel}`);
     expect(await readCustomXmlParts(fs.readFileSync(path.join(work, "office.xlsx")), STATE_NAMESPACE)).toHaveLength(1);
   });
 

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { CheckedRow } from "../../core/check";
-import { latestReports } from "../../core/check";
+import { latestReports, readBasisCell } from "../../core/check";
 import { departmentCut, periodOrdinal } from "../../core/round";
 import { BASIS_LABELS, renderHandout } from "../../workbook";
 import type { PreviousFigure } from "../../workbook";
@@ -89,7 +89,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const directory = path.resolve(io.cwd, values.output ?? "handout");
   fs.mkdirSync(directory, { recursive: true });
-  const basisChoices = [BASIS_LABELS["zh-CN"].ytd, BASIS_LABELS["zh-CN"].level];
+  // The 口径 words 月度填报 offers, as far as the check reads them (当月 joins when the check accepts it).
+  const basisChoices = [BASIS_LABELS["zh-CN"].ytd, BASIS_LABELS["zh-CN"].level, "当月"].filter(
+    (word) => readBasisCell(word) !== undefined,
+  );
   for (const share of shares) {
     const handout = renderHandout({
       city: office.city,
