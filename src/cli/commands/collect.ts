@@ -319,27 +319,39 @@ async function restoreParts(
 function formatReport(plan: CollectPlan, english: boolean): string {
   const lines: string[] = [];
   const state = english
-    ? { received: "received", earlier: "collected before", missing: "MISSING" }
+    ? { received: "received", earlier: "before", missing: "MISSING" }
     : { received: "已收", earlier: "此前已收", missing: "未收" };
   for (const period of plan.periods) {
     lines.push(english ? `Period ${period}` : `期间 ${period}`);
+    // Chinese columns pad with full-width spaces so that names and labels line up on a terminal.
+    const pad = (label: string, width: number): string =>
+      english ? label.padEnd(width * 2) : label.padEnd(width, "\u3000");
+    const counts = english ? ["new", "repl", "same", "rej", "blank"] : ["新增", "替换", "未变", "退回", "空白"];
     lines.push(
-      english
-        ? "  department                 state             appended replaced unchanged rejected blank  files"
-        : "  单位                       状态        新增 替换 未变 退回 空白  文件",
+      `  ${pad(english ? "department" : "单位", 14)} ${pad(english ? "state" : "状态", 4)} ${counts.map((label) => label.padStart(english ? 6 : 3, english ? " " : "\u3000")).join("")}  ${english ? "files" : "文件"}`,
     );
-    for (const receipt of plan.receipts.filter((entry) => entry.period === period)) {
+    for (const receipt of plan.receipts.filter(
+      (entry) => entry.period === period && (entry.lead || entry.state !== "missing"),
+    )) {
+      const numbers = [receipt.appended, receipt.replaced, receipt.unchanged, receipt.rejected, receipt.blank];
       lines.push(
-        `  ${receipt.department.padEnd(english ? 26 : 14, english ? " " : "　").slice(0, 26)} ${state[receipt.state].padEnd(english ? 17 : 8)} ` +
-          `${[receipt.appended, receipt.replaced, receipt.unchanged, receipt.rejected, receipt.blank].map((count) => String(count).padStart(4)).join(" ")}  ${receipt.files.map((file) => path.basename(file)).join(", ")}`,
+        `  ${pad(receipt.department, 14)} ${pad(state[receipt.state], 4)} ${numbers.map((count) => String(count).padStart(6)).join("")}  ${receipt.files.map((file) => path.basename(file)).join(", ")}`,
       );
     }
     const missing = plan.receipts.filter((entry) => entry.period === period && entry.state === "missing");
+    const missingLeads = missing.filter((entry) => entry.lead).map((entry) => entry.department);
+    const missingSupport = missing.filter((entry) => !entry.lead).map((entry) => entry.department);
     lines.push(
       english
-        ? `  missing: ${missing.length ? missing.map((entry) => entry.department).join(", ") : "none"}`
-        : `  未收：${missing.length ? missing.map((entry) => entry.department).join("、") : "无"}`,
+        ? `  missing lead departments: ${missingLeads.length ? missingLeads.join(", ") : "none"}`
+        : `  未收（牵头单位）：${missingLeads.length ? missingLeads.join("、") : "无"}`,
     );
+    if (missingSupport.length)
+      lines.push(
+        english
+          ? `  not returned by ${missingSupport.length} supporting departments (they return a file only when they have figures of their own)`
+          : `  另有 ${missingSupport.length} 个配合单位未退回（本单位无数据的可不退回）：${missingSupport.join("、")}`,
+      );
   }
   if (plan.replacements.length) {
     lines.push(english ? "Replaced (second submissions):" : "已替换（第二次报送）：");

@@ -90,6 +90,8 @@ export interface CollectIssue {
 /** How one department's return went, per period. */
 export interface DepartmentReceipt {
   department: string;
+  /** Leads at least one target (a support-only department may have no figure of its own to return). */
+  lead: boolean;
   period: string;
   /** received: a file in this batch; earlier: rows collected before; missing: neither. */
   state: "received" | "earlier" | "missing";
@@ -245,12 +247,17 @@ export function planCollect(
   const replacements: ReplaceAction[] = [];
   const pending = new Map<string, AppendAction | ReplaceAction>();
   const receiptOf = new Map<string, DepartmentReceipt>();
+  const shares = departmentCut(catalog);
+  const leads = new Set(
+    shares.filter((share) => share.targets.some((entry) => entry.role === "lead")).map((share) => share.department),
+  );
   const receipt = (department: string, period: string): DepartmentReceipt => {
     const key = `${department}|${period}`;
     let entry = receiptOf.get(key);
     if (!entry) {
       entry = {
         department,
+        lead: leads.has(department),
         period,
         state: "received",
         files: [],
@@ -429,11 +436,12 @@ export function planCollect(
 
   const periods = [...new Set([...receiptOf.values()].map((entry) => entry.period))].sort();
   for (const period of periods) {
-    for (const share of departmentCut(catalog)) {
+    for (const share of shares) {
       if (receiptOf.has(`${share.department}|${period}`)) continue;
       const earlier = officePeriodsByDepartment.get(share.department)?.has(period) ?? false;
       receiptOf.set(`${share.department}|${period}`, {
         department: share.department,
+        lead: leads.has(share.department),
         period,
         state: earlier ? "earlier" : "missing",
         files: [],
@@ -449,6 +457,7 @@ export function planCollect(
   const receipts = [...receiptOf.values()].sort(
     (a, b) =>
       a.period.localeCompare(b.period) ||
+      Number(b.lead) - Number(a.lead) ||
       stateOrder[a.state] - stateOrder[b.state] ||
       a.department.localeCompare(b.department, "zh-CN"),
   );
