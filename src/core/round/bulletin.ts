@@ -157,7 +157,7 @@ function summaryText(bulletin: Omit<Bulletin, "summary">): string {
   }
   const change = previousCounts ? counts.behind - previousCounts.behind : null;
   const parts = [
-    `${bulletin.periodLabel}，${expectedDepartments.length}个牵头单位中${reported}个按时报送` +
+    `${bulletin.periodLabel}，${expectedDepartments.length}个牵头单位中${reported}个已报送` +
       (missingDepartments.length ? `，${listText(missingDepartments, locale)}未报送` : "") +
       "。",
     `纳入调度的${total}项部门目标中，正常${counts.onTrack}项、预警${counts.atRisk}项、落后于序时进度${counts.behind}项` +
