@@ -149,6 +149,15 @@ describe("planCollect", () => {
     );
   });
 
+  it("fills a row laid out for the report whose figure is still blank", () => {
+    const office = [
+      { row: 7, targetId: "示例-01", department: "市商务局", period: "2025-06", value: null, basis: null },
+    ];
+    const plan = planCollect([returned("d.xlsx", [row("示例-01", 70)], id)], office, catalog, options);
+    expect(plan.appends).toEqual([expect.objectContaining({ officeRow: 7, value: 70 })]);
+    expect(plan.rejected).toHaveLength(0);
+  });
+
   it("replaces a collected row with a second submission only when asked, listing what it replaced", () => {
     const office = [
       { row: 9, targetId: "示例-02", department: "市商务局", period: "2025-06", value: 500, basis: null },

@@ -219,6 +219,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   };
   let next = lastUsed + 1;
   for (const append of plan.appends) {
+    if (append.officeRow !== undefined) {
+      write(append.officeRow, append);
+      continue;
+    }
     if (next > reportSheet.tableEnd) growTable(reportSheet, next);
     write(next, append);
     next++;

@@ -57,6 +57,11 @@ export interface AppendAction extends CollectedFigures {
   file: string;
   /** Row in the returned file. */
   row: number;
+  /**
+   * A row of 月度填报 laid out for this report with its figure still blank (target, department and
+   * period typed or pre-filled): the figures go there. Absent: a new row below the last used one.
+   */
+  officeRow?: number;
 }
 
 export interface ReplaceAction extends CollectedFigures {
@@ -207,7 +212,8 @@ const TEXT: Record<Locale, Record<Exclude<CollectIssueCode, IssueCode>, (d: Reco
  * for its own content is rejected (file, row, reason). A row whose report (target + department +
  * period) is already in 月度填报 with the same figure and 口径 is left as it is (no duplicate); with
  * another figure it is rejected — unless `replace` is set and the existing row was collected (not
- * typed in the office), when it replaces it and is listed with the figure it replaced. Two files of
+ * typed in the office), when it replaces it and is listed with the figure it replaced. A row laid out
+ * for the report with a blank figure is filled in place. Two files of
  * one batch with the same report: the later one (files are taken in the order given) replaces the
  * earlier only with `replace`.
  *
@@ -392,6 +398,15 @@ export function planCollect(
         continue;
       }
       const existing = officeByKey.get(key);
+      if (existing && readNumberCell(existing.value).kind === "blank") {
+        // A row laid out for this report and not filled in yet: filling it overwrites nothing.
+        const fill: AppendAction = { action: "append", ...figures, file: returned.file, row, officeRow: existing.row };
+        appends.push(fill);
+        pending.set(key, fill);
+        entry.appended++;
+        officeByKey.delete(key);
+        continue;
+      }
       if (existing) {
         if (sameFigure(existing.value, existing.basis, figures)) {
           entry.unchanged++;
