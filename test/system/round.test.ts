@@ -403,6 +403,11 @@ describe("the monthly round for 南平", () => {
     expect(fs.existsSync(pdf)).toBe(true);
     execFileSync("pdftoppm", ["-r", "70", "-png", pdf, path.join(ARTIFACTS, "page")]);
     expect(fs.readdirSync(ARTIFACTS).filter((name) => name.startsWith("page")).length).toBeGreaterThanOrEqual(2);
+    // --format pdf through LibreOffice; without --period, the latest month reported (June).
+    const pdfRun = cli(["bulletin", "--workbook", "office.xlsx", "--format", "pdf", "-o", "latest.pdf"]);
+    expect(pdfRun.status).toBe(0);
+    expect(pdfRun.stderr).toContain("2025年6月");
+    expect(fs.readFileSync(path.join(work, "latest.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
     // One handout as the department sees it.
     const handout = fs
       .readdirSync(path.join(work, "handout/2025-06"))

@@ -22,7 +22,7 @@ Writes the month's bulletin from the office workbook; its figures are the check'
 
 选项 Options:
   --workbook <文件>     办公室的调度表 the office workbook
-  --period <年-月>      通报月份，如 2025-06 the month
+  --period <年-月>      通报月份，如 2025-06（默认：月度填报中最近的月份） the month (default: the latest reported)
   -o, --output <文件>   输出文件（默认 通报-2025年6月.docx） output file
   --format docx|pdf     格式（默认按 -o 的扩展名，否则 docx；pdf 需要 LibreOffice） format
   --office <名称>       发文单位（默认「<城市>市两新工作专班办公室」） issuing office
@@ -52,7 +52,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (typeof parsed === "number") return parsed;
   const { values } = parsed;
   const locale = localeOf(values.lang);
-  const period = monthOf(values.period);
+  // Without --period: the latest month reported in 月度填报 (decided once the workbook is read).
+  let period = values.period === undefined ? "latest" : monthOf(values.period);
   const tolerance = values.tolerance === undefined ? DEFAULT_TOLERANCE : Number(values.tolerance);
   const format = values.format ?? (values.output && /\.pdf$/i.test(values.output) ? "pdf" : "docx");
   const problem = !values.workbook
@@ -81,6 +82,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   // Every row keeps the forecast as of its own month, so last month's statuses are last month's.
   const result = checkOffice(office, { tolerance, locale, forecastRows: "all" });
+  if (period === "latest") {
+    const months = result.rows.map((row) => row.period).filter((text) => text.includes("-"));
+    if (months.length === 0) {
+      io.stderr(`bulletin: ${values.workbook} 的月度填报中没有可检查的月度填报 (no checked monthly reports)\n`);
+      return 1;
+    }
+    period = months.reduce((latest, text) => (text > latest ? text : latest));
+  }
   const bulletin = buildBulletin(result, office.catalog, { period, locale, city: office.city });
   if (bulletin.league.length === 0) {
     io.stderr(
