@@ -94,7 +94,8 @@ export function targetLineChart(series: TargetSeries, locale: Locale): ChartImag
         text: `${series.targetId} ${series.indicator}`,
         subtext: `${series.department}${unit ? (zh ? `（单位：${unit}）` : ` (unit: ${unit})`) : ""}`,
         left: "center",
-        textStyle: { fontSize: 17, fontFamily: CHART_FONT },
+        // Long indicator names are cut with an ellipsis: the full name is in the table above the charts.
+        textStyle: { fontSize: 17, fontFamily: CHART_FONT, width: 450, overflow: "truncate", ellipsis: "…" },
         subtextStyle: { fontSize: 14, fontFamily: CHART_FONT },
       },
       legend: { bottom: 0, textStyle: { fontSize: 14, fontFamily: CHART_FONT } },
