@@ -18,7 +18,9 @@ describe("subsidy custom functions metadata", () => {
   let functions: FunctionMetadata[];
   let errors: string[];
   beforeAll(async () => {
-    const generated = await generateCustomFunctionsMetadata(path.join(__dirname, "../../src/office/functions/subsidy.ts"));
+    const generated = await generateCustomFunctionsMetadata(
+      path.join(__dirname, "../../src/office/functions/subsidy.ts"),
+    );
     errors = generated.errors;
     functions = (JSON.parse(generated.metadataJson) as { functions: FunctionMetadata[] }).functions;
   });
