@@ -12,7 +12,7 @@ import { extractCatalog } from "../src/core/extract";
 import { loadCatalogIntoWorkbook, type LoadOptions } from "../src/office/excel/sheetBuilder";
 import { bareNameDefinitions } from "../src/office/functions/names";
 import { renderWorkbook, sheetByKey, SYNC_PAYLOAD_LIMIT } from "../src/workbook";
-import { createFakeExcel, type FakeExcel } from "../test/office/fakeExcel";
+import { createFakeExcel, type FakeExcel } from "../measure/fakeExcel";
 
 const ROOT = path.resolve(__dirname, "../..");
 

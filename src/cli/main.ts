@@ -29,6 +29,21 @@ const COMMANDS: Record<string, { zh: string; en: string; load: () => Promise<Com
     en: "check monthly report files against trajectories",
     load: async () => (await import("./commands/check")).run,
   },
+  handout: {
+    zh: "分发：为每个责任单位写出月度填报文件",
+    en: "hand out: one monthly report file per responsible department",
+    load: async () => (await import("./commands/handout")).run,
+  },
+  collect: {
+    zh: "收集：把各单位交回的填报文件汇入调度表的月度填报",
+    en: "collect returned report files into the office workbook's 月度填报",
+    load: async () => (await import("./commands/collect")).run,
+  },
+  bulletin: {
+    zh: "通报：由调度表写出当月通报 (.docx 或 .pdf)",
+    en: "write the month's bulletin (.docx or .pdf) from the office workbook",
+    load: async () => (await import("./commands/bulletin")).run,
+  },
   budget: {
     zh: "按默认参数为城市做补贴测算",
     en: "subsidy budget for a city with the default parameters",

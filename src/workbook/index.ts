@@ -24,6 +24,8 @@ export {
   EXAMPLE_LABEL,
   inputColumnsOf,
 } from "../../templates";
+export { renderHandout, HANDOUT_SHEET, HANDOUT_HEADER_ROW } from "../../templates/handout";
+export type { HandoutInput, PreviousFigure, RenderedHandout } from "../../templates/handout";
 
 /** Finds a rendered sheet by key. */
 export function sheetByKey(sheets: readonly RenderedSheet[], key: SheetKey): RenderedSheet {

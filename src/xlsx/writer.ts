@@ -121,7 +121,8 @@ function cellsOf(range: string): { row: number; column: number }[] {
   return cells;
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, sheet: RenderedSheet, warnings?: string[]): void {
+/** Writes one rendered sheet into an exceljs workbook (also used for the round's handout files). */
+export function writeSheet(workbook: ExcelJS.Workbook, sheet: RenderedSheet, warnings?: string[]): void {
   const worksheet = workbook.addWorksheet(sheet.name, {
     views:
       sheet.frozen.rows || sheet.frozen.columns

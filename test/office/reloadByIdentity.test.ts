@@ -14,7 +14,7 @@ import {
 import { bareNameDefinitions } from "../../src/office/functions/names";
 import { renderWorkbook, sheetByKey, TOLERANCE_CELL } from "../../src/workbook";
 import sample from "../fixtures/catalog-sample.json";
-import { createFakeExcel, type FakeExcel } from "./fakeExcel";
+import { createFakeExcel, type FakeExcel } from "../../measure/fakeExcel";
 
 const SAMPLE = sample as unknown as Catalog;
 const OPTIONS: LoadOptions = { render: renderWorkbook, bareNames: () => bareNameDefinitions("LX"), city: "示例" };

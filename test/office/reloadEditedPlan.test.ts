@@ -5,7 +5,7 @@ import { extractCatalog } from "../../src/core/extract";
 import { stateFromXml } from "../../src/workbook/workbookState";
 import { bareNameDefinitions } from "../../src/office/functions/names";
 import { renderWorkbook, sheetByKey } from "../../src/workbook";
-import { createFakeExcel, type FakeExcel } from "./fakeExcel";
+import { createFakeExcel, type FakeExcel } from "../../measure/fakeExcel";
 
 const OPTIONS: LoadOptions = { render: renderWorkbook, bareNames: () => bareNameDefinitions("LX"), city: "南平" };
 const TARGETS = "目标总表";

@@ -3,7 +3,7 @@ import { loadCatalogIntoWorkbook, SheetNameClashError, type LoadOptions } from "
 import { bareNameDefinitions } from "../../src/office/functions/names";
 import { renderWorkbook } from "../../src/workbook";
 import sample from "../fixtures/catalog-sample.json";
-import { createFakeExcel, type FakeExcel } from "./fakeExcel";
+import { createFakeExcel, type FakeExcel } from "../../measure/fakeExcel";
 import { STATE_SHEET_NAME, SYNC_PAYLOAD_LIMIT } from "../../src/workbook";
 
 /** Sheet tabs a user sees, in order. */

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { STATE_NAMESPACE } from "../../src/workbook/workbookState";
 import { readCustomXmlParts } from "../../src/xlsx";
-import type { FakeSheet } from "./fakeExcel";
+import type { FakeSheet } from "../../measure/fakeExcel";
 
 type Cell = string | number | boolean;
 

@@ -12,7 +12,7 @@ import { readStoredCatalog } from "../../src/cli/readers/workbookCatalog";
 import { loadCatalogIntoWorkbook } from "../../src/office/excel/sheetBuilder";
 import { renderWorkbook, sheetByKey } from "../../src/workbook";
 import { writeWorkbookXlsx } from "../../src/xlsx";
-import { createFakeExcel } from "../office/fakeExcel";
+import { createFakeExcel } from "../../measure/fakeExcel";
 import { openXlsxAsFake } from "../office/xlsxWorkbook";
 import { recalculateWithLibreOffice } from "./lo";
 

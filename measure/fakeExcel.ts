@@ -8,7 +8,7 @@
  * the last sync, serialised (method name and JSON arguments, UTF-8 bytes); the response is every
  * property loaded in it, serialised the same way.
  */
-import { callSheetFunction } from "../../src/core/sheet/registry";
+import { callSheetFunction } from "../src/core/sheet/registry";
 
 type Cell = string | number | boolean;
 
