@@ -37,6 +37,16 @@ function fakeExcel(grids: Record<string, Cell[][]>, stateXml: string | null) {
           values();
           return 0;
         },
+        get columnIndex() {
+          values();
+          return 0;
+        },
+        get rowCount() {
+          return values().length;
+        },
+        get columnCount() {
+          return Math.max(0, ...values().map((row) => row.length));
+        },
       };
     },
     getRange: (address: string) => {
@@ -49,9 +59,19 @@ function fakeExcel(grids: Record<string, Cell[][]>, stateXml: string | null) {
         },
       };
     },
-    getRangeByIndexes: (row: number, column: number) => {
+    getRangeByIndexes: (row: number, column: number, rowCount = 1, columnCount = 1) => {
       const record = (property: string, value: unknown) => writes.push({ sheet: name, row, column, property, value });
+      // A read of a band (检查月报 reads 月度填报 in bands): the grid's cells, padded like Excel's.
+      const band = afterSync(
+        (grids[name] ?? [])
+          .slice(row, row + rowCount)
+          .map((cells) => Array.from({ length: columnCount }, (_, index) => cells[column + index] ?? "")),
+      );
       return {
+        load: () => undefined,
+        get values(): unknown {
+          return band();
+        },
         clear: () => record("clear", true),
         set numberFormat(value: unknown) {
           record("numberFormat", value);
@@ -144,11 +164,12 @@ describe("checkReports (检查月报 in the add-in)", () => {
     ["2025-06", "市工业和信息化局", "示例-04", "很多", ""], // row 6: text value
   ];
 
-  it("checks 月度填报 with 目标总表's baselines in three round trips and writes the result block to 部门预警", async () => {
+  it("checks 月度填报 with 目标总表's baselines in four round trips and writes the result block to 部门预警", async () => {
     const excel = fakeExcel(workbookGrids(typed, { "示例-02": 2000, "示例-04": 0.4 }), state);
     const result = await checkReports(excel.context);
-    expect(result).toEqual({ checked: 2, rejected: 2, behind: 1, syncs: 3 });
-    expect(excel.syncCount()).toBe(3);
+    // Extents and small ranges, 月度填报's cells (one band at this size), then the result block.
+    expect(result).toEqual({ checked: 2, rejected: 2, behind: 1, syncs: 4 });
+    expect(excel.syncCount()).toBe(4);
 
     const values = excel.writes.find((write) => write.property === "values");
     expect(values).toMatchObject({ sheet: "部门预警", row: RESULT_ANCHOR.row, column: RESULT_ANCHOR.column });
@@ -174,6 +195,15 @@ describe("checkReports (检查月报 in the add-in)", () => {
     expect(excel.writes.findIndex((write) => write.property === "clear")).toBeLessThan(
       excel.writes.findIndex((write) => write.property === "values"),
     );
+  });
+
+  it("reads a large 月度填报 in bands, each response within 1 MB, so Excel on the web never refuses it", async () => {
+    // 40,000 rows of ~60 bytes: ~2.4 MB of cells, over the budget of one response.
+    const many: Cell[][] = Array.from({ length: 40_000 }, () => ["2025-06", "市商务局", "示例-02", 1200, "累计"]);
+    const excel = fakeExcel(workbookGrids(many, { "示例-02": 2000 }), state);
+    const result = await checkReports(excel.context);
+    expect(result.checked + result.rejected).toBeGreaterThan(0);
+    expect(result.syncs).toBeGreaterThanOrEqual(5); // at least three bands between the first and the last sync
   });
 
   it("reports a missing baseline in 目标总表 as a rejected row, never guessing", async () => {

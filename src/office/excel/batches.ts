@@ -73,9 +73,10 @@ export class RoundTrips {
    * Reads rectangles of cells (Range.formulas) in row bands, several per sync, each sync's
    * estimated response within the budget.
    * @param requests the rectangles, with a first guess at the bytes of one cell
+   * @param property what to read: formulas (a reload's inputs) or values (检查月报's figures)
    * @returns each rectangle's cells, in request order
    */
-  async read(requests: readonly ReadRequest[]): Promise<SheetCell[][][]> {
+  async read(requests: readonly ReadRequest[], property: "formulas" | "values" = "formulas"): Promise<SheetCell[][][]> {
     const results: SheetCell[][][] = requests.map(() => []);
     const cursors = requests.map(() => 0);
     const cellBytes = requests.map((request) => Math.max(4, request.cellBytes));
@@ -97,7 +98,7 @@ export class RoundTrips {
             count,
             request.columns,
           );
-          range.load("formulas");
+          range.load(property);
           this.spend(40);
           batch.push({ index, start: cursors[index], count, range });
           cursors[index] += count;
@@ -108,7 +109,7 @@ export class RoundTrips {
       await this.sync();
       let received = 0;
       for (const { index, range } of batch) {
-        const cells = range.formulas as SheetCell[][];
+        const cells = range[property] as SheetCell[][];
         let largestRow = 0;
         for (const row of cells) {
           const bytes = jsonBytes(row) + 1;

@@ -13,6 +13,8 @@ import { DEFAULT_TOLERANCE } from "../../core/status";
 import { TOLERANCE_CELL } from "../../workbook";
 import { SHEET_NAMES } from "../../workbook";
 import { STATE_NAMESPACE, STATE_SHEET_NAME, stateFromCells, stateFromXml } from "../../workbook";
+import { RoundTrips } from "./batches";
+import type { SheetCell } from "../../workbook";
 
 /** Where the result block starts on 部门预警: below the bar chart (L2:T20), clear of the table (A–G) and the LAGGARDS list (I–J). */
 export const RESULT_ANCHOR = { row: 21, column: 11 }; // L22, 0-based
@@ -166,7 +168,8 @@ export async function checkReports(
   if (stateParts.items.length === 0 && !hiddenState) throw new Error(text.noState);
   const stateXml = stateParts.items.length ? stateParts.items[0].getXml() : null;
   const reportsRange = worksheets.getItem(SHEET_NAMES.reports.zh).getUsedRangeOrNullObject(true);
-  reportsRange.load("isNullObject,values,rowIndex");
+  // Only the used range's extent here: its cells come back in bands below, each response within budget.
+  reportsRange.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
   const targetsRange = present.has(SHEET_NAMES.targets.zh)
     ? worksheets.getItem(SHEET_NAMES.targets.zh).getUsedRangeOrNullObject(true)
     : null;
@@ -192,7 +195,24 @@ export async function checkReports(
       : { baselines: new Map<string, number>(), errors: [] };
   const toleranceValue = toleranceCell?.values[0]?.[0];
   const tolerance = typeof toleranceValue === "number" && toleranceValue >= 0 ? toleranceValue : DEFAULT_TOLERANCE;
-  const reportRows = reportsRange.isNullObject ? [] : reportsRange.values;
+  let reportRows: SheetCell[][] = [];
+  if (!reportsRange.isNullObject) {
+    const trips = new RoundTrips(context);
+    [reportRows] = await trips.read(
+      [
+        {
+          sheet: worksheets.getItem(SHEET_NAMES.reports.zh),
+          row: reportsRange.rowIndex,
+          column: reportsRange.columnIndex,
+          rows: reportsRange.rowCount,
+          columns: reportsRange.columnCount,
+          cellBytes: 12,
+        },
+      ],
+      "values",
+    );
+    syncs += trips.syncs;
+  }
   const result = runReportCheck(
     [
       {
