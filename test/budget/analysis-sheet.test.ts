@@ -8,7 +8,7 @@
  * checks LibreOffice).
  */
 import { HyperFormula } from "hyperformula";
-import type { Catalog, Target } from "../../src/core/catalog";
+import type { Catalog } from "../../src/core/catalog";
 import { BUDGET_PARAMETER_LABELS, sensitivity } from "../../src/core/budget/sensitivity";
 import { simulateBudget } from "../../src/core/budget/simulate";
 import { DEFAULT_PROGRAM_DEFINITIONS } from "../../src/core/budget/defaults";
@@ -23,31 +23,11 @@ import {
   SHEET_SIMULATION_SEED,
 } from "../../templates/budgetAnalysis";
 import { renderedToSheets, useSheetFunctions } from "../helpers/hyperformula";
+import { scrapRecoveryTarget } from "../helpers/targets";
 
 const catalog: Catalog = {
   plan: { government: "开封市人民政府", title: "", docNumber: null, date: null },
-  targets: [
-    {
-      id: "开封-01",
-      section: "一、",
-      task: "",
-      indicator: "报废汽车回收量",
-      domain: "回收利用",
-      kind: "growth_vs_baseline",
-      comparator: "~",
-      value: 1,
-      unit: "倍",
-      normalizedValue: 1,
-      baseYear: 2023,
-      startYear: null,
-      targetYear: 2027,
-      lead: "市商务局",
-      support: [],
-      leadOriginal: "市商务局",
-      leadInferred: false,
-      source: { text: "报废汽车回收量较2023年增加约一倍", start: 0, end: 16 },
-    } satisfies Target,
-  ],
+  targets: [scrapRecoveryTarget({ id: "开封-01" })],
   warnings: [],
 };
 

@@ -11,31 +11,12 @@ import { renderWorkbook, sheetByKey, columnIndex } from "../../src/workbook";
 import type { RenderedSheet } from "../../src/workbook";
 import { BUDGET_CELLS } from "../../templates/budget";
 import { recalculate, useSheetFunctions } from "../helpers/hyperformula";
+import { scrapRecoveryTarget } from "../helpers/targets";
 
 const PLUGGED = ["SUBSIDY_COST", "SUBSIDY_FORMULA", "TRAJECTORY"];
 
 function target(overrides: Partial<Target>): Target {
-  return {
-    id: "开封-01",
-    section: "一、",
-    task: "",
-    indicator: "报废汽车回收量",
-    domain: "回收利用",
-    kind: "growth_vs_baseline",
-    comparator: "~",
-    value: 1,
-    unit: "倍",
-    normalizedValue: 1,
-    baseYear: 2023,
-    startYear: null,
-    targetYear: 2027,
-    lead: "市商务局",
-    support: [],
-    leadOriginal: "市商务局",
-    leadInferred: false,
-    source: { text: "报废汽车回收量较2023年增加约一倍", start: 0, end: 16 },
-    ...overrides,
-  };
+  return scrapRecoveryTarget({ id: "开封-01", ...overrides });
 }
 const catalog: Catalog = {
   plan: { government: "开封市人民政府", title: "", docNumber: null, date: null },

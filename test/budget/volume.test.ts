@@ -1,28 +1,9 @@
 import { trajectoryForIndicator, volumesFromTrajectory } from "../../src/core/budget/volume";
 import type { Catalog, Target } from "../../src/core/catalog";
+import { scrapRecoveryTarget } from "../helpers/targets";
 
 function target(overrides: Partial<Target>): Target {
-  return {
-    id: "南平-03",
-    section: "一、",
-    task: "",
-    indicator: "报废汽车回收量",
-    domain: "回收利用",
-    kind: "growth_vs_baseline",
-    comparator: "~",
-    value: 1,
-    unit: "倍",
-    normalizedValue: 1,
-    baseYear: 2023,
-    startYear: null,
-    targetYear: 2027,
-    lead: "市商务局",
-    support: [],
-    leadOriginal: "市商务局",
-    leadInferred: false,
-    source: { text: "报废汽车回收量较2023年增加约一倍", start: 0, end: 16 },
-    ...overrides,
-  };
+  return scrapRecoveryTarget({ id: "南平-03", ...overrides });
 }
 const catalog = (targets: Target[]): Catalog => ({
   plan: { government: "南平市人民政府", title: "", docNumber: null, date: null },
